@@ -1,0 +1,96 @@
+// swift-tools-version: 6.1
+// render-fit: fit a line by gradient descent and show it, frame by frame.
+// Targets follow the layering of DESIGN.md: data flows down, nothing imports upward.
+import PackageDescription
+
+let package = Package(
+    name: "render-fit",
+    platforms: [.macOS(.v13)],
+    products: [
+        // Public libraries, one per layer.
+        .library(name: "FitTrainer", targets: ["FitTrainer"]),
+        .library(name: "FitPlot", targets: ["FitPlot"]),
+        .library(name: "FitCairo", targets: ["FitCairo"]),
+        .library(name: "FitPNG", targets: ["FitPNG"]),
+        .library(name: "ImageComparison", targets: ["ImageComparison"]),
+        .library(name: "FitAnimation", targets: ["FitAnimation"]),
+        .library(name: "ImageSnapshotTesting", targets: ["ImageSnapshotTesting"]),
+        // Command-line tools.
+        .executable(name: "render-fit", targets: ["RenderFitCLI"]),
+        .executable(name: "compare-images", targets: ["CompareImagesCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // MARK: System libraries (C only)
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]
+        ),
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng16",
+            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
+        ),
+        // libpng reports errors with longjmp; this C target keeps every setjmp/longjmp
+        // inside C frames so that no jump ever crosses a Swift frame.
+        .target(name: "CPNGBridge", dependencies: ["CPNG"]),
+
+        // MARK: Layers
+        .target(name: "FitTrainer"),
+        .target(name: "FitPlot"),
+        .target(name: "FitCairo", dependencies: ["FitPlot", "CCairo"]),
+        .target(name: "FitPNG", dependencies: ["CPNGBridge"]),
+        .target(name: "ImageComparison", dependencies: ["FitPNG"]),
+        .target(
+            name: "FitAnimation",
+            dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG"]
+        ),
+        .target(name: "ImageSnapshotTesting", dependencies: ["ImageComparison", "FitPNG"]),
+
+        // MARK: Executables (thin)
+        .executableTarget(
+            name: "RenderFitCLI",
+            dependencies: [
+                "FitTrainer", "FitAnimation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "CompareImagesCLI",
+            dependencies: [
+                "ImageComparison", "FitPNG",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "FitTrainerTests", dependencies: ["FitTrainer"]),
+        .testTarget(
+            name: "FitPlotTests",
+            dependencies: ["FitPlot"]
+        ),
+        .testTarget(
+            name: "FitCairoTests",
+            dependencies: ["FitCairo", "FitPlot", "FitPNG", "ImageSnapshotTesting"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(name: "FitPNGTests", dependencies: ["FitPNG"]),
+        .testTarget(
+            name: "ImageComparisonTests",
+            dependencies: ["ImageComparison", "FitPNG", "ImageSnapshotTesting"]
+        ),
+        .testTarget(
+            name: "FitAnimationTests",
+            dependencies: ["FitAnimation", "FitTrainer", "FitPNG", "ImageSnapshotTesting"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Installs what render-fit needs to build and run: cairo, libpng, pkg-config and the
+# DejaVu fonts (the figures are drawn in DejaVu Sans). Idempotent: when everything is
+# already present it does nothing.
+#
+#   Scripts/setup.sh                 # the libraries and fonts
+#   Scripts/setup.sh --with-ffmpeg   # also ffmpeg (MP4/WebM/GIF animations)
+#   Scripts/setup.sh --with-gnuplot  # also gnuplot (only for Scripts/bench.sh peers)
+set -euo pipefail
+
+want_ffmpeg=0
+want_gnuplot=0
+for arg in "$@"; do
+    case "$arg" in
+        --with-ffmpeg) want_ffmpeg=1 ;;
+        --with-gnuplot) want_gnuplot=1 ;;
+        -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "setup.sh: unknown option '$arg' (allowed: --with-ffmpeg, --with-gnuplot)" >&2; exit 64 ;;
+    esac
+done
+
+have_fonts() {
+    if command -v fc-list >/dev/null 2>&1; then
+        fc-list 2>/dev/null | grep -q "DejaVuSans.ttf" && return 0
+    fi
+    for dir in /usr/share/fonts /usr/local/share/fonts "$HOME/Library/Fonts" /Library/Fonts /opt/homebrew/share/fonts; do
+        [ -d "$dir" ] && find "$dir" -name 'DejaVuSans.ttf' 2>/dev/null | grep -q . && return 0
+    done
+    return 1
+}
+
+missing=()
+if ! command -v pkg-config >/dev/null 2>&1; then
+    missing+=(pkg-config libcairo2-dev libpng-dev)
+else
+    pkg-config --exists cairo || missing+=(libcairo2-dev)
+    pkg-config --exists libpng16 || missing+=(libpng-dev)
+fi
+have_fonts || missing+=(fonts-dejavu-core)
+[ "$want_ffmpeg" = 1 ] && ! command -v ffmpeg >/dev/null 2>&1 && missing+=(ffmpeg)
+[ "$want_gnuplot" = 1 ] && ! command -v gnuplot >/dev/null 2>&1 && missing+=(gnuplot-nox)
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+if [ "$(uname -s)" = "Darwin" ]; then
+    brew_pkgs=()
+    for p in "${missing[@]}"; do
+        case "$p" in
+            libcairo2-dev) brew_pkgs+=(cairo) ;;
+            libpng-dev) brew_pkgs+=(libpng) ;;
+            pkg-config) brew_pkgs+=(pkg-config) ;;
+            fonts-dejavu-core) brew_pkgs+=(font-dejavu) ;;
+            gnuplot-nox) brew_pkgs+=(gnuplot) ;;
+            *) brew_pkgs+=("$p") ;;
+        esac
+    done
+    if ! command -v brew >/dev/null 2>&1; then
+        echo "setup.sh: missing ${brew_pkgs[*]}; install Homebrew, then run: brew install ${brew_pkgs[*]}" >&2
+        exit 1
+    fi
+    echo "setup.sh: brew install ${brew_pkgs[*]}" >&2
+    brew install "${brew_pkgs[@]}"
+    exit 0
+fi
+
+# Deduplicate (pkg-config may have added the libraries twice).
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
+command_line="apt-get update && apt-get install -y ${missing[*]}"
+
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup.sh: missing ${missing[*]} and no apt-get here; install the equivalent packages of your system (cairo, libpng 1.6, pkg-config, DejaVu fonts)." >&2
+    exit 1
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+        echo "setup.sh: sudo $command_line" >&2
+        sudo apt-get update -qq
+        sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+        exit 0
+    fi
+    echo "setup.sh: missing ${missing[*]}. Run as root: sudo sh -c '$command_line'" >&2
+    exit 1
+fi
+
+echo "setup.sh: installing ${missing[*]}" >&2
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,0 +1,6 @@
+// Brings in cairo and the surfaces and font backend render-fit uses.
+#include <cairo.h>
+#include <cairo-svg.h>
+#include <cairo-pdf.h>
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
