@@ -1,0 +1,133 @@
+// PNG decoding from memory to RGBA8, in two steps so that the caller can refuse a huge image
+// (and allocate the destination itself) between reading the header and reading the pixels.
+#include <stdlib.h>
+#include "png_bridge_common.h"
+
+struct png_bridge_decoder {
+    png_structp png;
+    png_infop info;
+    png_bridge_context context;
+    const uint8_t *data;
+    size_t size;
+    size_t position;
+    uint32_t width;
+    uint32_t height;
+};
+
+/// libpng read callback: a read past the end records truncation and jumps out through png_error.
+static void read_from_memory(png_structp png, png_bytep out, size_t length) {
+    png_bridge_decoder *decoder = (png_bridge_decoder *)png_get_io_ptr(png);
+    if (length > decoder->size - decoder->position) {
+        decoder->context.status = PNG_BRIDGE_TRUNCATED;
+        if (decoder->context.error != NULL) decoder->context.error->byte_offset = decoder->size;
+        png_error(png, "unexpected end of data");
+    }
+    memcpy(out, decoder->data + decoder->position, length);
+    decoder->position += length;
+}
+
+void png_bridge_decoder_destroy(png_bridge_decoder *decoder) {
+    if (decoder == NULL) return;
+    png_destroy_read_struct(&decoder->png, &decoder->info, NULL);
+    free(decoder);
+}
+
+png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, uint64_t max_pixels,
+                                              uint32_t *width, uint32_t *height,
+                                              png_bridge_status *status, png_bridge_error *error) {
+    if (size < 8 || png_sig_cmp(data, 0, 8) != 0) {
+        // A prefix of the signature is a cut PNG; anything else is not a PNG at all.
+        int prefix = size < 8 && (size == 0 || png_sig_cmp(data, 0, size) == 0);
+        *status = prefix ? PNG_BRIDGE_TRUNCATED : PNG_BRIDGE_NOT_PNG;
+        if (error != NULL) error->byte_offset = size;
+        png_bridge_set_message(error, prefix ? "unexpected end of data" : "not a PNG signature");
+        return NULL;
+    }
+    png_bridge_decoder *decoder = (png_bridge_decoder *)calloc(1, sizeof *decoder);
+    if (decoder == NULL) {
+        *status = PNG_BRIDGE_OUT_OF_MEMORY;
+        png_bridge_set_message(error, "out of memory creating the decoder");
+        return NULL;
+    }
+    decoder->context.error = error;
+    decoder->context.status = PNG_BRIDGE_OK;
+    decoder->data = data;
+    decoder->size = size;
+    decoder->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &decoder->context, png_bridge_error_fn,
+                                          png_bridge_warning_fn);
+    decoder->info = decoder->png ? png_create_info_struct(decoder->png) : NULL;
+    if (decoder->info == NULL) {
+        png_bridge_decoder_destroy(decoder);
+        *status = PNG_BRIDGE_OUT_OF_MEMORY;
+        png_bridge_set_message(error, "out of memory creating the libpng reader");
+        return NULL;
+    }
+    png_structp png = decoder->png;
+    png_infop info = decoder->info;
+    if (setjmp(png_jmpbuf(png))) {
+        *status = decoder->context.status == PNG_BRIDGE_OK ? PNG_BRIDGE_LIBPNG_ERROR : decoder->context.status;
+        png_bridge_decoder_destroy(decoder);
+        return NULL;
+    }
+    png_set_read_fn(png, decoder, read_from_memory);
+    // Second line of defence after the caller's own check: libpng refuses larger dimensions.
+    uint64_t limit = max_pixels < PNG_UINT_31_MAX ? max_pixels : PNG_UINT_31_MAX;
+    png_set_user_limits(png, (png_uint_32)limit, (png_uint_32)limit);
+    png_read_info(png, info);
+    png_uint_32 w = png_get_image_width(png, info);
+    png_uint_32 h = png_get_image_height(png, info);
+    if ((uint64_t)w * h > max_pixels) {
+        *status = PNG_BRIDGE_TOO_LARGE;
+        if (error != NULL) {
+            error->width = w;
+            error->height = h;
+        }
+        png_bridge_set_message(error, "image exceeds the pixel limit");
+        png_bridge_decoder_destroy(decoder);
+        return NULL;
+    }
+    // Every colour type and depth to 8-bit RGBA with straight alpha: palette and low-depth grey
+    // expand (tRNS becomes alpha), 16-bit scales with rounding, grey becomes RGB, and an opaque
+    // alpha channel is added where none exists. Gamma is left alone: values are kept as stored.
+    png_set_expand(png);
+    png_set_scale_16(png);
+    png_set_gray_to_rgb(png);
+    png_set_add_alpha(png, 0xFF, PNG_FILLER_AFTER);
+    png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    if (png_get_rowbytes(png, info) != (size_t)w * 4) {
+        png_error(png, "internal error: conversion to RGBA8 did not give 4 bytes a pixel");
+    }
+    decoder->width = w;
+    decoder->height = h;
+    *width = w;
+    *height = h;
+    *status = PNG_BRIDGE_OK;
+    return decoder;
+}
+
+png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint8_t *destination,
+                                               size_t destination_size, png_bridge_error *error) {
+    if (decoder == NULL || destination == NULL
+        || destination_size != (size_t)decoder->width * decoder->height * 4) {
+        png_bridge_set_message(error, "destination size does not match width × height × 4");
+        return PNG_BRIDGE_INVALID_ARGUMENT;
+    }
+    decoder->context.error = error;
+    decoder->context.status = PNG_BRIDGE_OK;
+    png_bytep *rows = (png_bytep *)malloc(sizeof(png_bytep) * decoder->height);
+    if (rows == NULL) {
+        png_bridge_set_message(error, "out of memory for row pointers");
+        return PNG_BRIDGE_OUT_OF_MEMORY;
+    }
+    for (uint32_t y = 0; y < decoder->height; y++) rows[y] = destination + (size_t)y * decoder->width * 4;
+    if (setjmp(png_jmpbuf(decoder->png))) {
+        free(rows);
+        return decoder->context.status == PNG_BRIDGE_OK ? PNG_BRIDGE_LIBPNG_ERROR : decoder->context.status;
+    }
+    png_read_image(decoder->png, rows);
+    // Reads the rest up to IEND: a file cut after the pixels, or a bad CRC there, is an error too.
+    png_read_end(decoder->png, NULL);
+    free(rows);
+    return PNG_BRIDGE_OK;
+}

@@ -1,0 +1,174 @@
+// PNG encoding into a growable malloc'd buffer.
+#include <stdlib.h>
+#include "png_bridge_common.h"
+
+void png_bridge_buffer_free(png_bridge_buffer *buffer) {
+    if (buffer == NULL) return;
+    free(buffer->data);
+    buffer->data = NULL;
+    buffer->size = 0;
+    buffer->capacity = 0;
+}
+
+/// libpng write callback. A failed allocation calls png_error, which jumps to the setjmp of
+/// the encode function below (still C frames only).
+static void write_to_buffer(png_structp png, png_bytep data, size_t length) {
+    png_bridge_buffer *buffer = (png_bridge_buffer *)png_get_io_ptr(png);
+    if (length > SIZE_MAX - buffer->size) png_error(png, "out of memory: PNG larger than the address space");
+    size_t needed = buffer->size + length;
+    if (needed > buffer->capacity) {
+        size_t capacity = buffer->capacity ? buffer->capacity : 4096;
+        while (capacity < needed) capacity = capacity > SIZE_MAX / 2 ? needed : capacity * 2;
+        uint8_t *grown = (uint8_t *)realloc(buffer->data, capacity);
+        if (grown == NULL) png_error(png, "out of memory while growing the PNG buffer");
+        buffer->data = grown;
+        buffer->capacity = capacity;
+    }
+    memcpy(buffer->data + buffer->size, data, length);
+    buffer->size = needed;
+}
+
+static void flush_nothing(png_structp png) { (void)png; }
+
+/// Where the encoder takes its rows from.
+typedef enum { SOURCE_RGBA, SOURCE_ARGB32 } source_kind;
+
+static int rgba_is_opaque(const uint8_t *pixels, uint32_t width, uint32_t height) {
+    size_t count = (size_t)width * height;
+    for (size_t i = 0; i < count; i++) if (pixels[i * 4 + 3] != 255) return 0;
+    return 1;
+}
+
+static int argb32_is_opaque(const uint8_t *base, uint32_t width, uint32_t height, size_t stride) {
+    for (uint32_t y = 0; y < height; y++) {
+        const uint32_t *row = (const uint32_t *)(base + (size_t)y * stride);
+        for (uint32_t x = 0; x < width; x++) if ((row[x] >> 24) != 0xFF) return 0;
+    }
+    return 1;
+}
+
+/// One ARGB32 row to straight RGB or RGBA bytes, the way Cairo's write_to_png un-premultiplies.
+static void argb32_row_to_bytes(const uint32_t *row, uint32_t width, int alpha, uint8_t *out) {
+    for (uint32_t x = 0; x < width; x++) {
+        uint32_t p = row[x];
+        uint32_t a = p >> 24, r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+        if (a != 0xFF) {
+            if (a == 0) {
+                r = g = b = 0;
+            } else {
+                r = (r * 255 + a / 2) / a;
+                g = (g * 255 + a / 2) / a;
+                b = (b * 255 + a / 2) / a;
+            }
+        }
+        *out++ = (uint8_t)r;
+        *out++ = (uint8_t)g;
+        *out++ = (uint8_t)b;
+        if (alpha) *out++ = (uint8_t)a;
+    }
+}
+
+static png_bridge_status encode(source_kind kind, const uint8_t *base, uint32_t width, uint32_t height,
+                                size_t stride, const png_bridge_encode_options *options,
+                                png_bridge_buffer *out, png_bridge_error *error) {
+    out->data = NULL;
+    out->size = 0;
+    out->capacity = 0;
+    if (base == NULL || width == 0 || height == 0 || width > PNG_UINT_31_MAX || height > PNG_UINT_31_MAX
+        || options == NULL || options->compression_level < 0 || options->compression_level > 9
+        || (kind == SOURCE_ARGB32 && stride < (size_t)width * 4)) {
+        png_bridge_set_message(error, "invalid arguments to the PNG encoder");
+        return PNG_BRIDGE_INVALID_ARGUMENT;
+    }
+    int alpha;
+    switch (options->color) {
+    case PNG_BRIDGE_COLOR_RGB: alpha = 0; break;
+    case PNG_BRIDGE_COLOR_RGBA: alpha = 1; break;
+    default:
+        alpha = kind == SOURCE_RGBA ? !rgba_is_opaque(base, width, height)
+                                    : !argb32_is_opaque(base, width, height, stride);
+    }
+
+    png_bridge_context context = { error, PNG_BRIDGE_OK };
+    // Allocated before setjmp so that the jump target sees the same pointer (no volatile needed).
+    uint8_t *row_buffer = NULL;
+    if (kind == SOURCE_ARGB32) {
+        row_buffer = (uint8_t *)malloc((size_t)width * 4);
+        if (row_buffer == NULL) {
+            png_bridge_set_message(error, "out of memory for a row buffer");
+            return PNG_BRIDGE_OUT_OF_MEMORY;
+        }
+    }
+    png_text *texts = NULL;
+    if (options->text_count > 0) {
+        texts = (png_text *)calloc(options->text_count, sizeof *texts);
+        if (texts == NULL) {
+            free(row_buffer);
+            png_bridge_set_message(error, "out of memory for text chunks");
+            return PNG_BRIDGE_OUT_OF_MEMORY;
+        }
+    }
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &context, png_bridge_error_fn,
+                                              png_bridge_warning_fn);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    if (info == NULL) {
+        png_destroy_write_struct(&png, NULL);
+        free(row_buffer);
+        free(texts);
+        png_bridge_set_message(error, "out of memory creating the libpng writer");
+        return PNG_BRIDGE_OUT_OF_MEMORY;
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        free(row_buffer);
+        free(texts);
+        png_bridge_buffer_free(out);
+        return context.status == PNG_BRIDGE_OK ? PNG_BRIDGE_LIBPNG_ERROR : context.status;
+    }
+    png_set_write_fn(png, out, write_to_buffer, flush_nothing);
+    png_set_compression_level(png, options->compression_level);
+    png_set_compression_strategy(png, options->strategy);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, options->filters);
+    png_set_IHDR(png, info, width, height, 8, alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+    if (options->pixels_per_meter > 0) {
+        png_set_pHYs(png, info, options->pixels_per_meter, options->pixels_per_meter, PNG_RESOLUTION_METER);
+    }
+    if (options->text_count > 0) {
+        for (size_t i = 0; i < options->text_count; i++) {
+            texts[i].compression = options->texts[i].international ? PNG_ITXT_COMPRESSION_NONE : PNG_TEXT_COMPRESSION_NONE;
+            texts[i].key = (png_charp)options->texts[i].key;
+            texts[i].text = (png_charp)options->texts[i].value;
+            texts[i].text_length = strlen(options->texts[i].value);
+        }
+        png_set_text(png, info, texts, (int)options->text_count);
+    }
+    png_write_info(png, info);
+    if (kind == SOURCE_RGBA) {
+        // Rows go to libpng as they are; for RGB output libpng strips the 4th byte itself.
+        if (!alpha) png_set_filler(png, 0, PNG_FILLER_AFTER);
+        for (uint32_t y = 0; y < height; y++) png_write_row(png, base + (size_t)y * width * 4);
+    } else {
+        for (uint32_t y = 0; y < height; y++) {
+            argb32_row_to_bytes((const uint32_t *)(base + (size_t)y * stride), width, alpha, row_buffer);
+            png_write_row(png, row_buffer);
+        }
+    }
+    png_write_end(png, NULL);
+    png_destroy_write_struct(&png, &info);
+    free(row_buffer);
+    free(texts);
+    return PNG_BRIDGE_OK;
+}
+
+png_bridge_status png_bridge_encode_rgba(const uint8_t *pixels, uint32_t width, uint32_t height,
+                                         const png_bridge_encode_options *options,
+                                         png_bridge_buffer *out, png_bridge_error *error) {
+    return encode(SOURCE_RGBA, pixels, width, height, (size_t)width * 4, options, out, error);
+}
+
+png_bridge_status png_bridge_encode_argb32(const uint8_t *base, uint32_t width, uint32_t height,
+                                           size_t stride, const png_bridge_encode_options *options,
+                                           png_bridge_buffer *out, png_bridge_error *error) {
+    return encode(SOURCE_ARGB32, base, width, height, stride, options, out, error);
+}

@@ -1,0 +1,88 @@
+import CPNGBridge
+import Foundation
+
+/// Decodes PNG of every standard colour type, bit depth and interlacing to `RGBAImage`
+/// (8-bit RGBA, straight alpha) with libpng. 16-bit samples are scaled with rounding
+/// (v·255/65535), palette and tRNS become RGBA, gamma is ignored (stored values are kept).
+public struct PNGDecoder: Sendable {
+    /// The largest width × height accepted; larger images are refused before any pixel memory
+    /// is allocated.
+    public let maxPixels: Int
+
+    public init(maxPixels: Int = 100_000_000) {
+        self.maxPixels = max(1, maxPixels)
+    }
+
+    /// Decodes PNG bytes. Throws `PNGError`: `.empty`, `.notPNG`, `.truncated`, `.crcMismatch`,
+    /// `.tooLarge`, or `.libpng` with libpng's own message.
+    public func decode(_ bytes: [UInt8]) throws -> RGBAImage {
+        try precheck(bytes)
+        return try bytes.withUnsafeBufferPointer { input in
+            var width: UInt32 = 0
+            var height: UInt32 = 0
+            var status = PNG_BRIDGE_OK
+            var error = png_bridge_error()
+            guard let handle = png_bridge_decoder_create(input.baseAddress, input.count, UInt64(maxPixels),
+                                                         &width, &height, &status, &error) else {
+                throw refine(PNGError(status: status, error: error))
+            }
+            let session = DecoderSession(handle)
+            let count = Int(width) * Int(height) * 4
+            var readStatus = PNG_BRIDGE_OK
+            let pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                readStatus = png_bridge_decoder_read_rgba(session.handle, buffer.baseAddress, count, &error)
+                // On failure the bytes are dropped right below; zero them so none is uninitialised.
+                if readStatus != PNG_BRIDGE_OK { buffer.initialize(repeating: 0) }
+                initialized = count
+            }
+            guard readStatus == PNG_BRIDGE_OK else { throw refine(PNGError(status: readStatus, error: error)) }
+            return try RGBAImage(width: Int(width), height: Int(height), pixels: pixels)
+        }
+    }
+
+    /// Reads and decodes the PNG file at `path`.
+    public func decodeFile(atPath path: String) throws -> RGBAImage {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw PNGError.io(path: path, operation: "read", reason: (error as NSError).localizedDescription)
+        }
+        return try decode([UInt8](data))
+    }
+
+    /// Cheap checks in Swift before libpng sees the data: an empty input, a wrong signature, and
+    /// a header whose claimed size is over the limit (whatever the rest of the file holds).
+    private func precheck(_ bytes: [UInt8]) throws {
+        if bytes.isEmpty { throw PNGError.empty }
+        let signature = PNGChunk.signature
+        guard bytes.starts(with: signature) else {
+            throw signature.starts(with: bytes) ? PNGError.truncated(atByte: bytes.count) : PNGError.notPNG
+        }
+        if bytes.count >= 24, bytes[12..<16].elementsEqual("IHDR".utf8) {
+            let width = Int(bytes.readBigEndianUInt32(at: 16))
+            let height = Int(bytes.readBigEndianUInt32(at: 20))
+            if width.multipliedReportingOverflow(by: height).partialValue > maxPixels || width > Int(UInt32.max) {
+                throw PNGError.tooLarge(width: width, height: height, limit: maxPixels)
+            }
+        }
+    }
+
+    private func refine(_ error: PNGError) -> PNGError {
+        if case .tooLarge(let width, let height, _) = error { return .tooLarge(width: width, height: height, limit: maxPixels) }
+        return error
+    }
+}
+
+/// Owns libpng's read state for one decode and frees it when done.
+private final class DecoderSession {
+    let handle: OpaquePointer
+
+    init(_ handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    deinit {
+        png_bridge_decoder_destroy(handle)
+    }
+}

@@ -1,0 +1,90 @@
+import CPNGBridge
+import Foundation
+
+/// Encodes images as 8-bit RGB or RGBA PNG with libpng.
+public struct PNGEncoder: Sendable {
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// The PNG bytes of `image`: RGB when it is fully opaque, RGBA otherwise (see `Options.colorMode`).
+    /// Throws `PNGError`.
+    public func encode(_ image: RGBAImage) throws -> [UInt8] {
+        try image.pixels.withUnsafeBufferPointer { pixels in
+            try callBridge { bridgeOptions, out, error in
+                png_bridge_encode_rgba(pixels.baseAddress, UInt32(image.width), UInt32(image.height), bridgeOptions, out, error)
+            }
+        }
+    }
+
+    /// Encodes straight from Cairo's `CAIRO_FORMAT_ARGB32` surface data: one native-endian
+    /// UInt32 a pixel, alpha in the high byte, colour premultiplied; rows `stride` bytes apart.
+    /// Colour is un-premultiplied as Cairo's own PNG writer does; no intermediate image is made.
+    public func encode(premultipliedARGB32 base: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int) throws -> [UInt8] {
+        try Self.checkARGB32(base, width: width, height: height, stride: stride)
+        return try callBridge { bridgeOptions, out, error in
+            png_bridge_encode_argb32(base.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt32(width), UInt32(height),
+                                     stride, bridgeOptions, out, error)
+        }
+    }
+
+    /// Writes the PNG of `image` to `path` through a temporary file in the same folder that is
+    /// renamed into place, so the path never holds a half-written file.
+    public func write(_ image: RGBAImage, toFile path: String) throws {
+        let bytes = try encode(image)
+        let file = try AtomicFileOutput(path: path)
+        try file.write(bytes)
+        try file.commit()
+    }
+
+    static func checkARGB32(_ base: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int) throws {
+        guard width > 0, height > 0, width <= 0x7FFF_FFFF, height <= 0x7FFF_FFFF else {
+            throw PNGError.invalidArgument("image size \(width)×\(height): both must be in 1...2147483647")
+        }
+        guard stride >= width * 4 else {
+            throw PNGError.invalidArgument("stride \(stride) is smaller than width × 4 = \(width * 4)")
+        }
+        let (rows, overflow) = stride.multipliedReportingOverflow(by: height - 1)
+        guard !overflow, base.count >= rows + width * 4, base.baseAddress != nil else {
+            throw PNGError.invalidArgument("buffer of \(base.count) bytes is too small for \(width)×\(height) with stride \(stride)")
+        }
+        guard Int(bitPattern: base.baseAddress) % 4 == 0, stride % 4 == 0 else {
+            throw PNGError.invalidArgument("ARGB32 data must be 4-byte aligned (stride \(stride))")
+        }
+    }
+
+    /// Converts the options to the bridge's C form (keeping the C strings alive for the call),
+    /// runs `body`, and turns the result into bytes or a `PNGError`.
+    private func callBridge(
+        _ body: (UnsafePointer<png_bridge_encode_options>, UnsafeMutablePointer<png_bridge_buffer>,
+                 UnsafeMutablePointer<png_bridge_error>) -> png_bridge_status
+    ) throws -> [UInt8] {
+        try options.validate()
+        var cStrings: [UnsafeMutablePointer<CChar>] = []
+        defer { cStrings.forEach { free($0) } }
+        var texts: [png_bridge_text] = []
+        for chunk in options.text {
+            guard let key = strdup(chunk.keyword), let value = strdup(chunk.value) else {
+                throw PNGError.outOfMemory("copying text chunk '\(chunk.keyword)'")
+            }
+            cStrings += [key, value]
+            texts.append(png_bridge_text(key: key, value: value, international: chunk.needsInternational ? 1 : 0))
+        }
+        let ppm = try options.pixelsPerMeter()
+        var buffer = png_bridge_buffer()
+        var error = png_bridge_error()
+        let status = texts.withUnsafeBufferPointer { texts in
+            var bridgeOptions = png_bridge_encode_options(
+                compression_level: Int32(options.compressionLevel), filters: options.filter.bridgeMask,
+                strategy: options.strategy.bridgeValue, color: options.colorMode.bridgeValue,
+                texts: texts.baseAddress, text_count: texts.count, pixels_per_meter: ppm)
+            return body(&bridgeOptions, &buffer, &error)
+        }
+        defer { png_bridge_buffer_free(&buffer) }
+        guard status == PNG_BRIDGE_OK else { throw PNGError(status: status, error: error) }
+        guard let data = buffer.data else { throw PNGError.libpng("encoder returned no data") }
+        return Array(UnsafeBufferPointer(start: data, count: buffer.size))
+    }
+}
