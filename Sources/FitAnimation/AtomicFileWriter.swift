@@ -1,0 +1,69 @@
+import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes files under a temporary name in the destination's folder and renames them into
+/// place, so that an interrupted run never leaves a half-written file under a real name.
+///
+/// Temporary names look like `.frame_0003.png.<pid>.render-fit-tmp`: hidden, and
+/// recognisable, so that a later run can remove leftovers of a run that was killed.
+/// Temporaries currently being written are registered, so that a SIGINT/SIGTERM handler
+/// (see ``InterruptCleanup``) can remove them before the process exits.
+public enum AtomicFileWriter {
+    /// The suffix every temporary file carries.
+    public static let temporarySuffix = ".render-fit-tmp"
+
+    /// Writes `bytes` to `path` atomically (temporary file + rename).
+    public static func write(_ bytes: UnsafeRawBufferPointer, toPath path: String) throws(OutputError) {
+        let temporary = temporaryPath(for: path)
+        InterruptCleanup.shared.register(temporary)
+        defer { InterruptCleanup.shared.unregister(temporary) }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                unlink(temporary)
+                throw .cannotWrite(path: path, reason: reason)
+            }
+            offset += n
+        }
+        guard close(fd) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    /// Writes `bytes` to `path` atomically.
+    public static func write(_ bytes: [UInt8], toPath path: String) throws(OutputError) {
+        let result: Result<Void, OutputError> = bytes.withUnsafeBytes { buffer in
+            Result { () throws(OutputError) in try write(buffer, toPath: path) }
+        }
+        try result.get()
+    }
+
+    /// Writes a string as UTF-8 to `path` atomically.
+    public static func write(_ text: String, toPath path: String) throws(OutputError) {
+        try write(Array(text.utf8), toPath: path)
+    }
+
+    /// The temporary name used for `path` by this process.
+    public static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        return folder + "/." + url.lastPathComponent + ".\(getpid())" + temporarySuffix
+    }
+}

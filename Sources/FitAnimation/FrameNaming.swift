@@ -1,0 +1,15 @@
+/// Frame file names: `frame_0000.png` … zero-padded to at least 4 digits, more when the
+/// last index needs them (so names sort in frame order).
+public struct FrameNaming: Sendable, Equatable {
+    public let digits: Int
+
+    /// Naming for frames 0…lastIndex.
+    public init(lastIndex: Int) {
+        digits = max(4, String(max(0, lastIndex)).count)
+    }
+
+    public func name(_ index: Int) -> String {
+        let s = String(index)
+        return "frame_" + String(repeating: "0", count: max(0, digits - s.count)) + s + ".png"
+    }
+}

@@ -1,0 +1,30 @@
+/// Problems with the output folder or the files written into it.
+public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
+    case outIsAFile(path: String)
+    case cannotCreateFolder(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    case cannotRemove(path: String, reason: String)
+    case foreignFiles(folder: String, names: [String])
+    case unreadableManifest(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .outIsAFile(let path):
+            return "--out '\(path)' is an existing file; give a folder (it is created if needed)"
+        case .cannotCreateFolder(let path, let reason):
+            return "cannot create folder '\(path)': \(reason)"
+        case .cannotWrite(let path, let reason):
+            return "cannot write '\(path)': \(reason)"
+        case .cannotRemove(let path, let reason):
+            return "cannot remove stale file '\(path)': \(reason)"
+        case .foreignFiles(let folder, let names):
+            let shown = names.prefix(5).joined(separator: ", ")
+            let more = names.count > 5 ? " and \(names.count - 5) more" : ""
+            return "'\(folder)' already holds \(shown)\(more), not written by render-fit (no manifest.json lists them);"
+                + " move them away or choose another --out folder; nothing was written"
+        case .unreadableManifest(let path, let reason):
+            return "'\(path)' exists but is not a render-fit manifest (\(reason));"
+                + " move it away or choose another --out folder; nothing was written"
+        }
+    }
+}
