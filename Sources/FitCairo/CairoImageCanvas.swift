@@ -1,0 +1,209 @@
+import CCairo
+import FitPlot
+import Foundation
+
+/// A `Renderer` that draws into a Cairo ARGB32 image surface of `width × height` layout
+/// units times `scale` pixels (scale 2: twice the pixels, same layout).
+///
+/// One canvas can draw many frames: `clear(to:)` or `copyPixels(from:)` start a new frame
+/// (they also reset the clip stack), so an animation can blit a pre-rendered static layer and
+/// draw only what changes, byte-identical to drawing the frame whole.
+///
+/// Not thread-safe: use one canvas per thread (it is neither `Sendable` nor shared). To share
+/// a rendered layer between threads, take an immutable `CairoPixelLayer` with `makeLayer()`.
+///
+/// Errors while drawing (Cairo failures, a font that cannot be found) are kept and reported
+/// by `checkStatus()`; drawing never crashes on bad input (see `CairoDrawingContext`).
+public final class CairoImageCanvas: Renderer {
+    /// Largest allowed side, in pixels (after scaling).
+    public static let maximumPixelsPerSide = 16_384
+    /// Allowed scale factors.
+    public static let scaleRange: ClosedRange<Double> = 0.25...8
+
+    public let canvasSize: Size
+    public let scale: Double
+    /// Pixel size of the surface.
+    public let pixelWidth: Int
+    public let pixelHeight: Int
+
+    private let surface: CairoSurface
+    private let context: CairoDrawingContext
+    private var stampCache: [MarkerStyle: [MarkerStamp]] = [:]
+    private var firstError: CairoError?
+
+    /// A transparent canvas of `width × height` layout units at `scale`.
+    /// - Throws: `CairoError.invalidScale` or `.invalidCanvasSize` (non-finite, not
+    ///   positive, or above `maximumPixelsPerSide` pixels once scaled), or a Cairo failure.
+    public init(width: Double, height: Double, scale: Double = 1) throws(CairoError) {
+        guard scale.isFinite, Self.scaleRange.contains(scale) else { throw .invalidScale(scale) }
+        guard width.isFinite, height.isFinite, width > 0, height > 0 else {
+            throw .invalidCanvasSize(width: width, height: height, scale: scale)
+        }
+        let pw = (width * scale).rounded(.up), ph = (height * scale).rounded(.up)
+        guard pw <= Double(Self.maximumPixelsPerSide), ph <= Double(Self.maximumPixelsPerSide) else {
+            throw .invalidCanvasSize(width: width, height: height, scale: scale)
+        }
+        canvasSize = Size(width: width, height: height)
+        self.scale = scale
+        pixelWidth = Int(pw)
+        pixelHeight = Int(ph)
+        surface = try CairoSurface.image(width: pixelWidth, height: pixelHeight)
+        context = try CairoDrawingContext(
+            surface: surface, deviceSize: Size(width: pw, height: ph), scale: scale, snapsToPixels: true)
+    }
+
+    // MARK: Frames
+
+    /// Fills every pixel with `color` (replacing, not blending) and resets the clip stack.
+    public func clear(to color: Color = .clear) {
+        context.resetState()
+        let cr = context.cr
+        cairo_save(cr)
+        cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE)
+        context.setColor(color)
+        cairo_paint(cr)
+        cairo_restore(cr)
+    }
+
+    /// Resets the clip stack and transform without touching pixels.
+    public func resetState() { context.resetState() }
+
+    /// Replaces this canvas's pixels with `other`'s (same pixel size) and resets the clip
+    /// stack: a plain copy, so blitting a static layer and then drawing on it gives the same
+    /// bytes as drawing everything here.
+    public func copyPixels(from other: CairoImageCanvas) throws(CairoError) {
+        try checkSameSize(other.pixelWidth, other.pixelHeight)
+        context.resetState()
+        guard other !== self else { return }
+        cairo_surface_flush(other.surface.pointer)
+        cairo_surface_flush(surface.pointer)
+        guard let src = cairo_image_surface_get_data(other.surface.pointer),
+            let dst = cairo_image_surface_get_data(surface.pointer)
+        else { throw .cairoFailure(operation: "cairo_image_surface_get_data", status: "no pixel data") }
+        memcpy(dst, src, stride * pixelHeight)
+        cairo_surface_mark_dirty(surface.pointer)
+    }
+
+    /// Replaces this canvas's pixels with a layer's (same pixel size) and resets the clip stack.
+    public func copyPixels(from layer: CairoPixelLayer) throws(CairoError) {
+        try checkSameSize(layer.width, layer.height)
+        context.resetState()
+        cairo_surface_flush(surface.pointer)
+        guard let dst = cairo_image_surface_get_data(surface.pointer) else {
+            throw .cairoFailure(operation: "cairo_image_surface_get_data", status: "no pixel data")
+        }
+        layer.bytes.withUnsafeBytes { src in
+            for y in 0..<pixelHeight {
+                memcpy(dst + y * stride, src.baseAddress! + y * layer.stride, pixelWidth * 4)
+            }
+        }
+        cairo_surface_mark_dirty(surface.pointer)
+    }
+
+    /// An immutable copy of the pixels, safe to share between threads.
+    public func makeLayer() -> CairoPixelLayer {
+        withPixelData { buffer, width, height, stride in
+            CairoPixelLayer(width: width, height: height, stride: stride, bytes: [UInt8](buffer))
+        }
+    }
+
+    private func checkSameSize(_ width: Int, _ height: Int) throws(CairoError) {
+        guard width == pixelWidth, height == pixelHeight else {
+            throw .sizeMismatch(expected: (pixelWidth, pixelHeight), actual: (width, height))
+        }
+    }
+
+    private var stride: Int { Int(cairo_image_surface_get_stride(surface.pointer)) }
+
+    // MARK: Pixels
+
+    /// Calls `body` with the surface's pixels: `height` rows of `stride` bytes, each row
+    /// starting with `width` pixels of premultiplied ARGB32 in native byte order (one
+    /// `UInt32` per pixel: alpha in bits 24–31, red 16–23, green 8–15, blue 0–7; on
+    /// little-endian machines the bytes are B, G, R, A). Pending drawing is flushed first.
+    /// The buffer is valid only inside `body`.
+    public func withPixelData<R>(
+        _ body: (UnsafeRawBufferPointer, _ width: Int, _ height: Int, _ stride: Int) throws -> R
+    ) rethrows -> R {
+        cairo_surface_flush(surface.pointer)
+        let stride = self.stride
+        let data = cairo_image_surface_get_data(surface.pointer)
+        let buffer = UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : stride * pixelHeight)
+        return try body(buffer, pixelWidth, pixelHeight, stride)
+    }
+
+    /// The pixel at (`x`, `y`) as straight (un-premultiplied) RGBA bytes; for tests and tools.
+    public func pixel(x: Int, y: Int) -> (r: UInt8, g: UInt8, b: UInt8, a: UInt8) {
+        precondition(x >= 0 && x < pixelWidth && y >= 0 && y < pixelHeight, "pixel (\(x), \(y)) is outside the canvas")
+        return withPixelData { buffer, _, _, stride in
+            let p = buffer.load(fromByteOffset: y * stride + x * 4, as: UInt32.self)
+            return PremultipliedARGB.straightRGBA(p)
+        }
+    }
+
+    /// Throws the first error met while drawing (Cairo's sticky status, a missing font…).
+    public func checkStatus() throws(CairoError) {
+        if let firstError { throw firstError }
+        try context.checkStatus("drawing on the image canvas")
+    }
+
+    /// Non-finite coordinates, sizes or widths skipped since the canvas was made.
+    public var skippedNonFiniteCount: Int { context.skippedNonFiniteCount }
+
+    private func record(_ error: CairoError?) {
+        if firstError == nil, let error { firstError = error }
+    }
+
+    // MARK: Renderer
+
+    public func save() { context.save() }
+    public func restore() { context.restore() }
+    public func clip(to rect: Rect) { context.clip(to: rect) }
+    public func fill(_ path: Path, color: Color) { context.fill(path, color: color) }
+    public func stroke(_ path: Path, style: StrokeStyle) { context.stroke(path, style: style) }
+
+    public func drawText(
+        _ text: String, at position: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double
+    ) {
+        record(context.drawText(text, at: position, font: font, color: color, anchor: anchor, rotation: rotation)?.error)
+    }
+
+    public func measureText(_ text: String, font: Font) -> TextExtent {
+        let (extent, error) = context.measureText(text, font: font)
+        record(error)
+        return extent
+    }
+
+    /// Stamps one pre-rendered marker per point (see `MarkerStamp` for the quarter-pixel
+    /// placement); pixels outside the clip rectangle, rounded to whole pixels, are untouched.
+    public func drawMarkers(at centers: [Point], style: MarkerStyle) {
+        guard MarkerShape.isDrawable(style), !centers.isEmpty else { return }
+        let stamps: [MarkerStamp]
+        if let cached = stampCache[style] {
+            stamps = cached
+        } else {
+            do {
+                stamps = try MarkerStamp.render(style, scale: scale)
+            } catch {
+                record(error)
+                return
+            }
+            if stampCache.count >= 64 { stampCache.removeAll() }
+            stampCache[style] = stamps
+        }
+        let clip = context.deviceClip
+        let bounds = MarkerCompositor.PixelBounds(
+            x0: max(0, Int((clip.minX).rounded())), y0: max(0, Int((clip.minY).rounded())),
+            x1: min(pixelWidth, Int((clip.maxX).rounded())), y1: min(pixelHeight, Int((clip.maxY).rounded())))
+        cairo_surface_flush(surface.pointer)
+        guard let data = cairo_image_surface_get_data(surface.pointer) else { return }
+        context.skippedNonFiniteCount += MarkerCompositor.composite(
+            centers: centers, scale: scale, stamps: stamps, into: UnsafeMutableRawPointer(data),
+            stride: stride, bounds: bounds)
+        cairo_surface_mark_dirty(surface.pointer)
+    }
+
+    public func drawRaster(_ raster: Raster, in rect: Rect, smooth: Bool) {
+        record(context.drawRaster(raster, in: rect, smooth: smooth))
+    }
+}
