@@ -1,0 +1,42 @@
+import FitPNG
+
+/// Why two images could not be compared at all (as opposed to comparing and differing).
+public enum ImageComparisonError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The two images do not have the same width and height.
+    case sizeMismatch(expectedWidth: Int, expectedHeight: Int, actualWidth: Int, actualHeight: Int)
+    /// A pixelmatch threshold outside 0…1.
+    case invalidThreshold(Double)
+    /// A tolerance that is negative or not a number.
+    case invalidTolerance(name: String, value: Double)
+    /// An image whose pixel buffer does not hold width × height × 4 bytes (its `pixels` were
+    /// replaced after creation).
+    case malformedImage(width: Int, height: Int, byteCount: Int)
+
+    public var description: String {
+        switch self {
+        case .sizeMismatch(let ew, let eh, let aw, let ah):
+            return "image sizes differ: expected \(ew)×\(eh), actual \(aw)×\(ah); "
+                + "only images of the same size can be compared"
+        case .invalidThreshold(let value):
+            return "invalid threshold \(value): the pixelmatch threshold must be between 0 and 1"
+        case .invalidTolerance(let name, let value):
+            return "invalid \(name) \(value): it must be a number of at least 0"
+        case .malformedImage(let w, let h, let count):
+            return "malformed \(w)×\(h) image: its pixel buffer holds \(count) bytes, "
+                + "expected \(w * h * 4) (width × height × 4)"
+        }
+    }
+
+    /// Throws `sizeMismatch` unless both images have the same size, and `malformedImage` for
+    /// a pixel buffer of the wrong length (the metrics read the buffers without bounds checks).
+    static func checkSameSize(_ expected: RGBAImage, _ actual: RGBAImage) throws(ImageComparisonError) {
+        for image in [expected, actual] where image.pixels.count != image.width * image.height * 4 {
+            throw .malformedImage(width: image.width, height: image.height, byteCount: image.pixels.count)
+        }
+        guard expected.width == actual.width, expected.height == actual.height else {
+            throw .sizeMismatch(
+                expectedWidth: expected.width, expectedHeight: expected.height,
+                actualWidth: actual.width, actualHeight: actual.height)
+        }
+    }
+}
