@@ -1,0 +1,44 @@
+/// Why a CSV file could not be read as an x,y point cloud. Lines and columns count from 1.
+public enum CSVDataError: Error, Equatable, CustomStringConvertible {
+    /// The file could not be read at all (missing, a directory, no permission).
+    case unreadable(path: String, reason: String)
+    /// The file holds no data lines (only whitespace, a BOM, or nothing).
+    case empty
+    /// Fewer than ``CSVDataLoader/minimumPointCount`` data rows.
+    case tooFewPoints(found: Int)
+    /// A cell that is not a decimal number.
+    case nonNumeric(line: Int, column: Int, text: String)
+    /// A cell that is a number but NaN or infinite (including overflow such as `1e999`).
+    case nonFinite(line: Int, column: Int, text: String)
+    /// A row whose number of cells is not 2.
+    case raggedRow(line: Int, columns: Int)
+    /// More than ``CSVDataLoader/maximumPointCount`` data rows.
+    case tooManyRows(line: Int, limit: Int)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason):
+            return "cannot read data file '\(path)': \(reason)"
+        case .empty:
+            return "the data file is empty; it needs at least 2 lines 'x,y' of numbers"
+        case let .tooFewPoints(found):
+            return "the data file has \(found) point\(found == 1 ? "" : "s"); at least "
+                + "\(CSVDataLoader.minimumPointCount) are needed to fit a line"
+        case let .nonNumeric(line, column, text):
+            return "line \(line), column \(column) (\(Self.columnName(column))): '\(text)' "
+                + "is not a number; cells must be decimal numbers such as -0.5 or 2.5e-3"
+        case let .nonFinite(line, column, text):
+            return "line \(line), column \(column) (\(Self.columnName(column))): '\(text)' "
+                + "is not finite; NaN and infinite values are not allowed"
+        case let .raggedRow(line, columns):
+            return "line \(line) has \(columns) column\(columns == 1 ? "" : "s"); "
+                + "every row must have exactly 2 (x,y)"
+        case let .tooManyRows(line, limit):
+            return "line \(line) exceeds the limit of \(limit) data rows"
+        }
+    }
+
+    private static func columnName(_ column: Int) -> String {
+        column == 1 ? "x" : "y"
+    }
+}

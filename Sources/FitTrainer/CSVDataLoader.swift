@@ -1,0 +1,133 @@
+import Foundation
+
+/// Reads an x,y point cloud from CSV text.
+///
+/// Format: two comma-separated numeric columns, x then y, one point per line.
+/// - Line ends may be LF or CRLF; a leading UTF-8 byte order mark is skipped.
+/// - The first non-blank line is a header, and skipped, when none of its cells is a number
+///   (`x,y`, `"x","y"`, `input,target`); if some of its cells are numbers it is data.
+/// - Blank (whitespace-only) lines are skipped; spaces and tabs around a cell are ignored.
+/// - Every data row must have exactly 2 cells, each a finite decimal number.
+/// Errors carry the 1-based line and column of the first problem.
+public enum CSVDataLoader {
+    /// A line needs two points.
+    public static let minimumPointCount = 2
+    /// Ten million rows: about 160 MB of doubles, the most the tool accepts.
+    public static let maximumPointCount = 10_000_000
+
+    /// Reads and parses the file at `url`.
+    public static func load(contentsOf url: URL) throws(CSVDataError) -> DataSet {
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(path: url.path, reason: readFailureReason(url: url, error: error))
+        }
+        return try parse(bytes)
+    }
+
+    /// Parses CSV text.
+    public static func parse(_ text: String) throws(CSVDataError) -> DataSet {
+        try parse(Data(text.utf8))
+    }
+
+    /// Parses CSV bytes (UTF-8).
+    public static func parse(_ bytes: Data) throws(CSVDataError) -> DataSet {
+        try parse(bytes, rowLimit: maximumPointCount)
+    }
+
+    /// Parses with a custom row limit (tests use a small one instead of writing 10⁷ rows).
+    static func parse(_ bytes: Data, rowLimit: Int) throws(CSVDataError) -> DataSet {
+        let result = bytes.withUnsafeBytes { raw in
+            parse(
+                UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count),
+                rowLimit: rowLimit)
+        }
+        return try result.get()
+    }
+
+    /// The parser proper, over raw bytes (Foundation's `Data` indexing is slow per byte).
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, rowLimit: Int) -> Result<DataSet, CSVDataError> {
+        var x: [Double] = []
+        var y: [Double] = []
+        var sawContent = false
+        var headerAllowed = true
+        var lineNumber = 0
+        var start = 0
+        let end = bytes.count
+        if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+
+        while start < end {
+            lineNumber += 1
+            var lineEnd = start
+            while lineEnd < end, bytes[lineEnd] != newline { lineEnd += 1 }
+            let next = lineEnd + 1
+            var contentEnd = lineEnd
+            if contentEnd > start, bytes[contentEnd - 1] == carriageReturn { contentEnd -= 1 }
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<contentEnd])
+            start = next
+
+            if line.allSatisfy(isBlank) { continue }
+            sawContent = true
+            let cells = line.split(separator: comma, omittingEmptySubsequences: false)
+                .map { String(decoding: trimmed($0), as: UTF8.self) }
+            let values = cells.map(Double.init)
+
+            if headerAllowed {
+                headerAllowed = false
+                if values.allSatisfy({ $0 == nil }) { continue }
+            }
+            guard cells.count == 2 else {
+                return .failure(.raggedRow(line: lineNumber, columns: cells.count))
+            }
+            var point = (x: 0.0, y: 0.0)
+            for column in 0..<2 {
+                guard let value = values[column] else {
+                    return .failure(.nonNumeric(line: lineNumber, column: column + 1, text: cells[column]))
+                }
+                guard value.isFinite else {
+                    return .failure(.nonFinite(line: lineNumber, column: column + 1, text: cells[column]))
+                }
+                if column == 0 { point.x = value } else { point.y = value }
+            }
+            guard x.count < rowLimit else {
+                return .failure(.tooManyRows(line: lineNumber, limit: rowLimit))
+            }
+            x.append(point.x)
+            y.append(point.y)
+        }
+        guard sawContent else { return .failure(.empty) }
+        guard x.count >= minimumPointCount else { return .failure(.tooFewPoints(found: x.count)) }
+        do {
+            return .success(try DataSet(x: x, y: y))
+        } catch {
+            // Unreachable: the columns have equal, non-zero length and finite values.
+            return .failure(.tooFewPoints(found: x.count))
+        }
+    }
+
+    private static let newline = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+    private static let comma = UInt8(ascii: ",")
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == carriageReturn
+    }
+
+    private static func trimmed(_ cell: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        var cell = cell
+        while let first = cell.first, isBlank(first) { cell = cell.dropFirst() }
+        while let last = cell.last, isBlank(last) { cell = cell.dropLast() }
+        return cell
+    }
+
+    private static func readFailureReason(url: URL, error: any Error) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            return "no such file"
+        }
+        if isDirectory.boolValue { return "it is a directory, not a file" }
+        if !FileManager.default.isReadableFile(atPath: url.path) { return "permission denied" }
+        return error.localizedDescription
+    }
+}

@@ -1,0 +1,152 @@
+/// One state of gradient descent: the parameters after `iteration` updates, and the loss and
+/// gradient evaluated there (the gradient is what the next update would follow).
+public struct TrainingStep: Sendable, Equatable, Codable {
+    public var iteration: Int
+    public var parameters: [Double]
+    public var loss: Double
+    public var gradient: [Double]
+
+    public init(iteration: Int, parameters: [Double], loss: Double, gradient: [Double]) {
+        self.iteration = iteration
+        self.parameters = parameters
+        self.loss = loss
+        self.gradient = gradient
+    }
+}
+
+/// Where and why training stopped early. Divergence is an outcome to show, not an error.
+public struct Divergence: Sendable, Equatable, Codable {
+    public enum Reason: String, Sendable, Equatable, Codable {
+        /// A parameter, the loss or a gradient component became NaN or infinite.
+        case nonFinite
+        /// The loss exceeded ``GradientDescent/divergenceLossLimit``.
+        case lossAboveLimit
+    }
+
+    /// The state at which divergence was detected; it is the history's last row.
+    public var iteration: Int
+    public var reason: Reason
+
+    public init(iteration: Int, reason: Reason) {
+        self.iteration = iteration
+        self.reason = reason
+    }
+}
+
+/// Everything gradient descent went through: rows k = 0…N, one per state.
+///
+/// A collection of ``TrainingStep``s indexed by iteration (`history[0]` is the initial state).
+/// Storage is flat (one array each for parameters, losses and gradients), so a million
+/// iterations cost three allocations, not millions. When training diverged the last row is
+/// the state where it was detected, and may hold non-finite values.
+public struct TrainingHistory: Sendable, Equatable, RandomAccessCollection {
+    /// Parameters per row (2 for a line).
+    public let parameterCount: Int
+    /// The learning rate that produced the history.
+    public let learningRate: Double
+    /// The number of updates asked for; the history has that many + 1 rows unless it diverged.
+    public let requestedIterations: Int
+    /// Set when training stopped early.
+    public let divergence: Divergence?
+    /// The loss of every row, in order.
+    public let losses: [Double]
+    private let parameterStorage: [Double]
+    private let gradientStorage: [Double]
+
+    /// Builds a history from its rows, e.g. to test a renderer or to reload a saved run.
+    public init(
+        learningRate: Double, requestedIterations: Int, steps: [TrainingStep],
+        divergence: Divergence? = nil
+    ) throws(HistoryError) {
+        guard let first = steps.first else { throw .noSteps }
+        let parameterCount = first.parameters.count
+        for (index, step) in steps.enumerated() {
+            guard step.iteration == index else {
+                throw .iterationOutOfOrder(row: index, iteration: step.iteration)
+            }
+            guard step.parameters.count == parameterCount, step.gradient.count == parameterCount
+            else { throw .inconsistentParameterCount(row: index) }
+        }
+        if let divergence, divergence.iteration != steps.count - 1 {
+            throw .divergenceNotLast(iteration: divergence.iteration, lastRow: steps.count - 1)
+        }
+        self.init(
+            parameterCount: parameterCount, learningRate: learningRate,
+            requestedIterations: requestedIterations, divergence: divergence,
+            losses: steps.map(\.loss), parameters: steps.flatMap(\.parameters),
+            gradients: steps.flatMap(\.gradient))
+    }
+
+    /// The memberwise form used by ``GradientDescent``; the arrays are already consistent.
+    init(
+        parameterCount: Int, learningRate: Double, requestedIterations: Int,
+        divergence: Divergence?, losses: [Double], parameters: [Double], gradients: [Double]
+    ) {
+        self.parameterCount = parameterCount
+        self.learningRate = learningRate
+        self.requestedIterations = requestedIterations
+        self.divergence = divergence
+        self.losses = losses
+        self.parameterStorage = parameters
+        self.gradientStorage = gradients
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { losses.count }
+
+    public subscript(iteration: Int) -> TrainingStep {
+        TrainingStep(
+            iteration: iteration, parameters: parameters(at: iteration),
+            loss: losses[iteration], gradient: gradient(at: iteration))
+    }
+
+    /// The parameters after `iteration` updates.
+    public func parameters(at iteration: Int) -> [Double] {
+        Array(parameterStorage[(iteration * parameterCount)..<((iteration + 1) * parameterCount)])
+    }
+
+    /// The gradient at the state after `iteration` updates.
+    public func gradient(at iteration: Int) -> [Double] {
+        Array(gradientStorage[(iteration * parameterCount)..<((iteration + 1) * parameterCount)])
+    }
+
+    /// True when training stopped early because it diverged.
+    public var didDiverge: Bool { divergence != nil }
+
+    /// The parameters of the last row.
+    public var finalParameters: [Double] { parameters(at: count - 1) }
+
+    /// The last row whose parameters, loss and gradient are all finite, if any.
+    public var lastFiniteIteration: Int? {
+        indices.last { iteration in
+            losses[iteration].isFinite
+                && parameters(at: iteration).allSatisfy(\.isFinite)
+                && gradient(at: iteration).allSatisfy(\.isFinite)
+        }
+    }
+}
+
+/// Why rows do not form a ``TrainingHistory``.
+public enum HistoryError: Error, Equatable, CustomStringConvertible {
+    case noSteps
+    case iterationOutOfOrder(row: Int, iteration: Int)
+    case inconsistentParameterCount(row: Int)
+    case divergenceNotLast(iteration: Int, lastRow: Int)
+    case invalidJSON(String)
+
+    public var description: String {
+        switch self {
+        case .noSteps:
+            return "a training history needs at least the initial state (iteration 0)"
+        case let .iterationOutOfOrder(row, iteration):
+            return "row \(row) has iteration \(iteration); rows must be iterations 0, 1, 2, … in order"
+        case let .inconsistentParameterCount(row):
+            return "row \(row) has a different number of parameters or gradient components than row 0"
+        case let .divergenceNotLast(iteration, lastRow):
+            return "divergence is recorded at iteration \(iteration) but the last row is \(lastRow); "
+                + "training stops at the diverged state"
+        case let .invalidJSON(reason):
+            return "not a training history in JSON: \(reason)"
+        }
+    }
+}

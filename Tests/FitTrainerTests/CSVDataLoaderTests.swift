@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import FitTrainer
+
+@Suite struct CSVDataLoaderTests {
+    private let plain = "1.5,2\n-0.25,3e-2\n4,-5\n"
+
+    @Test func readsTwoNumericColumns() throws {
+        let data = try CSVDataLoader.parse(plain)
+        #expect(data.x == [1.5, -0.25, 4])
+        #expect(data.y == [2, 0.03, -5])
+    }
+
+    @Test(arguments: [
+        "x,y\n1.5,2\n-0.25,3e-2\n4,-5\n",  // header
+        "1.5,2\r\n-0.25,3e-2\r\n4,-5\r\n",  // CRLF
+        "\u{FEFF}1.5,2\n-0.25,3e-2\n4,-5\n",  // BOM
+        "\u{FEFF}\"x\",\"y\"\r\n1.5,2\r\n-0.25,3e-2\r\n4,-5",  // BOM, quoted header, CRLF, no final newline
+        "input , target\n 1.5 ,\t2\n\n-0.25,3e-2\n   \n4,-5\n\n",  // spaces, blank lines
+    ])
+    func formatVariantsLoadTheSameValues(text: String) throws {
+        let expected = try CSVDataLoader.parse(plain)
+        #expect(try CSVDataLoader.parse(text) == expected)
+    }
+
+    @Test func everyErrorCaseHasItsSpecificMessage() {
+        let cases: [(String, String)] = [
+            ("", "the data file is empty; it needs at least 2 lines 'x,y' of numbers"),
+            ("\u{FEFF}\n  \r\n", "the data file is empty; it needs at least 2 lines 'x,y' of numbers"),
+            ("x,y\n", "the data file has 0 points; at least 2 are needed to fit a line"),
+            ("x,y\n1,2\n", "the data file has 1 point; at least 2 are needed to fit a line"),
+            ("x,y\n1,2\n3,abc\n",
+             "line 3, column 2 (y): 'abc' is not a number; cells must be decimal numbers such as -0.5 or 2.5e-3"),
+            ("1,2\n,4\n",
+             "line 2, column 1 (x): '' is not a number; cells must be decimal numbers such as -0.5 or 2.5e-3"),
+            ("1,2\nnan,4\n", "line 2, column 1 (x): 'nan' is not finite; NaN and infinite values are not allowed"),
+            ("1,2\n3,inf\n", "line 2, column 2 (y): 'inf' is not finite; NaN and infinite values are not allowed"),
+            ("1,2\n3,1e999\n", "line 2, column 2 (y): '1e999' is not finite; NaN and infinite values are not allowed"),
+            ("1,2\n3,4,5\n", "line 2 has 3 columns; every row must have exactly 2 (x,y)"),
+            ("x,y\n1,2\n3\n", "line 3 has 1 column; every row must have exactly 2 (x,y)"),
+            ("1,2\r\n3,4\r\n5;6\r\n", "line 3 has 1 column; every row must have exactly 2 (x,y)"),
+        ]
+        for (text, message) in cases {
+            #expect(errorMessage(parsing: text) == message, "\(text.debugDescription)")
+        }
+    }
+
+    /// The error message for `text`, or nil if it parses.
+    private func errorMessage(parsing text: String) -> String? {
+        do {
+            _ = try CSVDataLoader.parse(text)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func aHeaderWithSomeNumericCellsIsDataAndReportedAtItsCell() {
+        #expect(throws: CSVDataError.nonNumeric(line: 1, column: 2, text: "y")) {
+            try CSVDataLoader.parse("1,y\n2,3\n4,5\n")
+        }
+        // Only the first non-blank line may be a header.
+        #expect(throws: CSVDataError.nonNumeric(line: 3, column: 1, text: "x")) {
+            try CSVDataLoader.parse("\n1,2\nx,y\n")
+        }
+    }
+
+    @Test func rowsBeyondTheLimitAreRejectedAtTheFirstExtraRow() throws {
+        // The real limit is 10 million rows; the same code path runs here with a limit of 5
+        // (writing 10⁷ rows would make this test take ~20 s in a debug build).
+        #expect(CSVDataLoader.maximumPointCount == 10_000_000)
+        let fiveRows = Data("x,y\n1,1\n2,2\n3,3\n4,4\n5,5\n".utf8)
+        #expect(try CSVDataLoader.parse(fiveRows, rowLimit: 5).count == 5)
+        #expect(throws: CSVDataError.tooManyRows(line: 7, limit: 5)) {
+            try CSVDataLoader.parse(Data("x,y\n1,1\n2,2\n3,3\n4,4\n5,5\n6,6\n".utf8), rowLimit: 5)
+        }
+        #expect(
+            CSVDataError.tooManyRows(line: 10_000_002, limit: 10_000_000).description
+                == "line 10000002 exceeds the limit of 10000000 data rows")
+    }
+
+    @Test func unreadableFilesNameThePathAndTheReason() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("csv-loader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let missing = directory.appendingPathComponent("missing.csv")
+        #expect(throws: CSVDataError.unreadable(path: missing.path, reason: "no such file")) {
+            try CSVDataLoader.load(contentsOf: missing)
+        }
+        #expect(
+            CSVDataError.unreadable(path: missing.path, reason: "no such file").description
+                == "cannot read data file '\(missing.path)': no such file")
+        #expect(
+            throws: CSVDataError.unreadable(path: directory.path, reason: "it is a directory, not a file")
+        ) {
+            try CSVDataLoader.load(contentsOf: directory)
+        }
+
+        let file = directory.appendingPathComponent("points.csv")
+        try Data("x,y\r\n0,1\r\n1,3\r\n".utf8).write(to: file)
+        let data = try CSVDataLoader.load(contentsOf: file)
+        #expect(data.x == [0, 1] && data.y == [1, 3])
+    }
+
+    @Test func allEqualXIsAValidDataSet() throws {
+        let data = try CSVDataLoader.parse("2,1\n2,3\n2,5\n")
+        #expect(data.limits.xSpan == 0)
+    }
+}
