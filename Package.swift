@@ -77,7 +77,7 @@ let package = Package(
             dependencies: ["FitCairo", "FitPlot", "FitPNG", "ImageSnapshotTesting"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "FitPNGTests", dependencies: ["FitPNG"]),
+        .testTarget(name: "FitPNGTests", dependencies: ["FitPNG"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ImageComparisonTests",
             dependencies: ["ImageComparison", "FitPNG", "ImageSnapshotTesting"]
