@@ -1,0 +1,131 @@
+extension Axes {
+    /// The paint items of this axes in `plotArea`: background, grid, marks, spines, ticks and
+    /// their labels, axis labels, title, legend. `measure` sizes static text only.
+    func drawItems(
+        plotArea: Rect, theme: Theme, points: PointScale, measure: (String, Font) -> TextExtent
+    ) -> [DrawItem] {
+        let layout = AxesLayout(axes: self, plotArea: plotArea, theme: theme, points: points)
+        let t = layout.transform
+        let area = plotArea
+        let font = Font(family: theme.fontFamily, size: points.layout(theme.fontSizePoints))
+        let tickLength = points.layout(theme.tickLengthPoints)
+        let tickPad = points.layout(theme.tickLabelPadPoints)
+        let offsetPad = points.layout(3)  // matplotlib's OFFSETTEXTPAD
+        let textColor = theme.textColor
+        var items: [DrawItem] = []
+
+        items.append(DrawItem(zOrder: ZOrder.axesBackground, isDynamic: false) { r in
+            r.fill(.rectangle(area), color: theme.axesBackground)
+        })
+
+        if showsGrid ?? theme.showsGrid {
+            items.append(DrawItem(zOrder: ZOrder.grid, isDynamic: false) { r in
+                var path = Path()
+                for x in layout.xTicks {
+                    path.move(to: Point(x: t.layoutX(x), y: area.minY))
+                    path.line(to: Point(x: t.layoutX(x), y: area.maxY))
+                }
+                for y in layout.yTicks {
+                    path.move(to: Point(x: area.minX, y: t.layoutY(y)))
+                    path.line(to: Point(x: area.maxX, y: t.layoutY(y)))
+                }
+                guard !path.isEmpty else { return }
+                r.stroke(
+                    path,
+                    style: StrokeStyle(
+                        width: points.layout(theme.gridWidthPoints), color: theme.gridColor, snapToPixels: true))
+            })
+        }
+
+        for mark in marks {
+            items.append(DrawItem(zOrder: mark.zOrder, isDynamic: mark.isDynamic) { r in
+                let context = MarkContext(renderer: r, transform: t, theme: theme, points: points)
+                if mark.isClippedToPlotArea {
+                    r.save()
+                    r.clip(to: area)
+                    mark.draw(in: context)
+                    r.restore()
+                } else {
+                    mark.draw(in: context)
+                }
+            })
+        }
+
+        items.append(DrawItem(zOrder: ZOrder.spines, isDynamic: false) { r in
+            r.stroke(
+                .rectangle(area),
+                style: StrokeStyle(width: theme.spineWidth, color: theme.spineColor, snapToPixels: true))
+        })
+
+        // Ticks, tick labels, offset texts and axis labels (static: measured here).
+        let xLabelHeight = layout.xTickLabels.map { measure($0, font).height }.max() ?? 0
+        let yLabelWidth = layout.yTickLabels.map { measure($0, font).width }.max() ?? 0
+        let xLabelsBottom = area.maxY + tickLength + tickPad + xLabelHeight
+        let yLabelsLeft = area.minX - tickLength - tickPad - yLabelWidth
+        let (xLabel, yLabel) = (self.xLabel, self.yLabel)
+        items.append(DrawItem(zOrder: ZOrder.spines, isDynamic: false) { r in
+            var ticks = Path()
+            for x in layout.xTicks {
+                ticks.move(to: Point(x: t.layoutX(x), y: area.maxY))
+                ticks.line(to: Point(x: t.layoutX(x), y: area.maxY + tickLength))
+            }
+            for y in layout.yTicks {
+                ticks.move(to: Point(x: area.minX, y: t.layoutY(y)))
+                ticks.line(to: Point(x: area.minX - tickLength, y: t.layoutY(y)))
+            }
+            if !ticks.isEmpty {
+                r.stroke(ticks, style: StrokeStyle(width: theme.tickWidth, color: theme.spineColor, snapToPixels: true))
+            }
+            for (x, label) in zip(layout.xTicks, layout.xTickLabels) {
+                r.drawText(
+                    label, at: Point(x: t.layoutX(x), y: area.maxY + tickLength + tickPad), font: font,
+                    color: textColor, anchor: TextAnchor(.center, .top), rotation: 0)
+            }
+            for (y, label) in zip(layout.yTicks, layout.yTickLabels) {
+                r.drawText(
+                    label, at: Point(x: area.minX - tickLength - tickPad, y: t.layoutY(y)), font: font,
+                    color: textColor, anchor: TextAnchor(.right, .center), rotation: 0)
+            }
+            if !layout.xOffsetText.isEmpty {
+                r.drawText(
+                    layout.xOffsetText, at: Point(x: area.maxX, y: xLabelsBottom + offsetPad), font: font,
+                    color: textColor, anchor: TextAnchor(.right, .top), rotation: 0)
+            }
+            if !layout.yOffsetText.isEmpty {
+                r.drawText(
+                    layout.yOffsetText, at: Point(x: area.minX, y: area.minY - offsetPad), font: font,
+                    color: textColor, anchor: TextAnchor(.left, .baseline), rotation: 0)
+            }
+            let labelPad = points.layout(theme.axisLabelPadPoints)
+            if let xLabel, !xLabel.isEmpty {
+                r.drawText(
+                    xLabel, at: Point(x: area.center.x, y: xLabelsBottom + labelPad), font: font,
+                    color: textColor, anchor: TextAnchor(.center, .top), rotation: 0)
+            }
+            if let yLabel, !yLabel.isEmpty {
+                r.drawText(
+                    yLabel, at: Point(x: yLabelsLeft - labelPad, y: area.center.y), font: font,
+                    color: textColor, anchor: TextAnchor(.center, .bottom), rotation: 90)
+            }
+        })
+
+        if let title, !title.isEmpty {
+            let titleFont = Font(family: theme.fontFamily, size: points.layout(theme.titleSizePoints))
+            let position = Point(x: area.center.x, y: area.minY - points.layout(theme.titlePadPoints))
+            items.append(DrawItem(zOrder: ZOrder.title, isDynamic: titleIsDynamic) { r in
+                r.drawText(title, at: position, font: titleFont, color: textColor, anchor: TextAnchor(.center, .baseline), rotation: 0)
+            })
+        }
+
+        if let legendLocation,
+            let legend = LegendLayout.make(
+                marks: marks, location: legendLocation, transform: t, theme: theme, points: points,
+                measure: measure)
+        {
+            items.append(DrawItem(zOrder: ZOrder.legend, isDynamic: false) { r in
+                legend.draw(on: r, theme: theme, points: points)
+            })
+        }
+        return items
+    }
+}

@@ -1,0 +1,57 @@
+/// Everything about an axes' geometry that does not depend on text measurement: the plot
+/// area, the transform, and the visible ticks with their labels. Animations use
+/// `plotArea`/`transform` for manifests.
+public struct AxesLayout: Hashable, Sendable {
+    public var plotArea: Rect
+    public var transform: AxesTransform
+    public var xTicks: [Double]
+    public var xTickLabels: [String]
+    /// "1e6", "+1e6"… at the right end of the x axis; empty when not needed.
+    public var xOffsetText: String
+    public var yTicks: [Double]
+    public var yTickLabels: [String]
+    public var yOffsetText: String
+
+    /// Lays out `axes` in `plotArea` (layout units) with tick label sizes from the theme.
+    public init(axes: Axes, plotArea: Rect, theme: Theme, points: PointScale) {
+        let (x, y) = axes.resolvedLimits
+        self.plotArea = plotArea
+        self.transform = AxesTransform(x: x, y: y, plotArea: plotArea)
+        let fontSize = points.layout(theme.fontSizePoints)
+        let formatter = axes.tickFormatter ?? TickFormatter(numberFormatting: theme.numberFormatting)
+        func ticks(_ range: AxisRange, length: Double, horizontal: Bool) -> ([Double], [String], String) {
+            let bins = NiceTicks.automaticBins(axisLength: length, fontSize: fontSize, horizontal: horizontal)
+            let all = NiceTicks(maximumBins: bins).tickValues(lower: range.lower, upper: range.upper)
+            let labels = formatter.labels(for: all, lower: range.lower, upper: range.upper)
+            // Keep the ticks inside the limits (matplotlib's tolerance: 1e-10 of the span).
+            let tolerance = 1e-10 * range.span
+            var kept: [Double] = []
+            var keptLabels: [String] = []
+            for (tick, label) in zip(all, labels.labels)
+            where tick >= range.lower - tolerance && tick <= range.upper + tolerance {
+                kept.append(tick)
+                keptLabels.append(label)
+            }
+            return (kept, keptLabels, labels.offsetText)
+        }
+        (xTicks, xTickLabels, xOffsetText) = ticks(x, length: plotArea.width, horizontal: true)
+        (yTicks, yTickLabels, yOffsetText) = ticks(y, length: plotArea.height, horizontal: false)
+    }
+}
+
+/// One thing to paint, with its z-order and layer. Items paint themselves with their own
+/// save/clip/restore, so a layer's calls are the same whether drawn alone or within `.all`.
+struct DrawItem {
+    var zOrder: Double
+    var isDynamic: Bool
+    var paint: (any Renderer) -> Void
+}
+
+extension Array where Element == DrawItem {
+    /// Stable sort by z-order: equal z-orders keep their insertion order.
+    func sortedByZOrder() -> [DrawItem] {
+        enumerated().sorted { a, b in
+            a.element.zOrder != b.element.zOrder ? a.element.zOrder < b.element.zOrder : a.offset < b.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,144 @@
+/// A figure: a background, a grid of `Axes` (one by default), an optional suptitle and
+/// texts. Sizes are layout units (pixels of a scale-1 image); the dpi converts point sizes
+/// (fonts, line widths) to layout units, as matplotlib's does.
+///
+/// Drawing order and layers: `draw(on:layers: .all)` paints every static item (in z-order,
+/// axes after axes) and then every dynamic item (in z-order). Dynamic items therefore paint
+/// over static ones, spines and legend included. Each item brings its own save/clip/restore,
+/// and layout (limits, ticks, legend position) never depends on dynamic items, so the calls
+/// of `.all` are exactly those of `.staticOnly` followed by those of `.dynamicOnly`: an
+/// animation can draw the static layer once and each frame's dynamic layer over a copy.
+public struct Figure: Sendable {
+    /// Size in layout units.
+    public let size: Size
+    public let dpi: Double
+    public let rows: Int
+    public let columns: Int
+    public var theme: Theme
+    public var margins = SubplotMargins.matplotlib
+    /// Row-major: `axes[row * columns + column]`.
+    public var axes: [Axes]
+    public var suptitle: String?
+    public var suptitleIsDynamic = false
+    public var texts: [FigureText] = []
+
+    /// A figure of `width × height` pixels at `dpi` (matplotlib's default: 640 × 480 at 100).
+    /// Throws `PlotError` for sizes outside 1…16384 px, a bad dpi, or an empty grid.
+    public init(
+        width: Double = 640, height: Double = 480, dpi: Double = 100, rows: Int = 1, columns: Int = 1,
+        theme: Theme = .matplotlib
+    ) throws(PlotError) {
+        guard dpi.isFinite, dpi > 0 else { throw .invalidResolution(name: "dpi", value: dpi) }
+        guard rows >= 1, columns >= 1, rows <= 64, columns <= 64 else { throw .invalidGrid(rows: rows, columns: columns) }
+        try Self.validate(width: width, height: height, scale: 1)
+        self.size = Size(width: width, height: height)
+        self.dpi = dpi
+        self.rows = rows
+        self.columns = columns
+        self.theme = theme
+        self.axes = Array(repeating: Axes(colorCycle: theme.colorCycle), count: rows * columns)
+    }
+
+    /// A figure of `widthInches × heightInches` at `dpi` (6.4 × 4.8 in at 100 dpi = 640 × 480).
+    public init(
+        widthInches: Double, heightInches: Double, dpi: Double = 100, rows: Int = 1, columns: Int = 1,
+        theme: Theme = .matplotlib
+    ) throws(PlotError) {
+        guard dpi.isFinite, dpi > 0 else { throw .invalidResolution(name: "dpi", value: dpi) }
+        try self.init(width: widthInches * dpi, height: heightInches * dpi, dpi: dpi, rows: rows, columns: columns, theme: theme)
+    }
+
+    /// Throws unless `width` and `height` × `scale` are finite pixel counts in 1…16384.
+    public static func validate(width: Double, height: Double, scale: Double) throws(PlotError) {
+        guard scale.isFinite, scale > 0 else { throw .invalidResolution(name: "scale", value: scale) }
+        let limit = PlotError.maximumPixelsPerSide
+        for side in [width, height] {
+            let pixels = side * scale
+            guard side.isFinite, pixels.isFinite, pixels >= 1, pixels <= limit else {
+                throw .invalidFigureSize(width: width, height: height, scale: scale)
+            }
+        }
+    }
+
+    /// Throws unless this figure can be rendered at `scale` (device pixels per layout unit).
+    public func validate(scale: Double) throws(PlotError) {
+        try Self.validate(width: size.width, height: size.height, scale: scale)
+    }
+
+    /// The first (or only) axes.
+    public var mainAxes: Axes {
+        get { axes[0] }
+        set { axes[0] = newValue }
+    }
+
+    /// The axes at `row`, `column` (0-based; row 0 at the top).
+    public subscript(row: Int, column: Int) -> Axes {
+        get { axes[row * columns + column] }
+        set { axes[row * columns + column] = newValue }
+    }
+
+    /// The plot area (inside the spines) of the axes at `row`, `column`, in layout units.
+    public func plotArea(row: Int = 0, column: Int = 0) -> Rect {
+        margins.plotArea(row: row, column: column, rows: rows, columns: columns, in: size)
+    }
+
+    /// The layout (transform, ticks) of the axes at `row`, `column`.
+    public func layout(row: Int = 0, column: Int = 0) -> AxesLayout {
+        AxesLayout(axes: self[row, column], plotArea: plotArea(row: row, column: column), theme: theme, points: points)
+    }
+
+    /// Point-to-layout conversion at this figure's dpi.
+    public var points: PointScale { PointScale(dpi: dpi) }
+
+    /// NaN/infinite values skipped over all axes.
+    public var skippedNonFiniteCount: Int { axes.reduce(0) { $0 + $1.skippedNonFiniteCount } }
+
+    /// Paints `layers` of the figure on `renderer` (see the type's notes on layers).
+    public func draw(on renderer: any Renderer, layers: DrawLayers = .all) {
+        let groups = drawGroups(measure: { renderer.measureText($0, font: $1) })
+        if layers != .dynamicOnly {
+            for group in groups { for item in group where !item.isDynamic { item.paint(renderer) } }
+        }
+        if layers != .staticOnly {
+            for group in groups { for item in group where item.isDynamic { item.paint(renderer) } }
+        }
+    }
+
+    /// Item groups in painting order: the figure background, each axes (z-sorted), then the
+    /// figure's texts (z-sorted).
+    private func drawGroups(measure: (String, Font) -> TextExtent) -> [[DrawItem]] {
+        let full = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        let background = theme.figureBackground
+        var groups: [[DrawItem]] = [
+            [DrawItem(zOrder: -.infinity, isDynamic: false) { $0.fill(.rectangle(full), color: background) }]
+        ]
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let items = self[row, column].drawItems(
+                    plotArea: plotArea(row: row, column: column), theme: theme, points: points, measure: measure)
+                groups.append(items.sortedByZOrder())
+            }
+        }
+        var figureItems: [DrawItem] = []
+        let theme = self.theme
+        let points = self.points
+        if let suptitle, !suptitle.isEmpty {
+            let font = Font(family: theme.fontFamily, size: points.layout(theme.titleSizePoints))
+            let position = Point(x: size.width / 2, y: 0.02 * size.height)
+            figureItems.append(DrawItem(zOrder: ZOrder.title, isDynamic: suptitleIsDynamic) { r in
+                r.drawText(suptitle, at: position, font: font, color: theme.textColor, anchor: TextAnchor(.center, .top), rotation: 0)
+            })
+        }
+        for text in texts where !text.text.isEmpty && text.x.isFinite && text.y.isFinite {
+            let font = Font(family: theme.fontFamily, size: points.layout(text.sizePoints), weight: text.weight)
+            let position = Point(x: text.x * size.width, y: (1 - text.y) * size.height)
+            figureItems.append(DrawItem(zOrder: ZOrder.text, isDynamic: text.isDynamic) { r in
+                r.drawText(
+                    text.text, at: position, font: font, color: text.color ?? theme.textColor,
+                    anchor: text.anchor, rotation: text.rotation)
+            })
+        }
+        groups.append(figureItems.sortedByZOrder())
+        return groups
+    }
+}

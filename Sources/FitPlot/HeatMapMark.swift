@@ -1,0 +1,131 @@
+/// A function z(x, y) sampled on a grid and painted as coloured cells (matplotlib's `imshow`
+/// with an extent, viridis by default), with optional contour lines at given levels.
+///
+/// The cells become one `Raster` drawn with `drawRaster` over the extent (nearest
+/// neighbour unless `smooth`); non-finite values are transparent cells, counted. Contour
+/// lines are computed by marching squares on the cell centres (see `MarchingSquares`).
+public struct HeatMapMark: Mark {
+    /// The data rectangle covered by the cells.
+    public var x: AxisRange
+    public var y: AxisRange
+    public var columns: Int
+    public var rows: Int
+    /// `columns × rows` values, row-major, row 0 at the *lowest* y (data order).
+    public var values: [Double]
+    /// The values mapped to the colormap's ends; nil uses the finite minimum and maximum.
+    public var valueRange: AxisRange?
+    public var colormap: Colormap
+    public var smooth: Bool
+    public var contourLevels: [Double]
+    public var contourAppearance: LineAppearance
+    public var label: String?
+    public var isDynamic: Bool
+    public var zOrder: Double
+
+    public init(
+        x: AxisRange, y: AxisRange, columns: Int, rows: Int, values: [Double],
+        valueRange: AxisRange? = nil, colormap: Colormap = .viridis, smooth: Bool = false,
+        contourLevels: [Double] = [],
+        contourAppearance: LineAppearance = LineAppearance(color: .white, widthPoints: 0.8),
+        label: String? = nil, isDynamic: Bool = false, zOrder: Double = ZOrder.heatMap
+    ) throws(PlotError) {
+        guard columns >= 1, rows >= 1, values.count == columns * rows else {
+            throw .invalidGridShape(
+                description: "\(values.count) values for \(columns) columns × \(rows) rows; "
+                    + "columns and rows must be ≥ 1 and values.count = columns × rows")
+        }
+        self.x = x
+        self.y = y
+        self.columns = columns
+        self.rows = rows
+        self.values = values
+        self.valueRange = valueRange
+        self.colormap = colormap
+        self.smooth = smooth
+        self.contourLevels = contourLevels
+        self.contourAppearance = contourAppearance
+        self.label = label
+        self.isDynamic = isDynamic
+        self.zOrder = zOrder
+    }
+
+    /// Samples `function` at the centre of each of `columns × rows` cells covering x × y.
+    public static func sampling(
+        x: AxisRange, y: AxisRange, columns: Int, rows: Int,
+        function: (Double, Double) -> Double
+    ) throws(PlotError) -> HeatMapMark {
+        guard columns >= 1, rows >= 1, columns <= 16_384, rows <= 16_384 else {
+            throw .invalidGridShape(description: "\(columns) columns × \(rows) rows; each must be in 1…16384")
+        }
+        var values: [Double] = []
+        values.reserveCapacity(columns * rows)
+        for j in 0..<rows {
+            let cy = y.lower + (Double(j) + 0.5) / Double(rows) * y.span
+            for i in 0..<columns {
+                values.append(function(x.lower + (Double(i) + 0.5) / Double(columns) * x.span, cy))
+            }
+        }
+        return try HeatMapMark(x: x, y: y, columns: columns, rows: rows, values: values)
+    }
+
+    public var skippedNonFiniteCount: Int { values.count - values.filter(\.isFinite).count }
+    public var dataBounds: DataBounds? { DataBounds(minX: x.lower, maxX: x.upper, minY: y.lower, maxY: y.upper) }
+    public var stickyBounds: DataBounds? { dataBounds }
+    public func legendHandle(points: PointScale) -> LegendHandle? {
+        .patch(fill: colormap.color(0.5, lower: 0, upper: 1), edge: nil)
+    }
+
+    /// The value range mapped to the colormap.
+    public var resolvedValueRange: (lower: Double, upper: Double) {
+        if let valueRange { return (valueRange.lower, valueRange.upper) }
+        let finite = values.filter(\.isFinite)
+        return (finite.min() ?? 0, finite.max() ?? 1)
+    }
+
+    /// The cells as RGBA, rows top (highest y) to bottom.
+    public func raster() -> Raster {
+        let (lo, hi) = resolvedValueRange
+        var pixels = [UInt8](repeating: 0, count: columns * rows * 4)
+        for row in 0..<rows {
+            let dataRow = rows - 1 - row
+            for column in 0..<columns {
+                guard let (r, g, b) = colormap.rgb(values[dataRow * columns + column], lower: lo, upper: hi)
+                else { continue }
+                let k = (row * columns + column) * 4
+                pixels[k] = r
+                pixels[k + 1] = g
+                pixels[k + 2] = b
+                pixels[k + 3] = 255
+            }
+        }
+        return Raster(width: columns, height: rows, pixels: pixels)
+    }
+
+    /// Contour segments in data coordinates, one list per level.
+    public func contourSegments() -> [[DataSegment]] {
+        let grid = MarchingSquares(columns: columns, rows: rows, values: values)
+        let dx = x.span / Double(columns)
+        let dy = y.span / Double(rows)
+        return contourLevels.map { level in
+            grid.segments(level: level).map { s in
+                DataSegment(
+                    start: DataPoint(x: x.lower + (s.0.x + 0.5) * dx, y: y.lower + (s.0.y + 0.5) * dy),
+                    end: DataPoint(x: x.lower + (s.1.x + 0.5) * dx, y: y.lower + (s.1.y + 0.5) * dy))
+            }
+        }
+    }
+
+    public func draw(in context: MarkContext) {
+        let t = context.transform
+        let rect = t.rect(from: DataPoint(x: x.lower, y: y.lower), to: DataPoint(x: x.upper, y: y.upper))
+        context.renderer.drawRaster(raster(), in: rect, smooth: smooth)
+        var path = Path()
+        for level in contourSegments() {
+            for s in level {
+                path.move(to: t.point(s.start))
+                path.line(to: t.point(s.end))
+            }
+        }
+        if !path.isEmpty { context.renderer.stroke(path, style: contourAppearance.strokeStyle(context.points)) }
+    }
+}

@@ -1,0 +1,133 @@
+/// Where an axes' legend goes.
+public enum LegendLocation: Hashable, Sendable, CaseIterable {
+    /// The corner whose legend box covers the fewest static data points (ties go to the
+    /// earlier of upper right, upper left, lower left, lower right: matplotlib's order).
+    case best
+    case upperRight, upperLeft, lowerLeft, lowerRight
+
+    static let corners: [LegendLocation] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight]
+}
+
+/// A legend laid out: its box and one row per labelled mark. Sizes follow matplotlib's
+/// defaults in font-size units (border pad 0.4, label spacing 0.5, handle length 2, handle
+/// text pad 0.8, inset from the spines 0.5).
+public struct LegendLayout: Hashable, Sendable {
+    public struct Entry: Hashable, Sendable {
+        public var label: String
+        public var handle: LegendHandle
+        /// Where the label's left end and vertical centre are.
+        public var textOrigin: Point
+        /// The rectangle the handle is drawn in.
+        public var handleRect: Rect
+    }
+
+    /// The frame, in layout units.
+    public var box: Rect
+    /// The corner chosen (never `.best`).
+    public var location: LegendLocation
+    public var entries: [Entry]
+    public var font: Font
+
+    /// Lays out the labelled `marks` in `plotArea`; nil when no mark has a label.
+    static func make(
+        marks: [any Mark], location: LegendLocation, transform: AxesTransform, theme: Theme,
+        points: PointScale, measure: (String, Font) -> TextExtent
+    ) -> LegendLayout? {
+        let labelled = marks.compactMap { mark -> (String, LegendHandle)? in
+            guard let label = mark.label, !label.isEmpty, let handle = mark.legendHandle(points: points)
+            else { return nil }
+            return (label, handle)
+        }
+        guard !labelled.isEmpty else { return nil }
+        let font = Font(family: theme.fontFamily, size: points.layout(theme.fontSizePoints))
+        let fs = font.size
+        let extents = labelled.map { measure($0.0, font) }
+        let rowHeight = max(extents.map(\.height).max() ?? fs, 0.7 * fs)
+        let pad = theme.legendBorderPad * fs
+        let handleLength = theme.legendHandleLength * fs
+        let textPad = theme.legendHandleTextPad * fs
+        let spacing = theme.legendLabelSpacing * fs
+        let width = 2 * pad + handleLength + textPad + (extents.map(\.width).max() ?? 0)
+        let count = Double(labelled.count)
+        let height = 2 * pad + count * rowHeight + (count - 1) * spacing
+
+        let inset = theme.legendBorderAxesPad * fs
+        let area = transform.plotArea
+        func box(_ corner: LegendLocation) -> Rect {
+            let left = corner == .upperLeft || corner == .lowerLeft
+            let upper = corner == .upperLeft || corner == .upperRight
+            return Rect(
+                x: left ? area.minX + inset : area.maxX - inset - width,
+                y: upper ? area.minY + inset : area.maxY - inset - height,
+                width: width, height: height)
+        }
+        var chosen = location
+        if location == .best {
+            // Layout never depends on dynamic marks: only static points are avoided.
+            let avoid = marks.filter { !$0.isDynamic }.flatMap(\.legendAvoidancePoints).map(transform.point)
+            var bestCount = Int.max
+            for corner in LegendLocation.corners {
+                let r = box(corner)
+                let count = avoid.reduce(0) { $0 + (r.contains($1) ? 1 : 0) }
+                if count < bestCount {
+                    bestCount = count
+                    chosen = corner
+                }
+            }
+        }
+        let frame = box(chosen)
+        var entries: [Entry] = []
+        for (index, (label, handle)) in labelled.enumerated() {
+            let top = frame.minY + pad + Double(index) * (rowHeight + spacing)
+            let handleRect = Rect(x: frame.minX + pad, y: top, width: handleLength, height: rowHeight)
+            entries.append(
+                Entry(
+                    label: label, handle: handle,
+                    textOrigin: Point(x: handleRect.maxX + textPad, y: top + rowHeight / 2),
+                    handleRect: handleRect))
+        }
+        return LegendLayout(box: frame, location: chosen, entries: entries, font: font)
+    }
+
+    /// Draws the frame, the keys and the labels.
+    func draw(on renderer: any Renderer, theme: Theme, points: PointScale) {
+        let frame = Self.roundedRectangle(box, radius: theme.legendCornerRadius * font.size)
+        renderer.fill(frame, color: theme.legendBackground)
+        renderer.stroke(frame, style: StrokeStyle(width: points.layout(1), color: theme.legendFrameColor, join: .round))
+        for entry in entries {
+            let r = entry.handleRect
+            switch entry.handle {
+            case .marker(let style):
+                renderer.drawMarkers(at: [r.center], style: style)
+            case .line(let style):
+                renderer.stroke(
+                    .segment(from: Point(x: r.minX, y: r.center.y), to: Point(x: r.maxX, y: r.center.y)),
+                    style: style)
+            case .patch(let fill, let edge):
+                let key = Rect(x: r.minX, y: r.center.y - 0.35 * font.size, width: r.width, height: 0.7 * font.size)
+                renderer.fill(.rectangle(key), color: fill)
+                if let edge { renderer.stroke(.rectangle(key), style: edge) }
+            }
+            renderer.drawText(
+                entry.label, at: entry.textOrigin, font: font, color: theme.textColor,
+                anchor: TextAnchor(.left, .center), rotation: 0)
+        }
+    }
+
+    /// A rectangle with circular corners, clockwise on screen.
+    static func roundedRectangle(_ r: Rect, radius: Double) -> Path {
+        let k = max(0, min(radius, r.width / 2, r.height / 2))
+        var p = Path()
+        p.move(to: Point(x: r.minX + k, y: r.minY))
+        p.line(to: Point(x: r.maxX - k, y: r.minY))
+        p.arc(center: Point(x: r.maxX - k, y: r.minY + k), radius: k, start: -Double.pi / 2, end: 0)
+        p.line(to: Point(x: r.maxX, y: r.maxY - k))
+        p.arc(center: Point(x: r.maxX - k, y: r.maxY - k), radius: k, start: 0, end: Double.pi / 2)
+        p.line(to: Point(x: r.minX + k, y: r.maxY))
+        p.arc(center: Point(x: r.minX + k, y: r.maxY - k), radius: k, start: Double.pi / 2, end: Double.pi)
+        p.line(to: Point(x: r.minX, y: r.minY + k))
+        p.arc(center: Point(x: r.minX + k, y: r.minY + k), radius: k, start: Double.pi, end: 1.5 * Double.pi)
+        p.close()
+        return p
+    }
+}

@@ -1,0 +1,160 @@
+/// Line appearance in points (converted to layout units at the figure's dpi).
+public struct LineAppearance: Hashable, Sendable {
+    public var color: Color
+    /// matplotlib's default is 1.5 pt.
+    public var widthPoints: Double
+    /// On/off lengths in points; empty for a solid line.
+    public var dashPoints: [Double]
+
+    public init(color: Color, widthPoints: Double = 1.5, dashPoints: [Double] = []) {
+        self.color = color
+        self.widthPoints = widthPoints
+        self.dashPoints = dashPoints
+    }
+
+    /// matplotlib's "--" with a 1.5 pt line: 3.7 on, 1.6 off, in line widths.
+    public static func dashed(_ color: Color, widthPoints: Double = 1.5) -> LineAppearance {
+        LineAppearance(color: color, widthPoints: widthPoints, dashPoints: [3.7 * widthPoints, 1.6 * widthPoints])
+    }
+
+    func strokeStyle(_ scale: PointScale) -> StrokeStyle {
+        // Round joins and caps like matplotlib's default line (solid_capstyle 'projecting'
+        // is for patches; Line2D uses 'butt' caps and 'round' joins).
+        StrokeStyle(
+            width: scale.layout(widthPoints), color: color, dash: dashPoints.map(scale.layout),
+            cap: .butt, join: .round)
+    }
+}
+
+/// A polyline through data points (matplotlib's `plot`). A non-finite point breaks the line
+/// there, as in matplotlib, and is counted.
+public struct PolylineMark: Mark {
+    /// Runs of consecutive finite points; each run is one sub-path.
+    public private(set) var runs: [[DataPoint]]
+    public var appearance: LineAppearance
+    public var label: String?
+    public var isDynamic: Bool
+    public var zOrder: Double
+    public private(set) var skippedNonFiniteCount: Int
+
+    public init(
+        x: [Double], y: [Double], appearance: LineAppearance, label: String? = nil,
+        isDynamic: Bool = false, zOrder: Double = ZOrder.lines
+    ) throws(PlotError) {
+        guard x.count == y.count else { throw .mismatchedLengths(mark: "line", xCount: x.count, yCount: y.count) }
+        var runs: [[DataPoint]] = []
+        var current: [DataPoint] = []
+        var skipped = 0
+        for (a, b) in zip(x, y) {
+            if a.isFinite && b.isFinite {
+                current.append(DataPoint(x: a, y: b))
+            } else {
+                skipped += 1
+                if !current.isEmpty { runs.append(current) }
+                current = []
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+        self.runs = runs
+        self.skippedNonFiniteCount = skipped
+        self.appearance = appearance
+        self.label = label
+        self.isDynamic = isDynamic
+        self.zOrder = zOrder
+    }
+
+    public var dataBounds: DataBounds? { DataBounds(points: runs.flatMap { $0 }) }
+    public var legendAvoidancePoints: [DataPoint] { runs.flatMap { $0 } }
+    public func legendHandle(points: PointScale) -> LegendHandle? { .line(appearance.strokeStyle(points)) }
+
+    public func draw(in context: MarkContext) {
+        var path = Path()
+        for run in runs {
+            // A lone point draws nothing (a zero-length segment with butt caps), as matplotlib.
+            guard run.count >= 2 else { continue }
+            path.move(to: context.transform.point(run[0]))
+            for p in run.dropFirst() { path.line(to: context.transform.point(p)) }
+        }
+        guard !path.isEmpty else { return }
+        context.renderer.stroke(path, style: appearance.strokeStyle(context.points))
+    }
+}
+
+/// The infinite line y = slope·x + intercept (matplotlib's `axline`), cut exactly to the
+/// axes limits. It does not take part in automatic limits.
+public struct InfiniteLineMark: Mark {
+    public var slope: Double
+    public var intercept: Double
+    public var appearance: LineAppearance
+    public var label: String?
+    public var isDynamic: Bool
+    public var zOrder: Double
+
+    public init(
+        slope: Double, intercept: Double, appearance: LineAppearance, label: String? = nil,
+        isDynamic: Bool = false, zOrder: Double = ZOrder.lines
+    ) {
+        self.slope = slope
+        self.intercept = intercept
+        self.appearance = appearance
+        self.label = label
+        self.isDynamic = isDynamic
+        self.zOrder = zOrder
+    }
+
+    /// A non-finite slope or intercept (a diverging fit) draws nothing and counts as one.
+    public var skippedNonFiniteCount: Int { slope.isFinite && intercept.isFinite ? 0 : 1 }
+    public func legendHandle(points: PointScale) -> LegendHandle? { .line(appearance.strokeStyle(points)) }
+
+    public func draw(in context: MarkContext) {
+        let t = context.transform
+        guard let (a, b) = clipLine(slope: slope, intercept: intercept, x: t.x, y: t.y) else { return }
+        context.renderer.stroke(.segment(from: t.point(a), to: t.point(b)), style: appearance.strokeStyle(context.points))
+    }
+}
+
+/// A segment between two data points.
+public struct DataSegment: Hashable, Sendable {
+    public var start: DataPoint
+    public var end: DataPoint
+    public init(start: DataPoint, end: DataPoint) {
+        self.start = start
+        self.end = end
+    }
+    public var isFinite: Bool { start.isFinite && end.isFinite }
+}
+
+/// Independent segments, e.g. residuals from each point to the fitted line (one stroke).
+public struct SegmentsMark: Mark {
+    public private(set) var segments: [DataSegment]
+    public var appearance: LineAppearance
+    public var label: String?
+    public var isDynamic: Bool
+    public var zOrder: Double
+    public private(set) var skippedNonFiniteCount: Int
+
+    public init(
+        _ segments: [DataSegment], appearance: LineAppearance, label: String? = nil,
+        isDynamic: Bool = false, zOrder: Double = ZOrder.lines
+    ) {
+        self.segments = segments.filter(\.isFinite)
+        self.skippedNonFiniteCount = segments.count - self.segments.count
+        self.appearance = appearance
+        self.label = label
+        self.isDynamic = isDynamic
+        self.zOrder = zOrder
+    }
+
+    public var dataBounds: DataBounds? { DataBounds(points: segments.flatMap { [$0.start, $0.end] }) }
+    public func legendHandle(points: PointScale) -> LegendHandle? { .line(appearance.strokeStyle(points)) }
+
+    public func draw(in context: MarkContext) {
+        var path = Path()
+        for s in segments {
+            path.move(to: context.transform.point(s.start))
+            path.line(to: context.transform.point(s.end))
+        }
+        guard !path.isEmpty else { return }
+        context.renderer.stroke(path, style: appearance.strokeStyle(context.points))
+    }
+}

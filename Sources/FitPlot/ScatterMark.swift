@@ -1,0 +1,65 @@
+/// Markers at data points (matplotlib's `scatter`). Sizes are in points, like matplotlib's.
+public struct ScatterMark: Mark {
+    public var points: [DataPoint]
+    public var shape: MarkerStyle.Shape
+    /// Marker diameter (or side) in points; matplotlib's default s = 20 pt² is √20 ≈ 4.47 pt.
+    public var diameterPoints: Double
+    public var color: Color
+    /// Multiplies the fill's and the edge's alpha.
+    public var alpha: Double
+    public var edgeColor: Color?
+    public var edgeWidthPoints: Double
+    public var label: String?
+    public var isDynamic: Bool
+    public var zOrder: Double
+    public private(set) var skippedNonFiniteCount: Int
+
+    /// Throws `PlotError.mismatchedLengths` when `x` and `y` differ in length; non-finite
+    /// pairs are skipped and counted.
+    public init(
+        x: [Double], y: [Double], color: Color, shape: MarkerStyle.Shape = .circle,
+        diameterPoints: Double = 20.0.squareRoot(), alpha: Double = 1, edgeColor: Color? = nil,
+        edgeWidthPoints: Double = 0, label: String? = nil, isDynamic: Bool = false,
+        zOrder: Double = ZOrder.scatter
+    ) throws(PlotError) {
+        let (points, skipped) = try finitePoints(x: x, y: y, mark: "scatter")
+        self.points = points
+        self.skippedNonFiniteCount = skipped
+        self.shape = shape
+        self.diameterPoints = diameterPoints
+        self.color = color
+        self.alpha = alpha
+        self.edgeColor = edgeColor
+        self.edgeWidthPoints = edgeWidthPoints
+        self.label = label
+        self.isDynamic = isDynamic
+        self.zOrder = zOrder
+    }
+
+    public var dataBounds: DataBounds? { DataBounds(points: points) }
+    public var legendAvoidancePoints: [DataPoint] { points }
+
+    func markerStyle(_ scale: PointScale) -> MarkerStyle {
+        MarkerStyle(
+            shape: shape, size: scale.layout(diameterPoints),
+            fill: color.withAlpha(color.alpha * alpha),
+            edgeColor: edgeColor.map { $0.withAlpha($0.alpha * alpha) },
+            edgeWidth: scale.layout(edgeWidthPoints))
+    }
+
+    public func legendHandle(points: PointScale) -> LegendHandle? { .marker(markerStyle(points)) }
+
+    public func draw(in context: MarkContext) {
+        let style = markerStyle(context.points)
+        // Points farther outside than a marker cannot show; leaving them out keeps the call
+        // small. The clip does the exact cut.
+        let reach = style.size + style.edgeWidth
+        let area = context.transform.plotArea
+        let centers = points.map(context.transform.point).filter {
+            $0.x >= area.minX - reach && $0.x <= area.maxX + reach
+                && $0.y >= area.minY - reach && $0.y <= area.maxY + reach
+        }
+        guard !centers.isEmpty else { return }
+        context.renderer.drawMarkers(at: centers, style: style)
+    }
+}

@@ -1,0 +1,69 @@
+/// Where the axes grid sits in a figure, as fractions of its size (matplotlib's subplot
+/// parameters; `bottom`/`top` measured from the figure's bottom edge, as matplotlib does).
+public struct SubplotMargins: Hashable, Sendable {
+    public var left = 0.125
+    public var right = 0.9
+    public var bottom = 0.11
+    public var top = 0.88
+    /// Horizontal gap between columns, as a fraction of the average axes width.
+    public var horizontalSpacing = 0.2
+    /// Vertical gap between rows, as a fraction of the average axes height.
+    public var verticalSpacing = 0.2
+
+    public init() {}
+
+    /// matplotlib's defaults: the 640 × 480 figure's plot area is x 80…576, y 57.6…427.2.
+    public static let matplotlib = SubplotMargins()
+
+    /// The plot area of the axes at `row`, `column` (0-based, row 0 at the top) of a
+    /// `rows × columns` grid in a figure of `size`, as matplotlib's `GridSpec` computes it.
+    public func plotArea(row: Int, column: Int, rows: Int, columns: Int, in size: Size) -> Rect {
+        let totalWidth = (right - left) * size.width
+        let totalHeight = (top - bottom) * size.height
+        let cellWidth = totalWidth / (Double(columns) + horizontalSpacing * Double(columns - 1))
+        let cellHeight = totalHeight / (Double(rows) + verticalSpacing * Double(rows - 1))
+        let x = left * size.width + Double(column) * cellWidth * (1 + horizontalSpacing)
+        let y = (1 - top) * size.height + Double(row) * cellHeight * (1 + verticalSpacing)
+        return Rect(x: x, y: y, width: cellWidth, height: cellHeight)
+    }
+}
+
+/// Which items `Figure.draw(on:layers:)` paints.
+public enum DrawLayers: Hashable, Sendable {
+    /// Everything: all static items in z-order, then all dynamic items in z-order.
+    case all
+    /// Background, axes, ticks, labels, static marks, legend, static texts.
+    case staticOnly
+    /// Only the items flagged dynamic (current fit line, dynamic titles and texts).
+    case dynamicOnly
+}
+
+/// A text placed in figure coordinates: (0, 0) bottom-left, (1, 1) top-right (matplotlib's
+/// `fig.text`).
+public struct FigureText: Hashable, Sendable {
+    public var text: String
+    public var x: Double
+    public var y: Double
+    public var sizePoints: Double
+    public var weight: Font.Weight
+    public var color: Color?
+    public var anchor: TextAnchor
+    public var rotation: Double
+    public var isDynamic: Bool
+
+    public init(
+        _ text: String, x: Double, y: Double, sizePoints: Double = 10, weight: Font.Weight = .regular,
+        color: Color? = nil, anchor: TextAnchor = TextAnchor(.left, .baseline), rotation: Double = 0,
+        isDynamic: Bool = false
+    ) {
+        self.text = text
+        self.x = x
+        self.y = y
+        self.sizePoints = sizePoints
+        self.weight = weight
+        self.color = color
+        self.anchor = anchor
+        self.rotation = rotation
+        self.isDynamic = isDynamic
+    }
+}

@@ -1,0 +1,76 @@
+/// Look of a figure: matplotlib's defaults (its `classic`-free 2.0+ style), all overridable.
+/// Sizes in points are converted to layout units with the figure's dpi (pt × dpi / 72), so
+/// a figure at 200 dpi has the same proportions as at 100 dpi.
+public struct Theme: Hashable, Sendable {
+    /// Colour cycle for marks without an explicit colour: matplotlib's tab10.
+    public var colorCycle: [Color] = [
+        0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
+        0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf,
+    ].map { Color(hex: $0) }
+
+    public var fontFamily = "DejaVu Sans"
+    /// Tick labels, axis labels, legend and texts, in points.
+    public var fontSizePoints = 10.0
+    /// Axes titles and the figure's suptitle, in points.
+    public var titleSizePoints = 12.0
+    public var textColor = Color.black
+
+    public var figureBackground = Color.white
+    public var axesBackground = Color.white
+    public var spineColor = Color.black
+    /// Spines and ticks are drawn this many layout units wide, snapped to pixels (matplotlib's
+    /// 0.8 pt is 1.11 px at 100 dpi and comes out grey; one crisp pixel looks like it).
+    public var spineWidth = 1.0
+    public var tickWidth = 1.0
+    public var tickLengthPoints = 3.5
+    /// Gap between a tick's end and its label.
+    public var tickLabelPadPoints = 3.5
+    /// Gap between tick labels and the axis label.
+    public var axisLabelPadPoints = 4.0
+    /// Gap between the top spine and the axes title's baseline.
+    public var titlePadPoints = 6.0
+
+    public var showsGrid = false
+    public var gridColor = Color(hex: 0xb0b0b0)
+    public var gridWidthPoints = 0.8
+
+    /// Scatter marker area in pt² (matplotlib `s=20`): diameter √20 ≈ 4.47 pt.
+    public var markerAreaPoints2 = 20.0
+    public var lineWidthPoints = 1.5
+
+    /// Data margin added on each side by automatic limits, as a fraction of the data range.
+    public var autoscaleMargin = 0.05
+
+    /// Legend: matplotlib's defaults in font-size units.
+    public var legendBorderPad = 0.4
+    public var legendLabelSpacing = 0.5
+    public var legendHandleLength = 2.0
+    public var legendHandleTextPad = 0.8
+    public var legendBorderAxesPad = 0.5
+    public var legendFrameColor = Color(hex: 0xcccccc)
+    public var legendBackground = Color.white.withAlpha(0.8)
+    public var legendCornerRadius = 0.2
+
+    /// Number formatting of tick labels (use `.french` for decimal commas).
+    public var numberFormatting = NumberFormatting.english
+
+    public init() {}
+
+    /// matplotlib's default look.
+    public static let matplotlib = Theme()
+
+    /// The `index`-th colour of the cycle (wrapping around).
+    public func cycleColor(_ index: Int) -> Color {
+        guard !colorCycle.isEmpty else { return .black }
+        let n = colorCycle.count
+        return colorCycle[((index % n) + n) % n]
+    }
+}
+
+/// Converts points to layout units at a dpi.
+public struct PointScale: Hashable, Sendable {
+    public var dpi: Double
+    public init(dpi: Double) { self.dpi = dpi }
+    /// `points` × dpi / 72.
+    public func layout(_ points: Double) -> Double { points * dpi / 72 }
+}
