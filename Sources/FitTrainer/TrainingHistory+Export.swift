@@ -34,7 +34,7 @@ extension TrainingHistory {
     /// `"nan"`, `"inf"` and `"-inf"`.
     public func jsonData() throws(HistoryError) -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {

@@ -1,0 +1,140 @@
+import FitTrainer
+import Foundation
+
+/// Everything `render-fit` will do, checked: built from the parsed options by
+/// ``init(command:)``, which throws a one-line ``UsageError`` for the first bad value.
+///
+/// The checks here are the cheap ones (values, paths, file kinds). Reading the --data file
+/// happens in ``RenderFitRun`` but still before anything is created or written.
+struct RenderFitSettings: Sendable {
+    /// A cap that keeps the recorded history (three doubles per parameter per row) small.
+    static let maximumIterations = 1_000_000
+    static let pointRange = 2...10_000_000
+
+    enum DataSource: Sendable, Equatable {
+        case generated(TutorialDataSet)
+        case csvFile(URL)
+    }
+
+    enum HistoryFormat: String, Sendable {
+        case csv, json
+    }
+
+    var outputDirectory: URL
+    var training: GradientDescent
+    var dataSource: DataSource
+    var historyExport: (url: URL, format: HistoryFormat)?
+    var quiet: Bool
+
+    /// The history file every run writes into the output directory.
+    var historyCSV: URL { outputDirectory.appendingPathComponent("history.csv") }
+
+    init(command: RenderFit) throws(UsageError) {
+        outputDirectory = try Self.outputDirectory(command.out)
+        training = GradientDescent(
+            learningRate: try Self.learningRate(command.learningRate),
+            iterations: try Self.iterations(command.iterations),
+            initialParameters: try Self.initialParameters(command.initialParameters))
+        dataSource = try Self.dataSource(data: command.data, points: command.points, seed: command.seed)
+        historyExport = try Self.historyExport(command.history, outputDirectory: outputDirectory)
+        quiet = command.quiet
+    }
+
+    private static func iterations(_ value: Int) throws(UsageError) -> Int {
+        guard (1...maximumIterations).contains(value) else {
+            throw UsageError(
+                "--iterations \(value) is not allowed; use a whole number from 1 to \(maximumIterations)")
+        }
+        return value
+    }
+
+    private static func learningRate(_ value: Double) throws(UsageError) -> Double {
+        guard value.isFinite, value > 0 else {
+            throw UsageError("--learning-rate \(value) is not allowed; use a finite number above 0, such as 0.1")
+        }
+        return value
+    }
+
+    private static func initialParameters(_ text: String) throws(UsageError) -> [Double] {
+        let cells = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let values = cells.compactMap(Double.init)
+        guard cells.count == 2, values.count == 2, values.allSatisfy(\.isFinite) else {
+            throw UsageError(
+                "--init '\(text)' is not allowed; give two finite numbers a1,a2 separated by a comma, such as -1,1")
+        }
+        return values
+    }
+
+    private static func dataSource(data: String?, points: Int?, seed: UInt64?) throws(UsageError) -> DataSource {
+        guard let data else {
+            let count = points ?? TutorialDataSet.defaultCount
+            guard pointRange.contains(count) else {
+                throw UsageError(
+                    "--points \(count) is not allowed; use a whole number from \(pointRange.lowerBound) "
+                        + "to \(pointRange.upperBound)")
+            }
+            return .generated(TutorialDataSet(count: count, seed: seed ?? TutorialDataSet.defaultSeed))
+        }
+        if points != nil || seed != nil {
+            throw UsageError(
+                "--\(points != nil ? "points" : "seed") cannot be combined with --data '\(data)'; "
+                    + "they describe generated points")
+        }
+        guard !data.isEmpty else {
+            throw UsageError("--data '' is not allowed; give the path of a CSV file of x,y points")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory) else {
+            throw UsageError("--data '\(data)': no such file; give the path of a CSV file of x,y points")
+        }
+        guard !isDirectory.boolValue else {
+            throw UsageError("--data '\(data)' is a directory; give the path of a CSV file of x,y points")
+        }
+        return .csvFile(URL(fileURLWithPath: data))
+    }
+
+    private static func outputDirectory(_ path: String) throws(UsageError) -> URL {
+        guard !path.isEmpty else {
+            throw UsageError("--out '' is not allowed; give a directory path, such as frames/")
+        }
+        let url = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+        // The directory itself, or its nearest existing ancestor, must be a directory.
+        var candidate = url
+        while true {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else {
+                    let what = candidate == url ? "names an existing file" : "is inside the file '\(candidate.path)'"
+                    throw UsageError("--out '\(path)' \(what); give a directory path (it is created if needed)")
+                }
+                return url
+            }
+            let parent = candidate.deletingLastPathComponent()
+            if parent.path == candidate.path { return url }
+            candidate = parent
+        }
+    }
+
+    private static func historyExport(_ path: String?, outputDirectory: URL) throws(UsageError)
+        -> (url: URL, format: HistoryFormat)?
+    {
+        guard let path else { return nil }
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        guard let format = HistoryFormat(rawValue: url.pathExtension.lowercased()) else {
+            throw UsageError("--history '\(path)' is not allowed; the file name must end in .csv or .json")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw UsageError("--history '\(path)' is a directory; give a file path ending in .csv or .json")
+        }
+        // Its directory must exist, unless it is the output directory, which the run creates.
+        let parent = url.deletingLastPathComponent()
+        let parentExists = FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDirectory)
+        guard (parentExists && isDirectory.boolValue) || parent.path == outputDirectory.path else {
+            throw UsageError(
+                "--history '\(path)': the directory '\(parent.path)' does not exist; create it first")
+        }
+        return (url, format)
+    }
+}
