@@ -1,0 +1,190 @@
+/// Writes an animated PNG (PNG Third Edition: acTL, fcTL, fdAT) frame by frame, streaming each
+/// frame to a temporary file in the destination's folder; `finish()` renames it into place.
+///
+/// - Every frame covers the whole canvas (offsets 0, 0), with dispose op NONE and blend op
+///   SOURCE, and the same delay. The first frame is stored as IDAT, so a reader that knows
+///   nothing of APNG shows frame 1; later frames are fdAT chunks.
+/// - Frame data comes from libpng (one `PNGEncoder` encode per frame) whose IDAT payloads are
+///   lifted into fdAT chunks. All frames share the IHDR colour type: `encoder.colorMode` when
+///   it is `.rgb` or `.rgba`; with `.automatic`, the first frame decides (RGB when opaque), and
+///   a later frame with transparency is then an error that names `.rgba`.
+/// - acTL is written before the first frame with `frameCount` from the initialiser; `finish()`
+///   throws unless exactly that many frames were appended, and nothing appears at the path.
+/// - Ancillary chunks of the first encoded frame (text, pHYs) are copied once into the header.
+/// - An error, or dropping the writer without `finish()`, deletes the temporary file.
+public final class APNGWriter {
+    public let path: String
+    public let width: Int
+    public let height: Int
+    public let frameCount: Int
+    public let delay: (numerator: UInt16, denominator: UInt16)
+    public let loopCount: UInt32
+    private var encoder: PNGEncoder
+    private let output: AtomicFileOutput
+    /// The IHDR of the first frame; every later frame must match it.
+    private var header: [UInt8]?
+    private var framesWritten = 0
+    private var sequenceNumber: UInt32 = 0
+    private var isClosed = false
+    /// True when the caller left the colour type to the first frame (`.automatic`).
+    private let firstFrameChoosesColor: Bool
+
+    /// Opens the temporary file. `delay` is in seconds as a fraction (a denominator of 0 means
+    /// 1/100 s units, as the APNG spec says); `loopCount` 0 loops forever.
+    public init(path: String, width: Int, height: Int, frameCount: Int,
+                delay: (numerator: UInt16, denominator: UInt16), loopCount: UInt32 = 0,
+                encoder: PNGEncoder.Options = PNGEncoder.Options()) throws {
+        guard width > 0, height > 0, width <= 0x7FFF_FFFF, height <= 0x7FFF_FFFF else {
+            throw PNGError.invalidArgument("animation size \(width)×\(height): both must be in 1...2147483647")
+        }
+        guard frameCount >= 1, frameCount <= 0x7FFF_FFFF else {
+            throw PNGError.invalidArgument("frame count \(frameCount) must be at least 1")
+        }
+        try encoder.validate()
+        self.path = path
+        self.width = width
+        self.height = height
+        self.frameCount = frameCount
+        self.delay = delay
+        self.loopCount = loopCount
+        self.encoder = PNGEncoder(options: encoder)
+        self.firstFrameChoosesColor = encoder.colorMode == .automatic
+        self.output = try AtomicFileOutput(path: path)
+    }
+
+    /// Encodes and appends one frame of `width × height`.
+    public func append(_ image: RGBAImage) throws {
+        try checkSize(width: image.width, height: image.height)
+        try checkAlphaFits(opaque: image.isOpaque)
+        try appendEncodedPNG(encoder.encode(image))
+    }
+
+    /// Appends one frame from Cairo's premultiplied ARGB32 data (see `PNGEncoder`).
+    public func append(premultipliedARGB32 base: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int) throws {
+        try checkSize(width: width, height: height)
+        try appendEncodedPNG(encoder.encode(premultipliedARGB32: base, width: width, height: height, stride: stride))
+    }
+
+    /// Appends a frame that is already a PNG (8-bit RGB or RGBA, not interlaced, `width × height`),
+    /// lifting its IDAT data without re-encoding. A frame whose colour type differs from the
+    /// animation's is decoded and re-encoded.
+    public func appendEncodedPNG(_ png: [UInt8]) throws {
+        try checkOpen()
+        let chunks = try PNGChunk.parse(png)
+        guard let ihdr = chunks.first, ihdr.type == "IHDR", ihdr.data.count == 13 else {
+            throw PNGError.malformed("the frame's first chunk is not a 13-byte IHDR")
+        }
+        let frameWidth = Int(ihdr.data.readBigEndianUInt32(at: 0)), frameHeight = Int(ihdr.data.readBigEndianUInt32(at: 4))
+        try checkSize(width: frameWidth, height: frameHeight)
+        let depth = ihdr.data[8], colorType = ihdr.data[9], interlace = ihdr.data[12]
+        if let header, header != ihdr.data {
+            // Same size but another colour type or depth: convert through the decoder.
+            let image = try PNGDecoder().decode(png)
+            try checkAlphaFits(opaque: image.isOpaque)
+            return try appendEncodedPNG(encoder.encode(image))
+        }
+        guard depth == 8, colorType == 2 || colorType == 6, interlace == 0 else {
+            if header == nil, let image = try? PNGDecoder().decode(png) { return try append(image) }
+            throw PNGError.animation("frame PNG must be 8-bit RGB or RGBA without interlacing (got depth \(depth), colour type \(colorType), interlace \(interlace))")
+        }
+        let idat = chunks.filter { $0.type == "IDAT" }
+        guard !idat.isEmpty else { throw PNGError.malformed("the frame PNG has no IDAT chunk") }
+        do {
+            if header == nil { try writeHeader(ihdr: ihdr, chunks: chunks) }
+            try output.write(frameControl())
+            for chunk in idat {
+                if framesWritten == 0 {
+                    try output.write(chunk.serialized)
+                } else {
+                    var data: [UInt8] = []
+                    data.reserveCapacity(4 + chunk.data.count)
+                    data.appendBigEndian(nextSequenceNumber())
+                    data += chunk.data
+                    try output.write(PNGChunk(type: "fdAT", data: data).serialized)
+                }
+            }
+            framesWritten += 1
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    /// Checks the frame count, writes IEND and renames the file onto `path`.
+    public func finish() throws {
+        try checkOpen()
+        guard framesWritten == frameCount else {
+            close()
+            throw PNGError.animation("\(framesWritten) frames were appended but the animation was created for \(frameCount); no file was written at '\(path)'")
+        }
+        do {
+            try output.write(PNGChunk(type: "IEND", data: []).serialized)
+            try output.commit()
+            isClosed = true
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    private func writeHeader(ihdr: PNGChunk, chunks: [PNGChunk]) throws {
+        header = ihdr.data
+        if encoder.options.colorMode == .automatic {
+            encoder.options.colorMode = ihdr.data[9] == 6 ? .rgba : .rgb
+        }
+        var actl: [UInt8] = []
+        actl.appendBigEndian(UInt32(frameCount))
+        actl.appendBigEndian(loopCount)
+        var bytes = PNGChunk.signature + ihdr.serialized + PNGChunk(type: "acTL", data: actl).serialized
+        let animationChunks: Set<String> = ["IHDR", "acTL", "fcTL", "fdAT", "IDAT", "IEND"]
+        for chunk in chunks.prefix(while: { $0.type != "IDAT" }) where !animationChunks.contains(chunk.type) {
+            bytes += chunk.serialized
+        }
+        try output.write(bytes)
+    }
+
+    private func frameControl() -> [UInt8] {
+        var data: [UInt8] = []
+        data.appendBigEndian(nextSequenceNumber())
+        data.appendBigEndian(UInt32(width))
+        data.appendBigEndian(UInt32(height))
+        data.appendBigEndian(UInt32(0))  // x offset
+        data.appendBigEndian(UInt32(0))  // y offset
+        data.appendBigEndian(delay.numerator)
+        data.appendBigEndian(delay.denominator)
+        data.append(0)  // dispose op: APNG_DISPOSE_OP_NONE
+        data.append(0)  // blend op: APNG_BLEND_OP_SOURCE
+        return PNGChunk(type: "fcTL", data: data).serialized
+    }
+
+    private func nextSequenceNumber() -> UInt32 {
+        defer { sequenceNumber += 1 }
+        return sequenceNumber
+    }
+
+    private func checkOpen() throws {
+        guard !isClosed else { throw PNGError.animation("the writer for '\(path)' is already finished or failed") }
+    }
+
+    private func checkSize(width: Int, height: Int) throws {
+        try checkOpen()
+        guard width == self.width, height == self.height else {
+            throw PNGError.animation("frame \(framesWritten + 1) is \(width)×\(height) but the animation is \(self.width)×\(self.height)")
+        }
+        guard framesWritten < frameCount else {
+            throw PNGError.animation("frame \(framesWritten + 1) is one more than the \(frameCount) frames the animation was created for")
+        }
+    }
+
+    private func checkAlphaFits(opaque: Bool) throws {
+        if !opaque, firstFrameChoosesColor, header?[9] == 2 {
+            throw PNGError.animation(
+                "frame \(framesWritten + 1) has transparent pixels but the animation is RGB (its first frame was opaque); create the writer with encoder colorMode .rgba")
+        }
+    }
+
+    private func close() {
+        isClosed = true
+        output.discard()
+    }
+}

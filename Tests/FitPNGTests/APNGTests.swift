@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+@testable import FitPNG
+
+struct APNGTests {
+    /// Frames that differ from each other: a moving bar on a pattern.
+    static func frames(count: Int, width: Int = 21, height: Int = 13, opaque: Bool = true) throws -> [RGBAImage] {
+        try (0..<count).map { index in
+            var image = try TestSupport.pattern(width: width, height: height, opaque: opaque)
+            for y in 0..<height {
+                let i = (y * width + index % width) * 4
+                image.pixels.replaceSubrange(i..<(i + 4), with: [0, 0, 255, 255])
+            }
+            return image
+        }
+    }
+
+    static func writeAnimation(_ frames: [RGBAImage], delay: (UInt16, UInt16) = (1, 25), loops: UInt32 = 0,
+                               options: PNGEncoder.Options = .init()) throws -> (path: String, bytes: [UInt8], folder: String) {
+        let folder = try TestSupport.temporaryFolder()
+        let path = folder + "/anim.png"
+        let writer = try APNGWriter(path: path, width: frames[0].width, height: frames[0].height, frameCount: frames.count,
+                                    delay: delay, loopCount: loops, encoder: options)
+        for frame in frames { try writer.append(frame) }
+        try writer.finish()
+        return (path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), folder)
+    }
+
+    @Test func framesAndDelaysRoundTrip() throws {
+        let frames = try Self.frames(count: 5)
+        let (_, bytes, folder) = try Self.writeAnimation(frames, delay: (1, 25), loops: 3)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try TestSupport.contents(of: folder) == ["anim.png"], "no temporary file left")
+        let animation = try APNGReader.animation(of: bytes)
+        #expect(animation.frames.map(\.image) == frames)
+        #expect(animation.frames.allSatisfy { $0.delayNumerator == 1 && $0.delayDenominator == 25 })
+        #expect(animation.frames.first?.delaySeconds == 0.04)
+        #expect(animation.loopCount == 3)
+    }
+
+    @Test func firstFrameIsWhatAPlainDecoderShows() throws {
+        let frames = try Self.frames(count: 3)
+        let (_, bytes, folder) = try Self.writeAnimation(frames)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try PNGDecoder().decode(bytes) == frames[0])
+    }
+
+    @Test func chunkLayoutFollowsTheSpec() throws {
+        let frames = try Self.frames(count: 4)
+        let (_, bytes, folder) = try Self.writeAnimation(frames, options: .init(text: [.software("render-fit")], dpi: 96))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Parsed here chunk by chunk, independently of APNGReader.
+        let chunks = try PNGChunk.parse(bytes)
+        let types = chunks.map(\.type)
+        #expect(types.first == "IHDR")
+        #expect(types[1] == "acTL", "acTL before any image data")
+        #expect(types.last == "IEND")
+        #expect(types.contains("tEXt") && types.contains("pHYs"), "the encoder's metadata is kept once")
+        let actl = try #require(chunks.first { $0.type == "acTL" })
+        #expect(actl.data.readBigEndianUInt32(at: 0) == 4, "acTL frame count")
+        #expect(actl.data.readBigEndianUInt32(at: 4) == 0, "loops forever by default")
+        #expect(types.filter { $0 == "fcTL" }.count == 4)
+        // fcTL precedes IDAT (so the default image is frame 1), then fcTL/fdAT for the rest.
+        let firstFCTL = try #require(types.firstIndex(of: "fcTL"))
+        let firstIDAT = try #require(types.firstIndex(of: "IDAT"))
+        #expect(firstFCTL < firstIDAT)
+        #expect(!types[(firstIDAT + 1)...].contains("IDAT") || types[firstIDAT...].prefix { $0 == "IDAT" }.count
+            == types.filter { $0 == "IDAT" }.count, "IDAT chunks are consecutive")
+        // Sequence numbers over fcTL and fdAT: 0, 1, 2, … strictly increasing without gaps.
+        let sequence = chunks.filter { $0.type == "fcTL" || $0.type == "fdAT" }.map { $0.data.readBigEndianUInt32(at: 0) }
+        #expect(sequence == (0..<UInt32(sequence.count)).map { $0 })
+        for fctl in chunks.filter({ $0.type == "fcTL" }) {
+            #expect(fctl.data.count == 26)
+            #expect(fctl.data.readBigEndianUInt32(at: 4) == 21 && fctl.data.readBigEndianUInt32(at: 8) == 13)
+            #expect(Array(fctl.data[12..<20]) == [UInt8](repeating: 0, count: 8), "offsets 0, 0")
+            #expect(Array(fctl.data[20..<26]) == [0, 1, 0, 25, 0, 0], "delay 1/25, dispose NONE, blend SOURCE")
+        }
+    }
+
+    @Test func framesWithAlphaUseRGBAThroughout() throws {
+        // First frame translucent → RGBA; a later opaque frame is written as RGBA too.
+        var frames = try Self.frames(count: 3, opaque: false)
+        frames[2] = try TestSupport.pattern(width: 21, height: 13, opaque: true)
+        let (_, bytes, folder) = try Self.writeAnimation(frames)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try TestSupport.colorType(of: bytes) == 6)
+        #expect(try APNGReader.frames(of: bytes).map(\.image) == frames)
+    }
+
+    @Test func laterTransparencyAfterAnOpaqueStartIsAnError() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let writer = try APNGWriter(path: folder + "/a.png", width: 21, height: 13, frameCount: 2, delay: (1, 10))
+        try writer.append(Self.frames(count: 1)[0])
+        let error = #expect(throws: PNGError.self) { try writer.append(Self.frames(count: 1, opaque: false)[0]) }
+        #expect(error.map { "\($0)" }?.contains(".rgba") == true)
+        // With colorMode .rgba from the start the same sequence works.
+        let frames = [try Self.frames(count: 1)[0], try Self.frames(count: 1, opaque: false)[0]]
+        let (_, bytes, folder2) = try Self.writeAnimation(frames, options: .init(colorMode: .rgba))
+        defer { try? FileManager.default.removeItem(atPath: folder2) }
+        #expect(try APNGReader.frames(of: bytes).map(\.image) == frames)
+    }
+
+    @Test func preEncodedFramesAreLiftedWithoutReencoding() throws {
+        let frames = try Self.frames(count: 3)
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/pre.png"
+        let writer = try APNGWriter(path: path, width: 21, height: 13, frameCount: 3, delay: (3, 100))
+        var encodedIDAT: [[UInt8]] = []
+        for frame in frames {
+            let png = try PNGEncoder(options: .init(compressionLevel: 9)).encode(frame)
+            encodedIDAT.append(try PNGChunk.parse(png).filter { $0.type == "IDAT" }.flatMap(\.data))
+            try writer.appendEncodedPNG(png)
+        }
+        try writer.finish()
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let chunks = try PNGChunk.parse(bytes)
+        // The compressed data in the file is byte for byte the encoder's (fdAT minus its sequence number).
+        let stored = [chunks.filter { $0.type == "IDAT" }.flatMap(\.data)]
+            + chunks.filter { $0.type == "fdAT" }.map { Array($0.data.dropFirst(4)) }
+        #expect(stored == encodedIDAT)
+        #expect(try APNGReader.frames(of: bytes).map(\.image) == frames)
+    }
+
+    @Test func wrongSizesAndCountsLeaveNoFile() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/bad.png"
+        let writer = try APNGWriter(path: path, width: 21, height: 13, frameCount: 3, delay: (1, 10))
+        try writer.append(Self.frames(count: 1)[0])
+        #expect(throws: PNGError.self) { try writer.append(TestSupport.pattern(width: 20, height: 13, opaque: true)) }
+        // Too few frames at finish: an error, and neither the file nor a temporary is left.
+        #expect(throws: PNGError.self) { try writer.finish() }
+        #expect(try TestSupport.contents(of: folder).isEmpty)
+        // A writer dropped without finish() leaves nothing either.
+        do {
+            let abandoned = try APNGWriter(path: path, width: 21, height: 13, frameCount: 2, delay: (1, 10))
+            try abandoned.append(Self.frames(count: 1)[0])
+        }
+        #expect(try TestSupport.contents(of: folder).isEmpty)
+    }
+
+    @Test func readerRejectsBrokenSequences() throws {
+        let (_, bytes, folder) = try Self.writeAnimation(try Self.frames(count: 3))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var chunks = try PNGChunk.parse(bytes)
+        let last = try #require(chunks.lastIndex { $0.type == "fdAT" })
+        chunks[last].data.replaceSubrange(0..<4, with: [0, 0, 0, 99])
+        let broken = PNGChunk.signature + chunks.flatMap(\.serialized)
+        #expect(throws: PNGError.self) { try APNGReader.frames(of: broken) }
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ffprobe"), "needs ffprobe (ffmpeg)"))
+    func ffprobeCountsTheFrames() throws {
+        let (path, _, folder) = try Self.writeAnimation(try Self.frames(count: 6))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ffprobe")
+        process.arguments = ["-v", "error", "-count_frames", "-select_streams", "v:0",
+                             "-show_entries", "stream=codec_name,nb_read_frames", "-of", "csv=p=0", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "apng,6")
+    }
+}
