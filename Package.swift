@@ -80,7 +80,8 @@ let package = Package(
         .testTarget(name: "FitPNGTests", dependencies: ["FitPNG"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ImageComparisonTests",
-            dependencies: ["ImageComparison", "FitPNG", "ImageSnapshotTesting"]
+            dependencies: ["ImageComparison", "FitPNG", "ImageSnapshotTesting"],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "FitAnimationTests",
