@@ -1,0 +1,82 @@
+import FitPNG
+import ImageComparison
+import Testing
+
+/// Defaults of `assertImageSnapshot`.
+///
+/// RMS 0.5 absorbs invisible rasterisation noise (a few anti-aliased pixels off by a level or
+/// two, as another Cairo/pixman build may produce) while any visible change of a plot exceeds
+/// it by far (a one-pixel shift of a 640-pixel line gives an RMS above 10). No mismatched pixel
+/// is allowed: a colour change beyond pixelmatch's threshold that is not anti-aliasing fails.
+public enum SnapshotDefaults {
+    public static let rmsTolerance = 0.5
+    public static let maxMismatchedPixels = 0
+    public static let threshold = 0.1
+}
+
+/// Asserts that `image` matches the reference snapshot stored beside the test.
+///
+/// Workflow:
+/// - References live in `__Snapshots__/<TestFile>/<name>.png` next to the test file (the test
+///   target must `exclude: ["__Snapshots__"]` in Package.swift). `name` defaults to the test
+///   function's name.
+/// - A missing reference is recorded and the test fails saying so; re-run to compare.
+///   `RENDER_FIT_RECORD_SNAPSHOTS=1` (or `all`) re-records every reference the run reaches, and
+///   fails those tests too, so a recording run can never pass silently;
+///   `RENDER_FIT_RECORD_SNAPSHOTS=never` fails on a missing reference without writing it (CI).
+/// - On a mismatch the expected, actual, pixelmatch-style and matplotlib-style diff images are
+///   written to `<package root>/.build/snapshot-artifacts/<TestFile>/` (or under
+///   `$RENDER_FIT_SNAPSHOT_ARTIFACTS`), and the failure message lists the metrics and the paths.
+///
+/// - Parameters:
+///   - image: The rendered image.
+///   - name: File-name stem of the reference; the test function's name when `nil`.
+///   - rmsTolerance: Largest acceptable matplotlib RMS (0–255 scale).
+///   - maxMismatchedPixels: Largest acceptable pixelmatch count.
+///   - threshold: pixelmatch threshold, 0…1.
+///   - maxTileDifference: Largest acceptable mean difference in a 32×32 tile; not checked when `nil`.
+///   - record: Overrides `RENDER_FIT_RECORD_SNAPSHOTS`.
+///   - artifactsDirectory: Overrides `RENDER_FIT_SNAPSHOT_ARTIFACTS` and the default folder.
+/// - Returns: Whether the snapshot matched.
+@discardableResult
+public func assertImageSnapshot(
+    of image: RGBAImage,
+    named name: String? = nil,
+    rmsTolerance: Double = SnapshotDefaults.rmsTolerance,
+    maxMismatchedPixels: Int = SnapshotDefaults.maxMismatchedPixels,
+    threshold: Double = SnapshotDefaults.threshold,
+    maxTileDifference: Double? = nil,
+    record: SnapshotRecordMode? = nil,
+    artifactsDirectory: String? = nil,
+    filePath: String = #filePath,
+    function: String = #function,
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> Bool {
+    let tolerance = Tolerance(
+        rms: rmsTolerance, maxMismatchedPixels: maxMismatchedPixels, threshold: threshold,
+        maxTileDifference: maxTileDifference)
+    do {
+        try tolerance.validate()
+    } catch {
+        Issue.record(Comment(rawValue: "Invalid snapshot tolerance: \(error)"), sourceLocation: sourceLocation)
+        return false
+    }
+    let mode: SnapshotRecordMode
+    if let record {
+        mode = record
+    } else {
+        switch SnapshotRecordMode.fromEnvironment() {
+        case .success(let fromEnvironment): mode = fromEnvironment
+        case .failure(let error):
+            Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
+            return false
+        }
+    }
+    let location = SnapshotLocation(
+        testFilePath: filePath, name: name ?? function, artifactsRoot: artifactsDirectory)
+    let outcome = ImageSnapshotVerifier(tolerance: tolerance, recordMode: mode).verify(image, at: location)
+    if let message = outcome.failureMessage {
+        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+    }
+    return outcome.passed
+}
