@@ -113,6 +113,9 @@ public final class CairoImageCanvas: Renderer {
         }
     }
 
+    /// The Cairo surface, for tests that draw references with Cairo directly.
+    var surfacePointerForTesting: OpaquePointer { surface.pointer }
+
     private var stride: Int { Int(cairo_image_surface_get_stride(surface.pointer)) }
 
     // MARK: Pixels
