@@ -62,7 +62,8 @@ public struct PNGDecoder: Sendable {
         if bytes.count >= 24, bytes[12..<16].elementsEqual("IHDR".utf8) {
             let width = Int(bytes.readBigEndianUInt32(at: 16))
             let height = Int(bytes.readBigEndianUInt32(at: 20))
-            if width.multipliedReportingOverflow(by: height).partialValue > maxPixels || width > Int(UInt32.max) {
+            let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+            if overflow || pixels > maxPixels {
                 throw PNGError.tooLarge(width: width, height: height, limit: maxPixels)
             }
         }
