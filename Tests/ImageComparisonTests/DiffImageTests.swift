@@ -1,5 +1,6 @@
 import FitPNG
 import ImageComparison
+import ImageSnapshotTesting
 import Testing
 
 @Suite("diff images")
@@ -59,4 +60,13 @@ struct DiffImageTests {
         let diff = try DiffStyle.pixelmatch.diffImage(expected: black, actual: black)
         #expect(diff[1, 1] == (229, 229, 229, 255))
     }
+}
+
+/// A snapshot kept in the repository: the pixelmatch-style diff of the disc pair. It guards the
+/// look of the diff images themselves (exact match required: they are computed, not rendered).
+@Test("the disc pair's pixelmatch diff matches its stored snapshot")
+func discPairDiffSnapshot() throws {
+    let (expected, actual) = try TestImages.discPair()
+    let diff = try DiffImages.pixelmatch(expected: expected, actual: actual)
+    assertImageSnapshot(of: diff, named: "disc-pair-pixelmatch-diff", rmsTolerance: 0)
 }
