@@ -51,7 +51,8 @@ struct CompareImages: ParsableCommand {
     @Option(help: "Write a diff image here (a folder when comparing folders).")
     var diff: String?
 
-    @Option(help: "Style of the diff image: pixelmatch (red/yellow over grey) or matplotlib (|difference| × 10).")
+    @Option(
+        help: "Style of the diff image: pixelmatch (red/yellow over grey) or matplotlib (|difference| × 10).")
     var diffStyle: DiffStyle = .pixelmatch
 
     @Flag(help: "Print one JSON object instead of text.")

@@ -16,7 +16,8 @@ enum CompareImagesError: Error, CustomStringConvertible {
         case .noSuchPath(let path):
             return "no such file or folder: \(path)"
         case .mixedKinds(let expected, let actual):
-            return "cannot compare a file with a folder (\(expected), \(actual)): give two PNG files or two folders"
+            return
+                "cannot compare a file with a folder (\(expected), \(actual)): give two PNG files or two folders"
         case .unreadableImage(let path, let reason):
             return "cannot read \(path) as a PNG image: \(reason)"
         case .badComparison(let path, let reason):

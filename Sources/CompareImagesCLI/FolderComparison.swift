@@ -41,7 +41,9 @@ struct FolderComparison {
         }
         if let diff = command.diff {
             let target = ImageFiles.canonical(diff)
-            if target == ImageFiles.canonical(command.expected) || target == ImageFiles.canonical(command.actual) {
+            if target == ImageFiles.canonical(command.expected)
+                || target == ImageFiles.canonical(command.actual)
+            {
                 throw CompareImagesError.diffWouldOverwriteInput(diff)
             }
             if (try? ImageFiles.kind(of: diff)) == .file { throw CompareImagesError.diffTargetIsFile(diff) }
@@ -78,7 +80,9 @@ struct FolderComparison {
     private func compareFile(named name: String, with comparator: ImageComparator) throws -> FileResult {
         let expectedPath = command.expected + "/" + name
         let actualPath = command.actual + "/" + name
-        let expected: RGBAImage, actual: RGBAImage, report: ComparisonReport
+        let expected: RGBAImage
+        let actual: RGBAImage
+        let report: ComparisonReport
         do {
             expected = try ImageFiles.read(expectedPath)
             actual = try ImageFiles.read(actualPath)
@@ -108,11 +112,15 @@ struct FolderComparison {
                 + pad("aa", 8) + "worst tile"
         ]
         for result in results {
-            var line = pad(result.name, nameWidth) + "  " + pad(result.status == .fail ? "FAIL" : result.status.rawValue, 8)
+            var line =
+                pad(result.name, nameWidth) + "  "
+                + pad(result.status == .fail ? "FAIL" : result.status.rawValue, 8)
             switch result.status {
             case .pass, .fail:
                 if let r = result.report {
-                    line += pad(formatted(r.rms), 12) + pad("\(r.mismatchedPixels)", 12) + pad("\(r.antiAliasedPixels)", 8)
+                    line +=
+                        pad(formatted(r.rms), 12) + pad("\(r.mismatchedPixels)", 12)
+                        + pad("\(r.antiAliasedPixels)", 8)
                         + "\(formatted(r.worstTile.meanAbsoluteDifference)) at (\(r.worstTile.x), \(r.worstTile.y))"
                 }
                 if let diff = result.diff { line += "  diff: \(diff)" }

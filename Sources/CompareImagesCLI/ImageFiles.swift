@@ -9,7 +9,9 @@ enum ImageFiles {
     /// Whether `path` is a file or a folder; throws when it does not exist.
     static func kind(of path: String) throws(CompareImagesError) -> Kind {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .noSuchPath(path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw .noSuchPath(path)
+        }
         return isFolder.boolValue ? .folder : .file
     }
 

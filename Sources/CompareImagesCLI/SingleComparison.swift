@@ -13,7 +13,9 @@ struct SingleComparison {
             if target == ImageFiles.canonical(expectedPath) || target == ImageFiles.canonical(actualPath) {
                 throw CompareImagesError.diffWouldOverwriteInput(diff)
             }
-            if (try? ImageFiles.kind(of: diff)) == .folder { throw CompareImagesError.diffTargetIsFolder(diff) }
+            if (try? ImageFiles.kind(of: diff)) == .folder {
+                throw CompareImagesError.diffTargetIsFolder(diff)
+            }
         }
         let expected = try ImageFiles.read(expectedPath)
         let actual = try ImageFiles.read(actualPath)

@@ -34,13 +34,17 @@ public struct ComparisonReport: Codable, Equatable, Sendable {
         var lines = [
             "size: \(width)×\(height)",
             "rms: \(format(rms)) (tolerance \(format(tolerance.rms)))",
-            "mismatched pixels: \(mismatchedPixels) (max \(tolerance.maxMismatchedPixels), threshold \(format(tolerance.threshold)))",
-            "anti-aliased pixels: \(antiAliasedPixels)" + (tolerance.includeAntiAliased ? "" : " (not counted)"),
-            "worst tile: mean |difference| \(format(tile.meanAbsoluteDifference)) at x \(tile.x), y \(tile.y) (\(tile.width)×\(tile.height))"
+            "mismatched pixels: \(mismatchedPixels) (max \(tolerance.maxMismatchedPixels), "
+                + "threshold \(format(tolerance.threshold)))",
+            "anti-aliased pixels: \(antiAliasedPixels)"
+                + (tolerance.includeAntiAliased ? "" : " (not counted)"),
+            "worst tile: mean |difference| \(format(tile.meanAbsoluteDifference)) "
+                + "at x \(tile.x), y \(tile.y) (\(tile.width)×\(tile.height))"
                 + (tolerance.maxTileDifference.map { " (limit \(format($0)))" } ?? ""),
         ]
         let violations = tolerance.violations(of: self)
-        lines.append(violations.isEmpty ? "result: pass" : "result: FAIL (" + violations.joined(separator: "; ") + ")")
+        lines.append(
+            violations.isEmpty ? "result: pass" : "result: FAIL (" + violations.joined(separator: "; ") + ")")
         return lines.joined(separator: "\n")
     }
 }

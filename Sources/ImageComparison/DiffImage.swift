@@ -19,7 +19,8 @@ extension DiffStyle {
     ) throws(ImageComparisonError) -> RGBAImage {
         switch self {
         case .matplotlib: return try DiffImages.matplotlib(expected: expected, actual: actual)
-        case .pixelmatch: return try DiffImages.pixelmatch(expected: expected, actual: actual, options: options)
+        case .pixelmatch:
+            return try DiffImages.pixelmatch(expected: expected, actual: actual, options: options)
         }
     }
 }
@@ -33,7 +34,9 @@ public enum DiffImages {
     static let backgroundOpacity = 0.1
 
     /// matplotlib-style diff: each channel |expected − actual| × 10 clipped to 0…255; alpha 255.
-    public static func matplotlib(expected: RGBAImage, actual: RGBAImage) throws(ImageComparisonError) -> RGBAImage {
+    public static func matplotlib(expected: RGBAImage, actual: RGBAImage) throws(ImageComparisonError)
+        -> RGBAImage
+    {
         try ImageComparisonError.checkSameSize(expected, actual)
         var out = [UInt8](repeating: 255, count: expected.pixels.count)
         expected.pixels.withUnsafeBufferPointer { e in
@@ -59,7 +62,9 @@ public enum DiffImages {
         expected: RGBAImage, actual: RGBAImage, options: PixelmatchOptions = PixelmatchOptions()
     ) throws(ImageComparisonError) -> RGBAImage {
         try ImageComparisonError.checkSameSize(expected, actual)
-        guard options.threshold >= 0, options.threshold <= 1 else { throw .invalidThreshold(options.threshold) }
+        guard options.threshold >= 0, options.threshold <= 1 else {
+            throw .invalidThreshold(options.threshold)
+        }
         let count = expected.width * expected.height
         var classes = [UInt8](repeating: PixelClass.similar.rawValue, count: count)
         classes.withUnsafeMutableBufferPointer { c in
@@ -82,7 +87,8 @@ public enum DiffImages {
                     case .similar:
                         // pixelmatch's drawGrayPixel: luma blended with white by alpha × a / 255,
                         // stored into a byte array (which truncates).
-                        let luma = Double(e[i]) * 0.29889531 + Double(e[i + 1]) * 0.58662247
+                        let luma =
+                            Double(e[i]) * 0.29889531 + Double(e[i + 1]) * 0.58662247
                             + Double(e[i + 2]) * 0.11448223
                         let value = 255 + (luma - 255) * backgroundOpacity * Double(e[i + 3]) / 255
                         let grey = UInt8(min(255, max(0, value)))
@@ -98,7 +104,9 @@ public enum DiffImages {
     }
 
     /// An `RGBAImage` from a buffer whose size is right by construction.
-    private static func makeImage(width: Int, height: Int, pixels: [UInt8]) throws(ImageComparisonError) -> RGBAImage {
+    private static func makeImage(width: Int, height: Int, pixels: [UInt8]) throws(ImageComparisonError)
+        -> RGBAImage
+    {
         do {
             return try RGBAImage(width: width, height: height, pixels: pixels)
         } catch {

@@ -14,7 +14,9 @@ public struct ImageComparator: Sendable {
     /// The report for `actual` against `expected`.
     ///
     /// - Throws: `ImageComparisonError` for different sizes or an invalid tolerance.
-    public func compare(expected: RGBAImage, actual: RGBAImage) throws(ImageComparisonError) -> ComparisonReport {
+    public func compare(expected: RGBAImage, actual: RGBAImage) throws(ImageComparisonError)
+        -> ComparisonReport
+    {
         try tolerance.validate()
         try ImageComparisonError.checkSameSize(expected, actual)
         let channels = ComparedChannels(expected, actual)
@@ -30,7 +32,9 @@ public struct ImageComparator: Sendable {
     }
 
     /// The diff image in `style`, with this comparator's pixelmatch threshold.
-    public func diffImage(expected: RGBAImage, actual: RGBAImage, style: DiffStyle) throws(ImageComparisonError) -> RGBAImage {
+    public func diffImage(expected: RGBAImage, actual: RGBAImage, style: DiffStyle)
+        throws(ImageComparisonError) -> RGBAImage
+    {
         try style.diffImage(expected: expected, actual: actual, options: tolerance.pixelmatchOptions)
     }
 }

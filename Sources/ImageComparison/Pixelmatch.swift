@@ -57,7 +57,9 @@ public enum Pixelmatch {
         expected: RGBAImage, actual: RGBAImage, options: PixelmatchOptions = PixelmatchOptions()
     ) throws(ImageComparisonError) -> PixelmatchResult {
         try ImageComparisonError.checkSameSize(expected, actual)
-        guard options.threshold >= 0, options.threshold <= 1 else { throw .invalidThreshold(options.threshold) }
+        guard options.threshold >= 0, options.threshold <= 1 else {
+            throw .invalidThreshold(options.threshold)
+        }
         return run(expected, actual, options: options, classes: nil)
     }
 
@@ -81,7 +83,8 @@ public enum Pixelmatch {
                         let index = y * width + x
                         if img1.word(index) == img2.word(index) { continue }
                         let pos = index * 4
-                        let delta = colorDelta(img1, img2, pos, pos, yOnly: false, checkerboard: options.checkerboard)
+                        let delta = colorDelta(
+                            img1, img2, pos, pos, yOnly: false, checkerboard: options.checkerboard)
                         guard abs(delta) > maxDelta else { continue }
                         if !options.includeAntiAliased
                             && (antialiased(img1, x, y, other: img2, checkerboard: options.checkerboard)
@@ -103,17 +106,26 @@ public enum Pixelmatch {
     /// Whether the pixel at (x1, y1) of `img` looks like anti-aliasing: among its neighbours
     /// there are both a darker and a brighter one, at most two equal ones, and the darkest or
     /// the brightest neighbour sits in a flat area (3+ equal neighbours) in both images.
-    static func antialiased(_ img: PixelView, _ x1: Int, _ y1: Int, other: PixelView, checkerboard: Bool) -> Bool {
-        let x0 = max(x1 - 1, 0), y0 = max(y1 - 1, 0)
-        let x2 = min(x1 + 1, img.width - 1), y2 = min(y1 + 1, img.height - 1)
+    static func antialiased(_ img: PixelView, _ x1: Int, _ y1: Int, other: PixelView, checkerboard: Bool)
+        -> Bool
+    {
+        let x0 = max(x1 - 1, 0)
+        let y0 = max(y1 - 1, 0)
+        let x2 = min(x1 + 1, img.width - 1)
+        let y2 = min(y1 + 1, img.height - 1)
         let pos = (y1 * img.width + x1) * 4
         var zeroes = x1 == x0 || x1 == x2 || y1 == y0 || y1 == y2 ? 1 : 0
-        var minimum = 0.0, maximum = 0.0
-        var minX = 0, minY = 0, maxX = 0, maxY = 0
+        var minimum = 0.0
+        var maximum = 0.0
+        var minX = 0
+        var minY = 0
+        var maxX = 0
+        var maxY = 0
         // Columns outside, rows inside: the order decides which of two equal extremes is kept.
         for x in x0...x2 {
             for y in y0...y2 where x != x1 || y != y1 {
-                let delta = colorDelta(img, img, pos, (y * img.width + x) * 4, yOnly: true, checkerboard: checkerboard)
+                let delta = colorDelta(
+                    img, img, pos, (y * img.width + x) * 4, yOnly: true, checkerboard: checkerboard)
                 if delta == 0 {
                     zeroes += 1
                     if zeroes > 2 { return false }
@@ -136,8 +148,10 @@ public enum Pixelmatch {
     /// Whether the pixel at (x1, y1) has at least three neighbours of exactly its RGBA value
     /// (a pixel on the image border counts one extra, as in pixelmatch).
     static func hasManySiblings(_ img: PixelView, _ x1: Int, _ y1: Int) -> Bool {
-        let x0 = max(x1 - 1, 0), y0 = max(y1 - 1, 0)
-        let x2 = min(x1 + 1, img.width - 1), y2 = min(y1 + 1, img.height - 1)
+        let x0 = max(x1 - 1, 0)
+        let y0 = max(y1 - 1, 0)
+        let x2 = min(x1 + 1, img.width - 1)
+        let y2 = min(y1 + 1, img.height - 1)
         let value = img.word(y1 * img.width + x1)
         var zeroes = x1 == x0 || x1 == x2 || y1 == y0 || y1 == y2 ? 1 : 0
         for x in x0...x2 {
@@ -157,15 +171,23 @@ public enum Pixelmatch {
     static func colorDelta(
         _ img1: PixelView, _ img2: PixelView, _ k: Int, _ m: Int, yOnly: Bool, checkerboard: Bool
     ) -> Double {
-        let r1 = Double(img1.bytes[k]), g1 = Double(img1.bytes[k + 1])
-        let b1 = Double(img1.bytes[k + 2]), a1 = Double(img1.bytes[k + 3])
-        let r2 = Double(img2.bytes[m]), g2 = Double(img2.bytes[m + 1])
-        let b2 = Double(img2.bytes[m + 2]), a2 = Double(img2.bytes[m + 3])
-        var dr = r1 - r2, dg = g1 - g2, db = b1 - b2
+        let r1 = Double(img1.bytes[k])
+        let g1 = Double(img1.bytes[k + 1])
+        let b1 = Double(img1.bytes[k + 2])
+        let a1 = Double(img1.bytes[k + 3])
+        let r2 = Double(img2.bytes[m])
+        let g2 = Double(img2.bytes[m + 1])
+        let b2 = Double(img2.bytes[m + 2])
+        let a2 = Double(img2.bytes[m + 3])
+        var dr = r1 - r2
+        var dg = g1 - g2
+        var db = b1 - b2
         let da = a1 - a2
         if dr == 0 && dg == 0 && db == 0 && da == 0 { return 0 }
         if a1 < 255 || a2 < 255 {
-            var rb = 255.0, gb = 255.0, bb = 255.0
+            var rb = 255.0
+            var gb = 255.0
+            var bb = 255.0
             if checkerboard {
                 // pixelmatch derives the background from the byte offset; `| 0` truncates.
                 rb = 48 + 159 * Double(k % 2)

@@ -27,13 +27,17 @@ extension ImageMetrics {
     /// value (width × height × channels), then the square root.
     ///
     /// - Throws: `ImageComparisonError.sizeMismatch` when the sizes differ.
-    public static func rootMeanSquare(expected: RGBAImage, actual: RGBAImage) throws(ImageComparisonError) -> Double {
+    public static func rootMeanSquare(expected: RGBAImage, actual: RGBAImage) throws(ImageComparisonError)
+        -> Double
+    {
         try ImageComparisonError.checkSameSize(expected, actual)
         return rootMeanSquare(expected, actual, channels: ComparedChannels(expected, actual))
     }
 
     /// RMS over the given channels; sizes already checked.
-    static func rootMeanSquare(_ expected: RGBAImage, _ actual: RGBAImage, channels: ComparedChannels) -> Double {
+    static func rootMeanSquare(_ expected: RGBAImage, _ actual: RGBAImage, channels: ComparedChannels)
+        -> Double
+    {
         let pixelCount = expected.width * expected.height
         // Integer sum: exact, and equal to numpy's float64 sum of integer squares as long as it
         // stays below 2^53 (it does for any image under ~35 gigapixels).

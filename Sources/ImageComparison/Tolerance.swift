@@ -57,7 +57,8 @@ public struct Tolerance: Codable, Equatable, Sendable {
         if let limit = maxTileDifference, report.worstTile.meanAbsoluteDifference > limit {
             let tile = report.worstTile
             found.append(
-                "tile at (\(tile.x), \(tile.y)) differs by \(format(tile.meanAbsoluteDifference)) > \(format(limit))")
+                "tile at (\(tile.x), \(tile.y)) differs by \(format(tile.meanAbsoluteDifference)) > \(format(limit))"
+            )
         }
         return found
     }

@@ -37,7 +37,8 @@ extension ImageMetrics {
         expected: RGBAImage, actual: RGBAImage, tileSize: Int = defaultTileSize
     ) throws(ImageComparisonError) -> TileDifference {
         try ImageComparisonError.checkSameSize(expected, actual)
-        return worstTile(expected, actual, channels: ComparedChannels(expected, actual), tileSize: max(1, tileSize))
+        return worstTile(
+            expected, actual, channels: ComparedChannels(expected, actual), tileSize: max(1, tileSize))
     }
 
     static func worstTile(
@@ -57,7 +58,8 @@ extension ImageMetrics {
                         let tileRow = (y / tileSize) * columns
                         var i = y * width * 4
                         for x in 0..<width {
-                            var d = abs(Int(e[i]) - Int(a[i])) + abs(Int(e[i + 1]) - Int(a[i + 1]))
+                            var d =
+                                abs(Int(e[i]) - Int(a[i])) + abs(Int(e[i + 1]) - Int(a[i + 1]))
                                 + abs(Int(e[i + 2]) - Int(a[i + 2]))
                             if countAlpha { d += abs(Int(e[i + 3]) - Int(a[i + 3])) }
                             tileSums[tileRow + x / tileSize] &+= d
@@ -67,8 +69,9 @@ extension ImageMetrics {
                 }
             }
         }
-        var worst = TileDifference(x: 0, y: 0, width: min(tileSize, width), height: min(tileSize, height),
-                                   meanAbsoluteDifference: -1)
+        var worst = TileDifference(
+            x: 0, y: 0, width: min(tileSize, width), height: min(tileSize, height),
+            meanAbsoluteDifference: -1)
         for row in 0..<rows {
             for column in 0..<columns {
                 let x = column * tileSize

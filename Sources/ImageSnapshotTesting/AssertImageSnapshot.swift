@@ -58,7 +58,8 @@ public func assertImageSnapshot(
     do {
         try tolerance.validate()
     } catch {
-        Issue.record(Comment(rawValue: "Invalid snapshot tolerance: \(error)"), sourceLocation: sourceLocation)
+        Issue.record(
+            Comment(rawValue: "Invalid snapshot tolerance: \(error)"), sourceLocation: sourceLocation)
         return false
     }
     let mode: SnapshotRecordMode

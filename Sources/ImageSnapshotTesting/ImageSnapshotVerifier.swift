@@ -27,7 +27,8 @@ public enum SnapshotOutcome: Equatable, Sendable {
         case .matched:
             return nil
         case .recorded(let path, let rerecorded):
-            let why = rerecorded
+            let why =
+                rerecorded
                 ? "\(SnapshotRecordMode.environmentVariable) asks to re-record every snapshot"
                 : "no reference existed"
             return "Recorded snapshot \(path) because \(why). The test fails so that a recording run "
@@ -40,7 +41,8 @@ public enum SnapshotOutcome: Equatable, Sendable {
             return "Snapshot does not match its reference.\n" + report.summary(tolerance: tolerance)
                 + "\n" + Self.list(artifacts)
         case .failed(let message, let artifacts):
-            return "Snapshot check failed: \(message)" + (artifacts.isEmpty ? "" : "\n" + Self.list(artifacts))
+            return "Snapshot check failed: \(message)"
+                + (artifacts.isEmpty ? "" : "\n" + Self.list(artifacts))
         }
     }
 
@@ -80,7 +82,8 @@ public struct ImageSnapshotVerifier: Sendable {
             reference = try PNGDecoder().decodeFile(atPath: location.referencePath)
         } catch {
             let written = artifacts.write(actual: image)
-            return .failed(message: "cannot read the reference \(location.referencePath): \(error)", artifacts: written)
+            return .failed(
+                message: "cannot read the reference \(location.referencePath): \(error)", artifacts: written)
         }
         let comparator = ImageComparator(tolerance: tolerance)
         let report: ComparisonReport
@@ -101,7 +104,8 @@ public struct ImageSnapshotVerifier: Sendable {
     /// Encodes `image` and writes it through a temporary file and a rename, creating folders.
     static func writePNG(_ image: RGBAImage, to path: String) throws {
         let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(try PNGEncoder().encode(image)).write(to: url, options: .atomic)
     }
 }
@@ -112,19 +116,30 @@ struct SnapshotArtifacts {
     let location: SnapshotLocation
 
     func path(_ suffix: String) -> String {
-        URL(fileURLWithPath: location.artifactsFolder).appendingPathComponent("\(location.name).\(suffix).png").path
+        URL(fileURLWithPath: location.artifactsFolder).appendingPathComponent(
+            "\(location.name).\(suffix).png"
+        ).path
     }
 
     var allPaths: [String] { ["expected", "actual", "diff-pixelmatch", "diff-matplotlib"].map(path) }
 
     /// Writes what it can; returns the paths written (a failed write is listed with its error).
-    func write(expected: RGBAImage? = nil, actual: RGBAImage, comparator: ImageComparator? = nil) -> [String] {
+    func write(expected: RGBAImage? = nil, actual: RGBAImage, comparator: ImageComparator? = nil) -> [String]
+    {
         var images: [(String, () throws -> RGBAImage)] = []
         if let expected { images.append(("expected", { expected })) }
         images.append(("actual", { actual }))
         if let expected, let comparator {
-            images.append(("diff-pixelmatch", { try comparator.diffImage(expected: expected, actual: actual, style: .pixelmatch) }))
-            images.append(("diff-matplotlib", { try comparator.diffImage(expected: expected, actual: actual, style: .matplotlib) }))
+            images.append(
+                (
+                    "diff-pixelmatch",
+                    { try comparator.diffImage(expected: expected, actual: actual, style: .pixelmatch) }
+                ))
+            images.append(
+                (
+                    "diff-matplotlib",
+                    { try comparator.diffImage(expected: expected, actual: actual, style: .matplotlib) }
+                ))
         }
         return images.map { suffix, make in
             let target = path(suffix)

@@ -31,10 +31,14 @@ public struct SnapshotLocation: Equatable, Sendable {
         let fileStem = testFile.deletingPathExtension().lastPathComponent
         let stem = Self.fileName(for: name)
         let folder = testFile.deletingLastPathComponent()
-        referencePath = folder.appendingPathComponent("__Snapshots__").appendingPathComponent(fileStem)
+        referencePath =
+            folder.appendingPathComponent("__Snapshots__").appendingPathComponent(fileStem)
             .appendingPathComponent(stem + ".png").path
-        let root = artifactsRoot
-            ?? ProcessInfo.processInfo.environment[Self.artifactsEnvironmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+        let root =
+            artifactsRoot
+            ?? ProcessInfo.processInfo.environment[Self.artifactsEnvironmentVariable].flatMap {
+                $0.isEmpty ? nil : $0
+            }
             ?? Self.defaultArtifactsRoot(near: folder)
         artifactsFolder = URL(fileURLWithPath: root).appendingPathComponent(fileStem).path
         self.name = stem
@@ -43,7 +47,9 @@ public struct SnapshotLocation: Equatable, Sendable {
     /// A file-name stem from a test name such as `drawsAxes()` or `loss(curve:)`: what comes
     /// before the parenthesis, with anything but letters, digits, `.`, `_` and `-` turned to `-`.
     public static func fileName(for testName: String) -> String {
-        let base = testName.split(separator: "(", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? testName
+        let base =
+            testName.split(separator: "(", maxSplits: 1, omittingEmptySubsequences: false).first.map(
+                String.init) ?? testName
         let cleaned = String(base.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "-" })
         return cleaned.isEmpty ? "snapshot" : cleaned
     }
@@ -53,8 +59,10 @@ public struct SnapshotLocation: Equatable, Sendable {
     static func defaultArtifactsRoot(near folder: URL) -> String {
         var candidate = folder.standardizedFileURL
         while candidate.path != "/" && !candidate.path.isEmpty {
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("Package.swift").path) {
-                return candidate.appendingPathComponent(".build").appendingPathComponent("snapshot-artifacts").path
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("Package.swift").path)
+            {
+                return candidate.appendingPathComponent(".build").appendingPathComponent("snapshot-artifacts")
+                    .path
             }
             candidate = candidate.deletingLastPathComponent()
         }

@@ -24,7 +24,8 @@ struct CompareImagesCLITests {
 
     @Test("identical images exit 0")
     func identical() throws {
-        let a = try folder.write(white, "a.png"), b = try folder.write(white, "b.png")
+        let a = try folder.write(white, "a.png")
+        let b = try folder.write(white, "b.png")
         let run = try CompareImagesProcess.run([a, b])
         #expect(run.status == 0)
         #expect(run.stdout.contains("result: pass"))
@@ -32,41 +33,53 @@ struct CompareImagesCLITests {
 
     @Test("different images exit 1; loosened tolerances make them pass")
     func different() throws {
-        let a = try folder.write(white, "a.png"), b = try folder.write(dotted, "b.png")
+        let a = try folder.write(white, "a.png")
+        let b = try folder.write(dotted, "b.png")
         let strict = try CompareImagesProcess.run([a, b])
         #expect(strict.status == 1)
         #expect(strict.stdout.contains("mismatched pixels 4 > 0"))
         // RMS: 4 pixels differ by 255 in G and B: sqrt(4 × 2 × 255² / (192 × 3)) = 30.05.
-        let loose = try CompareImagesProcess.run([a, b, "--rms-tolerance", "31", "--max-mismatched-pixels", "4"])
+        let loose = try CompareImagesProcess.run([
+            a, b, "--rms-tolerance", "31", "--max-mismatched-pixels", "4",
+        ])
         #expect(loose.status == 0)
-        let almost = try CompareImagesProcess.run([a, b, "--rms-tolerance", "30", "--max-mismatched-pixels", "4"])
+        let almost = try CompareImagesProcess.run([
+            a, b, "--rms-tolerance", "30", "--max-mismatched-pixels", "4",
+        ])
         #expect(almost.status == 1)
     }
 
     @Test("--json prints one object with the documented keys")
     func json() throws {
-        let a = try folder.write(white, "a.png"), b = try folder.write(dotted, "b.png")
+        let a = try folder.write(white, "a.png")
+        let b = try folder.write(dotted, "b.png")
         let run = try CompareImagesProcess.run([a, b, "--json"])
         #expect(run.status == 1)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["width", "height", "rms", "mismatchedPixels", "antiAliasedPixels", "worstTile", "pass"])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(
+            Set(object.keys) == [
+                "width", "height", "rms", "mismatchedPixels", "antiAliasedPixels", "worstTile", "pass",
+            ])
         #expect(object["mismatchedPixels"] as? Int == 4)
         #expect(object["width"] as? Int == 16 && object["height"] as? Int == 12)
         #expect(object["pass"] as? Bool == false)
     }
 
-    @Test("bad input exits 2 with one line on stderr", arguments: [
-        ["missing.png", "a.png"],
-        ["a.png", "not-a-png.png"],
-        ["a.png", "small.png"],
-        ["a.png", "a.png", "--threshold", "2"],
-        ["a.png", "a.png", "--rms-tolerance", "abc"],
-        ["a.png", "a.png", "--max-mismatched-pixels", "-3"],
-        ["a.png", "a.png", "--diff-style", "fancy"],
-        ["a.png", "a.png", "--no-such-flag"],
-        ["a.png"],
-        ["a.png", "."],
-    ])
+    @Test(
+        "bad input exits 2 with one line on stderr",
+        arguments: [
+            ["missing.png", "a.png"],
+            ["a.png", "not-a-png.png"],
+            ["a.png", "small.png"],
+            ["a.png", "a.png", "--threshold", "2"],
+            ["a.png", "a.png", "--rms-tolerance", "abc"],
+            ["a.png", "a.png", "--max-mismatched-pixels", "-3"],
+            ["a.png", "a.png", "--diff-style", "fancy"],
+            ["a.png", "a.png", "--no-such-flag"],
+            ["a.png"],
+            ["a.png", "."],
+        ])
     func badInput(arguments: [String]) throws {
         _ = try folder.write(white, "a.png")
         _ = try folder.write(try RGBAImage(width: 8, height: 8, fill: (0, 0, 0, 255)), "small.png")
@@ -89,14 +102,17 @@ struct CompareImagesCLITests {
 
     @Test("--diff writes a diff image, and never over an input")
     func diffFile() throws {
-        let a = try folder.write(white, "a.png"), b = try folder.write(dotted, "b.png")
+        let a = try folder.write(white, "a.png")
+        let b = try folder.write(dotted, "b.png")
         let diffPath = folder.path("diff.png")
         let run = try CompareImagesProcess.run([a, b, "--diff", diffPath])
         #expect(run.status == 1)
         let diff = try PNGDecoder().decodeFile(atPath: diffPath)
         #expect(diff.width == 16 && diff.height == 12)
         #expect(diff[5, 5] == (255, 0, 0, 255))  // pixelmatch style by default: red
-        let matplotlib = try CompareImagesProcess.run([a, b, "--diff", diffPath, "--diff-style", "matplotlib"])
+        let matplotlib = try CompareImagesProcess.run([
+            a, b, "--diff", diffPath, "--diff-style", "matplotlib",
+        ])
         #expect(matplotlib.status == 1)
         #expect(try PNGDecoder().decodeFile(atPath: diffPath)[5, 5] == (0, 255, 255, 255))
 
@@ -108,7 +124,8 @@ struct CompareImagesCLITests {
 
     @Test("folders: every PNG by name, missing and extra files fail the run")
     func folders() throws {
-        let expected = try folder.subfolder("expected"), actual = try folder.subfolder("actual")
+        let expected = try folder.subfolder("expected")
+        let actual = try folder.subfolder("actual")
         for (name, image) in [("same.png", white), ("changed.png", white), ("gone.png", white)] {
             _ = try folder.write(image, "expected/\(name)")
         }
@@ -128,20 +145,39 @@ struct CompareImagesCLITests {
 
         let json = try CompareImagesProcess.run([expected, actual, "--json"])
         #expect(json.status == 1)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["missing"] as? [String] == ["gone.png"])
         #expect(object["extra"] as? [String] == ["new.png"])
         #expect(object["pass"] as? Bool == false)
         let files = try #require(object["files"] as? [[String: Any]])
-        let statuses = Dictionary(uniqueKeysWithValues: files.compactMap { file in
-            (file["name"] as? String).map { ($0, file["status"] as? String ?? "") }
-        })
-        #expect(statuses == ["same.png": "pass", "changed.png": "fail", "gone.png": "missing", "new.png": "extra"])
+        let statuses = Dictionary(
+            uniqueKeysWithValues: files.compactMap { file in
+                (file["name"] as? String).map { ($0, file["status"] as? String ?? "") }
+            })
+        #expect(
+            statuses == [
+                "same.png": "pass", "changed.png": "fail", "gone.png": "missing", "new.png": "extra",
+            ])
+    }
+
+    @Test("folders: a file that cannot be compared exits 2 after the whole table")
+    func folderWithBadFile() throws {
+        let expected = try folder.subfolder("e"), actual = try folder.subfolder("a")
+        _ = try folder.write(white, "e/good.png")
+        _ = try folder.write(white, "a/good.png")
+        _ = try folder.write(white, "e/broken.png")
+        try Data("not a png".utf8).write(to: URL(fileURLWithPath: folder.path("a/broken.png")))
+        let run = try CompareImagesProcess.run([expected, actual])
+        #expect(run.status == 2)
+        #expect(run.stdout.contains("good.png") && run.stdout.contains("broken.png"))
+        #expect(run.stdout.contains("1 pass") && run.stdout.contains("1 error"))
     }
 
     @Test("folders that match exit 0")
     func matchingFolders() throws {
-        let expected = try folder.subfolder("e"), actual = try folder.subfolder("a")
+        let expected = try folder.subfolder("e")
+        let actual = try folder.subfolder("a")
         for name in ["one.png", "two.png"] {
             _ = try folder.write(white, "e/\(name)")
             _ = try folder.write(white, "a/\(name)")
@@ -174,9 +210,12 @@ private enum CompareImagesProcess {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             folder = folder.deletingLastPathComponent()
         }
-        throw CocoaError(.fileNoSuchFile, userInfo: [
-            NSLocalizedDescriptionKey: "compare-images not found beside \(testBinary.path); build it or set COMPARE_IMAGES_BINARY"
-        ])
+        throw CocoaError(
+            .fileNoSuchFile,
+            userInfo: [
+                NSLocalizedDescriptionKey:
+                    "compare-images not found beside \(testBinary.path); build it or set COMPARE_IMAGES_BINARY"
+            ])
     }
 
     static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
@@ -184,7 +223,8 @@ private enum CompareImagesProcess {
         process.executableURL = try executable()
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()

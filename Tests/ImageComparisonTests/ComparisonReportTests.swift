@@ -11,7 +11,10 @@ struct ComparisonReportTests {
         let report = try ImageComparator().compare(expected: expected, actual: actual)
         let data = try JSONEncoder().encode(report)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == ["width", "height", "rms", "mismatchedPixels", "antiAliasedPixels", "worstTile", "pass"])
+        #expect(
+            Set(object.keys) == [
+                "width", "height", "rms", "mismatchedPixels", "antiAliasedPixels", "worstTile", "pass",
+            ])
         let tile = try #require(object["worstTile"] as? [String: Any])
         #expect(Set(tile.keys) == ["x", "y", "width", "height", "meanAbsoluteDifference"])
         #expect(try JSONDecoder().decode(ComparisonReport.self, from: data) == report)
@@ -25,7 +28,8 @@ struct ComparisonReportTests {
         let report = try ImageComparator().compare(expected: white, actual: nudged)
         #expect(!report.pass)
         #expect(report.mismatchedPixels == 0)  // below pixelmatch's threshold, but RMS > 0
-        #expect(try ImageComparator(tolerance: Tolerance(rms: 0.5)).compare(expected: white, actual: nudged).pass)
+        #expect(
+            try ImageComparator(tolerance: Tolerance(rms: 0.5)).compare(expected: white, actual: nudged).pass)
     }
 
     @Test("mismatched pixels are judged against their limit")
@@ -40,10 +44,12 @@ struct ComparisonReportTests {
         #expect(report.summary(tolerance: tight).contains("result: FAIL (mismatched pixels 13 > 12)"))
     }
 
-    @Test("invalid tolerances are refused", arguments: [
-        Tolerance(rms: -1), Tolerance(rms: .nan), Tolerance(maxMismatchedPixels: -1),
-        Tolerance(threshold: 2), Tolerance(maxTileDifference: -0.5),
-    ])
+    @Test(
+        "invalid tolerances are refused",
+        arguments: [
+            Tolerance(rms: -1), Tolerance(rms: .nan), Tolerance(maxMismatchedPixels: -1),
+            Tolerance(threshold: 2), Tolerance(maxTileDifference: -0.5),
+        ])
     func invalid(tolerance: Tolerance) throws {
         let image = try TestImages.filled(2, 2, TestImages.white)
         #expect(throws: ImageComparisonError.self) {

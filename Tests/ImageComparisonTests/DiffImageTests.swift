@@ -32,7 +32,8 @@ struct DiffImageTests {
     func pixelmatchStyle() throws {
         let (expected, actual) = try TestImages.discPair()
         let diff = try DiffImages.pixelmatch(expected: expected, actual: actual)
-        var red = 0, yellow = 0
+        var red = 0
+        var yellow = 0
         var sum = 0
         for y in 0..<diff.height {
             for x in 0..<diff.width {

@@ -12,7 +12,9 @@ struct PixelmatchTests {
     @Test("identical images: nothing mismatched")
     func identical() throws {
         let (image, _) = try TestImages.discPair()
-        #expect(try Pixelmatch.compare(expected: image, actual: image) == PixelmatchResult(mismatchedPixels: 0, antiAliasedPixels: 0))
+        #expect(
+            try Pixelmatch.compare(expected: image, actual: image)
+                == PixelmatchResult(mismatchedPixels: 0, antiAliasedPixels: 0))
     }
 
     @Test("a grey change below the threshold passes, above it counts", arguments: [(26, 0), (27, 1)])
@@ -51,12 +53,19 @@ struct PixelmatchTests {
         let (expected, actual) = try TestImages.discPair()
         // Python pixelmatch (threshold 0.1): returns 13, and its diff output has 68 yellow and
         // 13 red pixels; with includeAA=True it returns 81; thresholds 0.05 and 0.3 return 13.
-        #expect(try Pixelmatch.compare(expected: expected, actual: actual)
-            == PixelmatchResult(mismatchedPixels: 13, antiAliasedPixels: 68))
-        #expect(try Pixelmatch.compare(expected: expected, actual: actual, options: .init(includeAntiAliased: true))
+        #expect(
+            try Pixelmatch.compare(expected: expected, actual: actual)
+                == PixelmatchResult(mismatchedPixels: 13, antiAliasedPixels: 68))
+        #expect(
+            try Pixelmatch.compare(
+                expected: expected, actual: actual, options: .init(includeAntiAliased: true)
+            )
             .mismatchedPixels == 81)
         for threshold in [0.05, 0.3] {
-            #expect(try Pixelmatch.compare(expected: expected, actual: actual, options: .init(threshold: threshold))
+            #expect(
+                try Pixelmatch.compare(
+                    expected: expected, actual: actual, options: .init(threshold: threshold)
+                )
                 .mismatchedPixels == 13)
         }
     }
@@ -65,7 +74,8 @@ struct PixelmatchTests {
     func translucentOverWhite() throws {
         let (expected, actual) = try TestImages.translucentDiscPair()
         // Python pixelmatch (blends with white): 4 mismatched, 64 yellow.
-        let result = try Pixelmatch.compare(expected: expected, actual: actual, options: .init(checkerboard: false))
+        let result = try Pixelmatch.compare(
+            expected: expected, actual: actual, options: .init(checkerboard: false))
         #expect(result == PixelmatchResult(mismatchedPixels: 4, antiAliasedPixels: 64))
     }
 
@@ -74,8 +84,9 @@ struct PixelmatchTests {
         let white = try TestImages.filled(3, 3, TestImages.white)
         let clear = try TestImages.filled(3, 3, (255, 255, 255, 0))
         // Over white, opaque white and transparent white look the same: Python pixelmatch says 0.
-        #expect(try Pixelmatch.compare(expected: white, actual: clear, options: .init(checkerboard: false))
-            .mismatchedPixels == 0)
+        #expect(
+            try Pixelmatch.compare(expected: white, actual: clear, options: .init(checkerboard: false))
+                .mismatchedPixels == 0)
         // Over 7.2.0's background (48 or 207 per channel, from the byte offset) red differs by
         // (255·255 − 48·255) / 255 = 207 for every pixel: far above the threshold, and a flat area
         // is never anti-aliasing, so all 9 pixels count.

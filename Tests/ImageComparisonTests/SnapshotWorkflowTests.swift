@@ -20,7 +20,9 @@ struct SnapshotWorkflowTests {
 
     /// A location as a test file `<root>/Tests/DemoTests/DemoTests.swift` would get it.
     func location(_ name: String) -> SnapshotLocation {
-        SnapshotLocation(testFilePath: root + "/Tests/DemoTests/DemoTests.swift", name: name, artifactsRoot: root + "/artifacts")
+        SnapshotLocation(
+            testFilePath: root + "/Tests/DemoTests/DemoTests.swift", name: name,
+            artifactsRoot: root + "/artifacts")
     }
 
     func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
@@ -36,7 +38,8 @@ struct SnapshotWorkflowTests {
     @Test("artifacts default to <package root>/.build/snapshot-artifacts/<TestFile>")
     func defaultArtifacts() throws {
         try withKnownIssue("RENDER_FIT_SNAPSHOT_ARTIFACTS is set in this environment", isIntermittent: true) {
-            try #require(ProcessInfo.processInfo.environment[SnapshotLocation.artifactsEnvironmentVariable] == nil)
+            try #require(
+                ProcessInfo.processInfo.environment[SnapshotLocation.artifactsEnvironmentVariable] == nil)
             let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent().path
             let here = SnapshotLocation(testFilePath: #filePath, name: "x")
@@ -64,11 +67,20 @@ struct SnapshotWorkflowTests {
         }
         #expect(report.mismatchedPixels == 4)
         let folder = root + "/artifacts/DemoTests/"
-        #expect(artifacts == ["expected", "actual", "diff-pixelmatch", "diff-matplotlib"].map { folder + "dot.\($0).png" })
+        #expect(
+            artifacts
+                == ["expected", "actual", "diff-pixelmatch", "diff-matplotlib"].map {
+                    folder + "dot.\($0).png"
+                })
         #expect(try PNGDecoder().decodeFile(atPath: folder + "dot.expected.png") == white)
         #expect(try PNGDecoder().decodeFile(atPath: folder + "dot.actual.png") == dotted)
-        #expect(try PNGDecoder().decodeFile(atPath: folder + "dot.diff-pixelmatch.png")[10, 6] == (255, 0, 0, 255))
-        #expect(try PNGDecoder().decodeFile(atPath: folder + "dot.diff-matplotlib.png")[10, 6] == (0, 255, 255, 255))
+        #expect(
+            try PNGDecoder().decodeFile(atPath: folder + "dot.diff-pixelmatch.png")[10, 6] == (255, 0, 0, 255)
+        )
+        #expect(
+            try PNGDecoder().decodeFile(atPath: folder + "dot.diff-matplotlib.png")[10, 6] == (
+                0, 255, 255, 255
+            ))
         let message = try #require(outcome.failureMessage)
         for path in artifacts { #expect(message.contains(path)) }
         #expect(message.contains("mismatched pixels 4 > 0"))
@@ -107,7 +119,8 @@ struct SnapshotWorkflowTests {
     @Test("a reference of another size fails with both sizes and keeps expected and actual")
     func otherSize() throws {
         let here = location("sized")
-        _ = ImageSnapshotVerifier(tolerance: .exact).verify(try TestImages.filled(8, 8, TestImages.white), at: here)
+        _ = ImageSnapshotVerifier(tolerance: .exact).verify(
+            try TestImages.filled(8, 8, TestImages.white), at: here)
         let outcome = ImageSnapshotVerifier(tolerance: .exact).verify(white, at: here)
         guard case .failed(let message, let artifacts) = outcome else {
             Issue.record("expected a failure, got \(outcome)")
@@ -122,24 +135,34 @@ struct SnapshotWorkflowTests {
         let testFile = root + "/Tests/DemoTests/AssertTests.swift"
         let artifacts = root + "/assert-artifacts"
         withKnownIssue {
-            assertImageSnapshot(of: white, named: "plot", record: .missing, artifactsDirectory: artifacts, filePath: testFile)
+            assertImageSnapshot(
+                of: white, named: "plot", record: .missing, artifactsDirectory: artifacts, filePath: testFile)
         } matching: { issue in
             issue.comments.contains { $0.rawValue.contains("Recorded snapshot") }
         }
         #expect(exists(root + "/Tests/DemoTests/__Snapshots__/AssertTests/plot.png"))
-        #expect(assertImageSnapshot(of: white, named: "plot", record: .missing, artifactsDirectory: artifacts, filePath: testFile))
+        #expect(
+            assertImageSnapshot(
+                of: white, named: "plot", record: .missing, artifactsDirectory: artifacts, filePath: testFile)
+        )
         withKnownIssue {
-            assertImageSnapshot(of: dotted, named: "plot", record: .missing, artifactsDirectory: artifacts, filePath: testFile)
+            assertImageSnapshot(
+                of: dotted, named: "plot", record: .missing, artifactsDirectory: artifacts, filePath: testFile
+            )
         } matching: { issue in
-            issue.comments.contains { $0.rawValue.contains(artifacts + "/AssertTests/plot.diff-pixelmatch.png") }
+            issue.comments.contains {
+                $0.rawValue.contains(artifacts + "/AssertTests/plot.diff-pixelmatch.png")
+            }
         }
         // Within a loosened tolerance the same image passes.
-        #expect(assertImageSnapshot(
-            of: dotted, named: "plot", rmsTolerance: 50, maxMismatchedPixels: 4, record: .missing,
-            artifactsDirectory: artifacts, filePath: testFile))
+        #expect(
+            assertImageSnapshot(
+                of: dotted, named: "plot", rmsTolerance: 50, maxMismatchedPixels: 4, record: .missing,
+                artifactsDirectory: artifacts, filePath: testFile))
         // The name defaults to the test function's.
         withKnownIssue {
-            assertImageSnapshot(of: white, record: .missing, artifactsDirectory: artifacts, filePath: testFile)
+            assertImageSnapshot(
+                of: white, record: .missing, artifactsDirectory: artifacts, filePath: testFile)
         }
         #expect(exists(root + "/Tests/DemoTests/__Snapshots__/AssertTests/assertion.png"))
     }

@@ -14,7 +14,9 @@ enum TestImages {
     }
 
     /// `image` with the pixels of the rectangle (x, y, w, h) set to `color`.
-    static func painting(_ image: RGBAImage, x: Int, y: Int, width: Int = 1, height: Int = 1, _ color: RGBA) -> RGBAImage {
+    static func painting(_ image: RGBAImage, x: Int, y: Int, width: Int = 1, height: Int = 1, _ color: RGBA)
+        -> RGBAImage
+    {
         var copy = image
         for row in y..<(y + height) {
             for column in x..<(x + width) {
@@ -34,7 +36,9 @@ enum TestImages {
     ///
     ///     px = 8*x + 2*sx + 1 - 2*cx4; py = 8*y + 2*sy + 1 - 2*cy4   # 1/8-pixel units
     ///     inside = px*px + py*py <= (2*r4)**2
-    static func disc(_ width: Int, _ height: Int, cx4: Int, cy4: Int, r4: Int, fg: RGBA, bg: RGBA) throws -> RGBAImage {
+    static func disc(_ width: Int, _ height: Int, cx4: Int, cy4: Int, r4: Int, fg: RGBA, bg: RGBA) throws
+        -> RGBAImage
+    {
         var pixels = [UInt8](repeating: 0, count: width * height * 4)
         let fgs = [fg.r, fg.g, fg.b, fg.a].map(Int.init)
         let bgs = [bg.r, bg.g, bg.b, bg.a].map(Int.init)

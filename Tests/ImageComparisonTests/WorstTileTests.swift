@@ -19,11 +19,14 @@ struct WorstTileTests {
         #expect(report.rms == 0.75)
         // 6 levels of grey are below pixelmatch's threshold (0.5053 × 36 = 18.2 < 352.15).
         #expect(report.mismatchedPixels == 0)
-        #expect(report.worstTile == TileDifference(x: 64, y: 96, width: 32, height: 32, meanAbsoluteDifference: 6))
+        #expect(
+            report.worstTile == TileDifference(x: 64, y: 96, width: 32, height: 32, meanAbsoluteDifference: 6)
+        )
         #expect(!report.pass)
         #expect(tolerance.violations(of: report) == ["tile at (64, 96) differs by 6 > 2"])
         // Without the tile limit the same comparison passes: the global metrics hide it.
-        let loose = try ImageComparator(tolerance: Tolerance(rms: 1)).compare(expected: expected, actual: actual)
+        let loose = try ImageComparator(tolerance: Tolerance(rms: 1)).compare(
+            expected: expected, actual: actual)
         #expect(loose.pass)
     }
 
@@ -41,7 +44,8 @@ struct WorstTileTests {
     @Test("identical images report the first tile with 0")
     func identical() throws {
         let (image, _) = try smudged()
-        #expect(try ImageMetrics.worstTile(expected: image, actual: image)
-            == TileDifference(x: 0, y: 0, width: 32, height: 32, meanAbsoluteDifference: 0))
+        #expect(
+            try ImageMetrics.worstTile(expected: image, actual: image)
+                == TileDifference(x: 0, y: 0, width: 32, height: 32, meanAbsoluteDifference: 0))
     }
 }
