@@ -62,12 +62,16 @@ public final class APNGWriter {
     /// Appends one frame from Cairo's premultiplied ARGB32 data (see `PNGEncoder`).
     public func append(premultipliedARGB32 base: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int) throws {
         try checkSize(width: width, height: height)
-        try appendEncodedPNG(encoder.encode(premultipliedARGB32: base, width: width, height: height, stride: stride))
+        // An RGB animation whose colour type the first frame chose encodes with .automatic, so
+        // that a translucent frame comes out RGBA and is refused below instead of losing alpha.
+        var options = encoder.options
+        if firstFrameChoosesColor, header?[9] == 2 { options.colorMode = .automatic }
+        try appendEncodedPNG(PNGEncoder(options: options).encode(premultipliedARGB32: base, width: width, height: height, stride: stride))
     }
 
-    /// Appends a frame that is already a PNG (8-bit RGB or RGBA, not interlaced, `width × height`),
-    /// lifting its IDAT data without re-encoding. A frame whose colour type differs from the
-    /// animation's is decoded and re-encoded.
+    /// Appends a frame that is already a PNG of `width × height`. An 8-bit, non-interlaced RGB or
+    /// RGBA PNG of the animation's colour type has its IDAT data lifted without re-encoding;
+    /// any other PNG is decoded and re-encoded to fit.
     public func appendEncodedPNG(_ png: [UInt8]) throws {
         try checkOpen()
         let chunks = try PNGChunk.parse(png)
@@ -77,15 +81,22 @@ public final class APNGWriter {
         let frameWidth = Int(ihdr.data.readBigEndianUInt32(at: 0)), frameHeight = Int(ihdr.data.readBigEndianUInt32(at: 4))
         try checkSize(width: frameWidth, height: frameHeight)
         let depth = ihdr.data[8], colorType = ihdr.data[9], interlace = ihdr.data[12]
-        if let header, header != ihdr.data {
-            // Same size but another colour type or depth: convert through the decoder.
+        let requiredColorType: UInt8? = switch encoder.options.colorMode {
+        case .rgb: 2
+        case .rgba: 6
+        case .automatic: nil
+        }
+        let fits = if let header {
+            header == ihdr.data
+        } else {
+            depth == 8 && interlace == 0 && (colorType == 2 || colorType == 6) && (requiredColorType ?? colorType) == colorType
+        }
+        if !fits {
+            // Convert through the decoder; the encoder's output always fits (8-bit, not
+            // interlaced, the animation's colour type), so this recursion ends at once.
             let image = try PNGDecoder().decode(png)
             try checkAlphaFits(opaque: image.isOpaque)
             return try appendEncodedPNG(encoder.encode(image))
-        }
-        guard depth == 8, colorType == 2 || colorType == 6, interlace == 0 else {
-            if header == nil, let image = try? PNGDecoder().decode(png) { return try append(image) }
-            throw PNGError.animation("frame PNG must be 8-bit RGB or RGBA without interlacing (got depth \(depth), colour type \(colorType), interlace \(interlace))")
         }
         let idat = chunks.filter { $0.type == "IDAT" }
         guard !idat.isEmpty else { throw PNGError.malformed("the frame PNG has no IDAT chunk") }

@@ -123,6 +123,52 @@ struct APNGTests {
         #expect(try APNGReader.frames(of: bytes).map(\.image) == frames)
     }
 
+    @Test func cairoDataAndForeignPNGsAreConvertedToTheAnimationsColorType() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/mixed.png"
+        let opaque = try Self.frames(count: 2)
+        let translucent = try Self.frames(count: 1, opaque: false)[0]
+        let writer = try APNGWriter(path: path, width: 21, height: 13, frameCount: 4, delay: (1, 10),
+                                    encoder: .init(colorMode: .rgba))
+        // An RGB PNG as the first frame is re-encoded as RGBA, as the caller asked.
+        try writer.appendEncodedPNG(PNGEncoder().encode(opaque[0]))
+        try translucent.premultipliedARGB32().withUnsafeBytes { raw in
+            try writer.append(premultipliedARGB32: raw, width: 21, height: 13, stride: 21 * 4)
+        }
+        // A 16-bit grey PNG (built by hand, so not from this encoder) is decoded and re-encoded.
+        // Samples are k·257, which scale to exactly k in 8 bits.
+        let levels: [[UInt8]] = (0..<13).map { y in (0..<21).map { x in UInt8((x * 13 + y * 7) % 256) } }
+        let rows: [[UInt8]] = levels.map { row in row.flatMap { k -> [UInt8] in [k, k] } }
+        try writer.appendEncodedPNG(TestSupport.handBuiltPNG(width: 21, height: 13, bitDepth: 16, colorType: 0, rows: rows))
+        let greyPixels: [UInt8] = levels.joined().flatMap { k -> [UInt8] in [k, k, k, 255] }
+        let grey = try RGBAImage(width: 21, height: 13, pixels: greyPixels)
+        try opaque[1].premultipliedARGB32().withUnsafeBytes { raw in
+            try writer.append(premultipliedARGB32: raw, width: 21, height: 13, stride: 21 * 4)
+        }
+        #expect(throws: PNGError.self) { try writer.appendEncodedPNG(TestSupport.fixture("gray16", "png")) }  // 13×9: wrong size
+        try writer.finish()
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(try TestSupport.colorType(of: bytes) == 6)
+        let expectedTranslucent = try translucent.premultipliedARGB32().withUnsafeBytes {
+            try RGBAImage(premultipliedARGB32: $0, width: 21, height: 13, stride: 21 * 4)
+        }
+        #expect(try APNGReader.frames(of: bytes).map(\.image) == [opaque[0], expectedTranslucent, grey, opaque[1]])
+    }
+
+    @Test func translucentCairoFrameInAnOpaqueAnimationIsRefused() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let writer = try APNGWriter(path: folder + "/a.png", width: 21, height: 13, frameCount: 2, delay: (1, 10))
+        try Self.frames(count: 1)[0].premultipliedARGB32().withUnsafeBytes { raw in
+            try writer.append(premultipliedARGB32: raw, width: 21, height: 13, stride: 21 * 4)
+        }
+        let translucent = try Self.frames(count: 1, opaque: false)[0].premultipliedARGB32()
+        translucent.withUnsafeBytes { raw in
+            #expect(throws: PNGError.self) { try writer.append(premultipliedARGB32: raw, width: 21, height: 13, stride: 21 * 4) }
+        }
+    }
+
     @Test func wrongSizesAndCountsLeaveNoFile() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -45,3 +45,35 @@ enum TestSupport {
         return ihdr.data[9]
     }
 }
+
+extension TestSupport {
+    /// A PNG assembled byte by byte: `rows` are the packed sample bytes of each row (filter type
+    /// 0 is prepended), compressed as zlib "stored" blocks (no deflate), so nothing of libpng or
+    /// zlib is involved in making it.
+    static func handBuiltPNG(width: Int, height: Int, bitDepth: UInt8, colorType: UInt8, rows: [[UInt8]]) -> [UInt8] {
+        let raw: [UInt8] = rows.flatMap { row -> [UInt8] in [0] + row }
+        var zlib: [UInt8] = [0x78, 0x01]
+        var offset = 0
+        repeat {
+            let count = min(65_535, raw.count - offset)
+            let last: UInt8 = offset + count == raw.count ? 1 : 0
+            let length = UInt16(count)
+            zlib += [last, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
+            zlib += raw[offset..<(offset + count)]
+            offset += count
+        } while offset < raw.count
+        // Adler-32 of the uncompressed data (RFC 1950).
+        var a: UInt32 = 1, b: UInt32 = 0
+        for byte in raw {
+            a = (a + UInt32(byte)) % 65_521
+            b = (b + a) % 65_521
+        }
+        zlib.appendBigEndian(b << 16 | a)
+        var ihdr: [UInt8] = []
+        ihdr.appendBigEndian(UInt32(width))
+        ihdr.appendBigEndian(UInt32(height))
+        ihdr += [bitDepth, colorType, 0, 0, 0]
+        return PNGChunk.signature + PNGChunk(type: "IHDR", data: ihdr).serialized
+            + PNGChunk(type: "IDAT", data: zlib).serialized + PNGChunk(type: "IEND", data: []).serialized
+    }
+}
