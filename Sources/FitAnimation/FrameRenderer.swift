@@ -1,0 +1,200 @@
+import Dispatch
+import FitCairo
+import FitPNG
+import FitPlot
+import Foundation
+import Synchronization
+
+/// Renders a scene's frames to PNG bytes, in parallel, with identical bytes for any number
+/// of threads.
+///
+/// The static layer (background, axes, ticks, labels, the point cloud) is drawn once into a
+/// shared, immutable pixel layer; each worker thread owns one canvas that it reuses for all
+/// its frames: copy the layer in, draw the frame's dynamic marks, encode straight from
+/// Cairo's pixels. Frame k depends only on k, so the thread count cannot change a byte.
+///
+/// Work is handed out frame by frame from a counter. Consumers that need frames in order
+/// (an APNG, ffmpeg) get them through a reorder buffer of at most `window` frames, so memory
+/// stays bounded however many frames there are.
+public final class FrameRenderer: Sendable {
+    public let scene: TrainingScene
+    private let layer: CairoPixelLayer
+    private let encoderOptions: PNGEncoder.Options
+
+    /// Called for each frame as soon as it is encoded, on the worker thread, in any order.
+    public typealias FrameHandler = @Sendable (_ index: Int, _ png: [UInt8]) throws -> Void
+    /// Called for each frame in frame order; `pixels` holds the raw ARGB32 rows
+    /// (`width × 4` bytes each, no padding) when they were asked for.
+    public typealias OrderedHandler = @Sendable (_ index: Int, _ png: [UInt8], _ pixels: [UInt8]?) throws -> Void
+
+    public init(scene: TrainingScene, encoderOptions: PNGEncoder.Options = PNGEncoder.Options()) throws(AnimationError) {
+        self.scene = scene
+        self.encoderOptions = encoderOptions
+        do {
+            let canvas = try Self.makeCanvas(scene)
+            scene.figure(forFrame: 0).draw(on: canvas, layers: .staticOnly)
+            try canvas.checkStatus()
+            layer = canvas.makeLayer()
+        } catch {
+            throw .rendering("cannot draw the static layer: \(error)")
+        }
+    }
+
+    /// Pixel size of the frames.
+    public var pixelSize: (width: Int, height: Int) { (layer.width, layer.height) }
+
+    static func makeCanvas(_ scene: TrainingScene) throws(CairoError) -> CairoImageCanvas {
+        try CairoImageCanvas(
+            width: Double(scene.settings.width), height: Double(scene.settings.height), scale: scene.settings.scale)
+    }
+
+    /// Text chunks of frame `index`: the tool, the frame's title and state, and the settings.
+    func textChunks(forFrame index: Int) -> [PNGTextChunk] {
+        let step = scene.history[index]
+        return [
+            .software("render-fit \(RenderFitVersion.current)"),
+            .title(scene.title(forFrame: index)),
+            .description(scene.settings.commandLine),
+            PNGTextChunk(keyword: "Iteration", value: String(step.iteration)),
+            PNGTextChunk(keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
+            PNGTextChunk(keyword: "Loss", value: "\(step.loss)"),
+        ]
+    }
+
+    /// Draws frame `index` on `canvas` (which must have the frame size) and encodes it.
+    public func renderFrame(_ index: Int, on canvas: CairoImageCanvas) throws -> [UInt8] {
+        try canvas.copyPixels(from: layer)
+        scene.figure(forFrame: index).draw(on: canvas, layers: .dynamicOnly)
+        try canvas.checkStatus()
+        var options = encoderOptions
+        options.text += textChunks(forFrame: index)
+        options.colorMode = .rgb  // frames are opaque: skip the per-pixel alpha scan
+        let encoder = PNGEncoder(options: options)
+        return try canvas.withPixelData { buffer, width, height, stride in
+            try encoder.encode(premultipliedARGB32: buffer, width: width, height: height, stride: stride)
+        }
+    }
+
+    /// Renders every frame with `jobs` threads.
+    public func run(
+        jobs: Int, window: Int = 16, needsPixels: Bool = false, onFrame: @escaping FrameHandler,
+        ordered: OrderedHandler? = nil, progress: ProgressReporter? = nil
+    ) throws {
+        let work = FrameWork(count: scene.frameCount, window: ordered == nil ? nil : max(window, jobs))
+        let group = DispatchGroup()
+        for _ in 0..<max(1, jobs) {
+            group.enter()
+            let thread = Thread { [self] in
+                defer { group.leave() }
+                worker(work, needsPixels: needsPixels, onFrame: onFrame, ordered: ordered, progress: progress)
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+        if let error = work.firstError { throw error }
+    }
+
+    private func worker(
+        _ work: FrameWork, needsPixels: Bool, onFrame: FrameHandler, ordered: OrderedHandler?,
+        progress: ProgressReporter?
+    ) {
+        let canvas: CairoImageCanvas
+        do {
+            canvas = try Self.makeCanvas(scene)
+        } catch {
+            work.fail(error)
+            return
+        }
+        while let index = work.claim() {
+            do {
+                let png = try renderFrame(index, on: canvas)
+                try onFrame(index, png)
+                if let ordered {
+                    let pixels = needsPixels ? Self.packedPixels(canvas) : nil
+                    try work.deliver(index: index, png: png, pixels: pixels, to: ordered)
+                }
+                progress?.frameDone()
+            } catch {
+                work.fail(error)
+                return
+            }
+        }
+    }
+
+    /// The canvas's ARGB32 rows without stride padding.
+    static func packedPixels(_ canvas: CairoImageCanvas) -> [UInt8] {
+        canvas.withPixelData { buffer, width, height, stride in
+            let row = width * 4
+            if row == stride { return [UInt8](buffer) }
+            var out = [UInt8](repeating: 0, count: row * height)
+            out.withUnsafeMutableBytes { dst in
+                for y in 0..<height {
+                    dst.baseAddress!.advanced(by: y * row).copyMemory(
+                        from: buffer.baseAddress!.advanced(by: y * stride), byteCount: row)
+                }
+            }
+            return out
+        }
+    }
+}
+
+/// The shared state of one rendering run: the next frame to hand out, the reorder buffer of
+/// finished frames waiting for their turn, and the first error.
+final class FrameWork: Sendable {
+    private struct State {
+        var next = 0
+        var nextToDeliver = 0
+        var pending: [Int: ([UInt8], [UInt8]?)] = [:]
+        var error: (any Error)?
+    }
+
+    private let count: Int
+    private let state = Mutex(State())
+    /// Bounds how far rendering may run ahead of in-order delivery (nil: unbounded, no delivery).
+    private let slots: DispatchSemaphore?
+    private let deliveryLock = Mutex(())
+
+    init(count: Int, window: Int?) {
+        self.count = count
+        self.slots = window.map { DispatchSemaphore(value: $0) }
+    }
+
+    var firstError: (any Error)? { state.withLock { $0.error } }
+
+    /// The next frame to render, or nil when all are handed out or a worker failed.
+    func claim() -> Int? {
+        slots?.wait()
+        return state.withLock { s -> Int? in
+            guard s.error == nil, s.next < count else { return nil }
+            defer { s.next += 1 }
+            return s.next
+        }
+    }
+
+    func fail(_ error: any Error) {
+        state.withLock { s in
+            if s.error == nil { s.error = error }
+        }
+        // Wake every worker waiting for a slot so that it sees the failure and stops.
+        if let slots { for _ in 0..<64 { slots.signal() } }
+    }
+
+    /// Queues a finished frame and delivers, in order, every frame that is now ready.
+    func deliver(index: Int, png: [UInt8], pixels: [UInt8]?, to handler: FrameRenderer.OrderedHandler) throws {
+        state.withLock { $0.pending[index] = (png, pixels) }
+        // One deliverer at a time keeps the handler's calls in order.
+        try deliveryLock.withLock { _ in
+            while true {
+                let ready: (Int, [UInt8], [UInt8]?)? = state.withLock { s in
+                    guard s.error == nil, let item = s.pending.removeValue(forKey: s.nextToDeliver) else { return nil }
+                    defer { s.nextToDeliver += 1 }
+                    return (s.nextToDeliver, item.0, item.1)
+                }
+                guard let ready else { return }
+                try handler(ready.0, ready.1, ready.2)
+                slots?.signal()
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import FitPlot
+
+/// The words and numbers written on frames and figures, in English or French (decimal comma,
+/// "Itération 12 — perte 0,4911"). Numbers use a true minus sign (U+2212).
+public struct FrameText: Sendable {
+    public let language: RenderSettings.Language
+    public let numbers: NumberFormatting
+
+    public init(language: RenderSettings.Language) {
+        self.language = language
+        self.numbers = language == .fr ? .french : .english
+    }
+
+    /// A loss with 4 significant decimals, or in scientific form when large or tiny.
+    public func loss(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : "∞" }
+        let magnitude = abs(value)
+        if magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-4) {
+            let exponent = Int((log10Floor(magnitude)))
+            let mantissa = value / pow10(exponent)
+            return numbers.format(mantissa, decimals: 2) + "·10" + superscript(exponent)
+        }
+        return numbers.format(value, decimals: 4)
+    }
+
+    /// "Iteration 12 — loss 0.4911" / "Itération 12 — perte 0,4911".
+    public func frameTitle(iteration: Int, loss: Double) -> String {
+        switch language {
+        case .en: return "Iteration \(iteration) — loss \(self.loss(loss))"
+        case .fr: return "Itération \(iteration) — perte \(self.loss(loss))"
+        }
+    }
+
+    /// The title of frames once training has diverged.
+    public func divergedTitle(iteration: Int, loss: Double) -> String {
+        switch language {
+        case .en: return "Iteration \(iteration) — diverged at iteration \(iteration) (loss \(self.loss(loss)))"
+        case .fr: return "Itération \(iteration) — divergence à l’itération \(iteration) (perte \(self.loss(loss)))"
+        }
+    }
+
+    /// "y = 2.97x + 2.51" (a true minus sign for negative coefficients).
+    public func equation(slope: Double, intercept: Double) -> String {
+        guard slope.isFinite, intercept.isFinite else { return "y = ?" }
+        let sign = intercept < 0 ? " − " : " + "
+        return "y = " + numbers.format(slope, decimals: 2) + "x" + sign + numbers.format(abs(intercept), decimals: 2)
+    }
+
+    public var dataLabel: String { language == .fr ? "données" : "data" }
+    public var fitLabel: String { language == .fr ? "droite ajustée" : "fitted line" }
+    public var trueLineLabel: String { language == .fr ? "vraie droite" : "true line" }
+    public var predictionsLabel: String { language == .fr ? "prédictions ŷ = X·a" : "predictions ŷ = X·a" }
+    public var residualsLabel: String { language == .fr ? "erreurs" : "errors" }
+    public var iterationLabel: String { language == .fr ? "itération" : "iteration" }
+    public var lossLabel: String { language == .fr ? "perte (EQM)" : "loss (MSE)" }
+    public var log10LossLabel: String { language == .fr ? "log₁₀ de la perte (EQM)" : "log₁₀ of the loss (MSE)" }
+
+    private func superscript(_ n: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        let body = String(String(n.magnitude).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+        return (n < 0 ? "⁻" : "") + body
+    }
+
+    private func log10Floor(_ v: Double) -> Double {
+        var e = 0.0
+        var m = v
+        while m >= 10 { m /= 10; e += 1 }
+        while m < 1 { m *= 10; e -= 1 }
+        return e
+    }
+
+    private func pow10(_ e: Int) -> Double {
+        var r = 1.0
+        if e >= 0 { for _ in 0..<e { r *= 10 } } else { for _ in 0..<(-e) { r /= 10 } }
+        return r
+    }
+}

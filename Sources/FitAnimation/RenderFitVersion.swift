@@ -1,0 +1,4 @@
+/// The version written into manifests and PNG metadata.
+public enum RenderFitVersion {
+    public static let current = "0.1.0"
+}
