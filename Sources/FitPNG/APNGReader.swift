@@ -29,39 +29,56 @@ public enum APNGReader {
     }
 
     /// The frames and loop count of `bytes`; throws `PNGError`.
-    public static func animation(of bytes: [UInt8], decoder: PNGDecoder = PNGDecoder()) throws -> APNGAnimation {
+    public static func animation(of bytes: [UInt8], decoder: PNGDecoder = PNGDecoder()) throws
+        -> APNGAnimation
+    {
         let chunks = try PNGChunk.parse(bytes)
         guard let ihdr = chunks.first, ihdr.type == "IHDR", ihdr.data.count == 13 else {
             throw PNGError.malformed("the first chunk is not a 13-byte IHDR")
         }
         guard let actl = chunks.first(where: { $0.type == "acTL" }) else {
-            return APNGAnimation(frames: [APNGFrame(image: try decoder.decode(bytes), delayNumerator: 0, delayDenominator: 0)],
-                                 loopCount: 0)
+            return APNGAnimation(
+                frames: [APNGFrame(image: try decoder.decode(bytes), delayNumerator: 0, delayDenominator: 0)],
+                loopCount: 0)
         }
-        guard actl.data.count == 8 else { throw PNGError.malformed("acTL holds \(actl.data.count) bytes, expected 8") }
+        guard actl.data.count == 8 else {
+            throw PNGError.malformed("acTL holds \(actl.data.count) bytes, expected 8")
+        }
         let declaredFrames = Int(actl.data.readBigEndianUInt32(at: 0))
         let controls = try collectFrames(chunks)
         guard controls.count == declaredFrames else {
-            throw PNGError.animation("acTL declares \(declaredFrames) frames but the file holds \(controls.count) fcTL chunks")
+            throw PNGError.animation(
+                "acTL declares \(declaredFrames) frames but the file holds \(controls.count) fcTL chunks")
         }
         // Chunks that every frame's stand-alone PNG needs (palette, transparency, …).
-        let shared = chunks.prefix { $0.type != "IDAT" }.filter { !["IHDR", "acTL", "fcTL", "fdAT", "IDAT", "IEND"].contains($0.type) }
-        let width = Int(ihdr.data.readBigEndianUInt32(at: 0)), height = Int(ihdr.data.readBigEndianUInt32(at: 4))
+        let shared = chunks.prefix { $0.type != "IDAT" }.filter {
+            !["IHDR", "acTL", "fcTL", "fdAT", "IDAT", "IEND"].contains($0.type)
+        }
+        let width = Int(ihdr.data.readBigEndianUInt32(at: 0))
+        let height = Int(ihdr.data.readBigEndianUInt32(at: 4))
         var canvas = try RGBAImage(width: width, height: height, fill: (0, 0, 0, 0))
         var frames: [APNGFrame] = []
         for (index, control) in controls.enumerated() {
             guard control.x + control.width <= width, control.y + control.height <= height else {
-                throw PNGError.animation("frame \(index + 1) (\(control.width)×\(control.height) at \(control.x),\(control.y)) leaves the \(width)×\(height) canvas")
+                throw PNGError.animation(
+                    "frame \(index + 1) (\(control.width)×\(control.height) at \(control.x),\(control.y)) leaves the \(width)×\(height) canvas"
+                )
             }
             var frameIHDR = ihdr.data
-            frameIHDR.replaceSubrange(0..<8, with: bigEndian(UInt32(control.width)) + bigEndian(UInt32(control.height)))
+            frameIHDR.replaceSubrange(
+                0..<8, with: bigEndian(UInt32(control.width)) + bigEndian(UInt32(control.height)))
             var png = PNGChunk.signature + PNGChunk(type: "IHDR", data: frameIHDR).serialized
             for chunk in shared { png += chunk.serialized }
-            png += PNGChunk(type: "IDAT", data: control.data).serialized + PNGChunk(type: "IEND", data: []).serialized
+            png +=
+                PNGChunk(type: "IDAT", data: control.data).serialized
+                + PNGChunk(type: "IEND", data: []).serialized
             let image = try decoder.decode(png)
             let before = canvas
             canvas.draw(image, atX: control.x, y: control.y, blendOver: control.blendOp == 1)
-            frames.append(APNGFrame(image: canvas, delayNumerator: control.delayNumerator, delayDenominator: control.delayDenominator))
+            frames.append(
+                APNGFrame(
+                    image: canvas, delayNumerator: control.delayNumerator,
+                    delayDenominator: control.delayDenominator))
             switch control.disposeOp {
             case 1: canvas.clear(x: control.x, y: control.y, width: control.width, height: control.height)
             case 2 where index > 0: canvas = before
@@ -84,10 +101,13 @@ public enum APNGReader {
         var frames: [FrameControl] = []
         var expectedSequence: UInt32 = 0
         func checkSequence(_ data: [UInt8], in type: String) throws {
-            guard data.count >= 4 else { throw PNGError.malformed("\(type) is too short for a sequence number") }
+            guard data.count >= 4 else {
+                throw PNGError.malformed("\(type) is too short for a sequence number")
+            }
             let sequence = data.readBigEndianUInt32(at: 0)
             guard sequence == expectedSequence else {
-                throw PNGError.animation("\(type) has sequence number \(sequence), expected \(expectedSequence)")
+                throw PNGError.animation(
+                    "\(type) has sequence number \(sequence), expected \(expectedSequence)")
             }
             expectedSequence += 1
         }
@@ -95,13 +115,17 @@ public enum APNGReader {
             switch chunk.type {
             case "fcTL":
                 try checkSequence(chunk.data, in: "fcTL")
-                guard chunk.data.count == 26 else { throw PNGError.malformed("fcTL holds \(chunk.data.count) bytes, expected 26") }
+                guard chunk.data.count == 26 else {
+                    throw PNGError.malformed("fcTL holds \(chunk.data.count) bytes, expected 26")
+                }
                 let d = chunk.data
-                frames.append(FrameControl(
-                    width: Int(d.readBigEndianUInt32(at: 4)), height: Int(d.readBigEndianUInt32(at: 8)),
-                    x: Int(d.readBigEndianUInt32(at: 12)), y: Int(d.readBigEndianUInt32(at: 16)),
-                    delayNumerator: d.readBigEndianUInt16(at: 20), delayDenominator: d.readBigEndianUInt16(at: 22),
-                    disposeOp: d[24], blendOp: d[25]))
+                frames.append(
+                    FrameControl(
+                        width: Int(d.readBigEndianUInt32(at: 4)), height: Int(d.readBigEndianUInt32(at: 8)),
+                        x: Int(d.readBigEndianUInt32(at: 12)), y: Int(d.readBigEndianUInt32(at: 16)),
+                        delayNumerator: d.readBigEndianUInt16(at: 20),
+                        delayDenominator: d.readBigEndianUInt16(at: 22),
+                        disposeOp: d[24], blendOp: d[25]))
                 guard frames[frames.count - 1].width > 0, frames[frames.count - 1].height > 0 else {
                     throw PNGError.animation("fcTL of frame \(frames.count) has an empty size")
                 }

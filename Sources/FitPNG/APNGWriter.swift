@@ -31,11 +31,14 @@ public final class APNGWriter {
 
     /// Opens the temporary file. `delay` is in seconds as a fraction (a denominator of 0 means
     /// 1/100 s units, as the APNG spec says); `loopCount` 0 loops forever.
-    public init(path: String, width: Int, height: Int, frameCount: Int,
-                delay: (numerator: UInt16, denominator: UInt16), loopCount: UInt32 = 0,
-                encoder: PNGEncoder.Options = PNGEncoder.Options()) throws {
+    public init(
+        path: String, width: Int, height: Int, frameCount: Int,
+        delay: (numerator: UInt16, denominator: UInt16), loopCount: UInt32 = 0,
+        encoder: PNGEncoder.Options = PNGEncoder.Options()
+    ) throws {
         guard width > 0, height > 0, width <= 0x7FFF_FFFF, height <= 0x7FFF_FFFF else {
-            throw PNGError.invalidArgument("animation size \(width)×\(height): both must be in 1...2147483647")
+            throw PNGError.invalidArgument(
+                "animation size \(width)×\(height): both must be in 1...2147483647")
         }
         guard frameCount >= 1, frameCount <= 0x7FFF_FFFF else {
             throw PNGError.invalidArgument("frame count \(frameCount) must be at least 1")
@@ -60,13 +63,17 @@ public final class APNGWriter {
     }
 
     /// Appends one frame from Cairo's premultiplied ARGB32 data (see `PNGEncoder`).
-    public func append(premultipliedARGB32 base: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int) throws {
+    public func append(premultipliedARGB32 base: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int)
+        throws
+    {
         try checkSize(width: width, height: height)
         // An RGB animation whose colour type the first frame chose encodes with .automatic, so
         // that a translucent frame comes out RGBA and is refused below instead of losing alpha.
         var options = encoder.options
         if firstFrameChoosesColor, header?[9] == 2 { options.colorMode = .automatic }
-        try appendEncodedPNG(PNGEncoder(options: options).encode(premultipliedARGB32: base, width: width, height: height, stride: stride))
+        try appendEncodedPNG(
+            PNGEncoder(options: options).encode(
+                premultipliedARGB32: base, width: width, height: height, stride: stride))
     }
 
     /// Appends a frame that is already a PNG of `width × height`. An 8-bit, non-interlaced RGB or
@@ -78,19 +85,25 @@ public final class APNGWriter {
         guard let ihdr = chunks.first, ihdr.type == "IHDR", ihdr.data.count == 13 else {
             throw PNGError.malformed("the frame's first chunk is not a 13-byte IHDR")
         }
-        let frameWidth = Int(ihdr.data.readBigEndianUInt32(at: 0)), frameHeight = Int(ihdr.data.readBigEndianUInt32(at: 4))
+        let frameWidth = Int(ihdr.data.readBigEndianUInt32(at: 0))
+        let frameHeight = Int(ihdr.data.readBigEndianUInt32(at: 4))
         try checkSize(width: frameWidth, height: frameHeight)
-        let depth = ihdr.data[8], colorType = ihdr.data[9], interlace = ihdr.data[12]
-        let requiredColorType: UInt8? = switch encoder.options.colorMode {
-        case .rgb: 2
-        case .rgba: 6
-        case .automatic: nil
-        }
-        let fits = if let header {
-            header == ihdr.data
-        } else {
-            depth == 8 && interlace == 0 && (colorType == 2 || colorType == 6) && (requiredColorType ?? colorType) == colorType
-        }
+        let depth = ihdr.data[8]
+        let colorType = ihdr.data[9]
+        let interlace = ihdr.data[12]
+        let requiredColorType: UInt8? =
+            switch encoder.options.colorMode {
+            case .rgb: 2
+            case .rgba: 6
+            case .automatic: nil
+            }
+        let fits =
+            if let header {
+                header == ihdr.data
+            } else {
+                depth == 8 && interlace == 0 && (colorType == 2 || colorType == 6)
+                    && (requiredColorType ?? colorType) == colorType
+            }
         if !fits {
             // Convert through the decoder; the encoder's output always fits (8-bit, not
             // interlaced, the animation's colour type), so this recursion ends at once.
@@ -126,7 +139,9 @@ public final class APNGWriter {
         try checkOpen()
         guard framesWritten == frameCount else {
             close()
-            throw PNGError.animation("\(framesWritten) frames were appended but the animation was created for \(frameCount); no file was written at '\(path)'")
+            throw PNGError.animation(
+                "\(framesWritten) frames were appended but the animation was created for \(frameCount); no file was written at '\(path)'"
+            )
         }
         do {
             try output.write(PNGChunk(type: "IEND", data: []).serialized)
@@ -174,23 +189,30 @@ public final class APNGWriter {
     }
 
     private func checkOpen() throws {
-        guard !isClosed else { throw PNGError.animation("the writer for '\(path)' is already finished or failed") }
+        guard !isClosed else {
+            throw PNGError.animation("the writer for '\(path)' is already finished or failed")
+        }
     }
 
     private func checkSize(width: Int, height: Int) throws {
         try checkOpen()
         guard width == self.width, height == self.height else {
-            throw PNGError.animation("frame \(framesWritten + 1) is \(width)×\(height) but the animation is \(self.width)×\(self.height)")
+            throw PNGError.animation(
+                "frame \(framesWritten + 1) is \(width)×\(height) but the animation is \(self.width)×\(self.height)"
+            )
         }
         guard framesWritten < frameCount else {
-            throw PNGError.animation("frame \(framesWritten + 1) is one more than the \(frameCount) frames the animation was created for")
+            throw PNGError.animation(
+                "frame \(framesWritten + 1) is one more than the \(frameCount) frames the animation was created for"
+            )
         }
     }
 
     private func checkAlphaFits(opaque: Bool) throws {
         if !opaque, firstFrameChoosesColor, header?[9] == 2 {
             throw PNGError.animation(
-                "frame \(framesWritten + 1) has transparent pixels but the animation is RGB (its first frame was opaque); create the writer with encoder colorMode .rgba")
+                "frame \(framesWritten + 1) has transparent pixels but the animation is RGB (its first frame was opaque); create the writer with encoder colorMode .rgba"
+            )
         }
     }
 

@@ -9,7 +9,8 @@ public enum CRC32 {
     }
 
     /// The CRC of `bytes` appended to data whose CRC was `crc` (0 to start).
-    public static func update<Bytes: Sequence>(_ crc: UInt32, with bytes: Bytes) -> UInt32 where Bytes.Element == UInt8 {
+    public static func update<Bytes: Sequence>(_ crc: UInt32, with bytes: Bytes) -> UInt32
+    where Bytes.Element == UInt8 {
         var c = ~crc
         table.withUnsafeBufferPointer { table in
             for byte in bytes { c = table[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8) }

@@ -36,7 +36,9 @@ public struct PNGChunk: Equatable, Sendable {
         while offset < bytes.count {
             guard bytes.count - offset >= 12 else { throw PNGError.truncated(atByte: bytes.count) }
             let length = Int(bytes.readBigEndianUInt32(at: offset))
-            guard length <= 0x7FFF_FFFF else { throw PNGError.malformed("chunk length \(length) at byte \(offset) exceeds 2^31 − 1") }
+            guard length <= 0x7FFF_FFFF else {
+                throw PNGError.malformed("chunk length \(length) at byte \(offset) exceeds 2^31 − 1")
+            }
             let typeBytes = bytes[(offset + 4)..<(offset + 8)]
             guard typeBytes.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) }) else {
                 throw PNGError.malformed("chunk type at byte \(offset + 4) is not four ASCII letters")
@@ -71,7 +73,8 @@ extension [UInt8] {
 
     /// The big-endian UInt32 at `offset`; the caller guarantees 4 bytes are there.
     func readBigEndianUInt32(at offset: Int) -> UInt32 {
-        UInt32(self[offset]) << 24 | UInt32(self[offset + 1]) << 16 | UInt32(self[offset + 2]) << 8 | UInt32(self[offset + 3])
+        UInt32(self[offset]) << 24 | UInt32(self[offset + 1]) << 16 | UInt32(self[offset + 2]) << 8
+            | UInt32(self[offset + 3])
     }
 
     func readBigEndianUInt16(at offset: Int) -> UInt16 {

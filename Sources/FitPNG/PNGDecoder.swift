@@ -22,8 +22,11 @@ public struct PNGDecoder: Sendable {
             var height: UInt32 = 0
             var status = PNG_BRIDGE_OK
             var error = png_bridge_error()
-            guard let handle = png_bridge_decoder_create(input.baseAddress, input.count, UInt64(maxPixels),
-                                                         &width, &height, &status, &error) else {
+            guard
+                let handle = png_bridge_decoder_create(
+                    input.baseAddress, input.count, UInt64(maxPixels),
+                    &width, &height, &status, &error)
+            else {
                 throw refine(PNGError(status: status, error: error))
             }
             let session = DecoderSession(handle)
@@ -35,7 +38,9 @@ public struct PNGDecoder: Sendable {
                 if readStatus != PNG_BRIDGE_OK { buffer.initialize(repeating: 0) }
                 initialized = count
             }
-            guard readStatus == PNG_BRIDGE_OK else { throw refine(PNGError(status: readStatus, error: error)) }
+            guard readStatus == PNG_BRIDGE_OK else {
+                throw refine(PNGError(status: readStatus, error: error))
+            }
             return try RGBAImage(width: Int(width), height: Int(height), pixels: pixels)
         }
     }
@@ -70,7 +75,9 @@ public struct PNGDecoder: Sendable {
     }
 
     private func refine(_ error: PNGError) -> PNGError {
-        if case .tooLarge(let width, let height, _) = error { return .tooLarge(width: width, height: height, limit: maxPixels) }
+        if case .tooLarge(let width, let height, _) = error {
+            return .tooLarge(width: width, height: height, limit: maxPixels)
+        }
         return error
     }
 }

@@ -14,7 +14,8 @@ public struct PNGEncoder: Sendable {
     public func encode(_ image: RGBAImage) throws -> [UInt8] {
         try image.pixels.withUnsafeBufferPointer { pixels in
             try callBridge { bridgeOptions, out, error in
-                png_bridge_encode_rgba(pixels.baseAddress, UInt32(image.width), UInt32(image.height), bridgeOptions, out, error)
+                png_bridge_encode_rgba(
+                    pixels.baseAddress, UInt32(image.width), UInt32(image.height), bridgeOptions, out, error)
             }
         }
     }
@@ -22,11 +23,14 @@ public struct PNGEncoder: Sendable {
     /// Encodes straight from Cairo's `CAIRO_FORMAT_ARGB32` surface data: one native-endian
     /// UInt32 a pixel, alpha in the high byte, colour premultiplied; rows `stride` bytes apart.
     /// Colour is un-premultiplied as Cairo's own PNG writer does; no intermediate image is made.
-    public func encode(premultipliedARGB32 base: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int) throws -> [UInt8] {
+    public func encode(premultipliedARGB32 base: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int)
+        throws -> [UInt8]
+    {
         try Self.checkARGB32(base, width: width, height: height, stride: stride)
         return try callBridge { bridgeOptions, out, error in
-            png_bridge_encode_argb32(base.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt32(width), UInt32(height),
-                                     stride, bridgeOptions, out, error)
+            png_bridge_encode_argb32(
+                base.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt32(width), UInt32(height),
+                stride, bridgeOptions, out, error)
         }
     }
 
@@ -48,7 +52,8 @@ public struct PNGEncoder: Sendable {
         }
         let (rows, overflow) = stride.multipliedReportingOverflow(by: height - 1)
         guard !overflow, base.count >= rows + width * 4, base.baseAddress != nil else {
-            throw PNGError.invalidArgument("buffer of \(base.count) bytes is too small for \(width)×\(height) with stride \(stride)")
+            throw PNGError.invalidArgument(
+                "buffer of \(base.count) bytes is too small for \(width)×\(height) with stride \(stride)")
         }
         guard Int(bitPattern: base.baseAddress) % 4 == 0, stride % 4 == 0 else {
             throw PNGError.invalidArgument("ARGB32 data must be 4-byte aligned (stride \(stride))")
@@ -58,19 +63,23 @@ public struct PNGEncoder: Sendable {
     /// Converts the options to the bridge's C form (keeping the C strings alive for the call),
     /// runs `body`, and turns the result into bytes or a `PNGError`.
     private func callBridge(
-        _ body: (UnsafePointer<png_bridge_encode_options>, UnsafeMutablePointer<png_bridge_buffer>,
-                 UnsafeMutablePointer<png_bridge_error>) -> png_bridge_status
+        _ body: (
+            UnsafePointer<png_bridge_encode_options>, UnsafeMutablePointer<png_bridge_buffer>,
+            UnsafeMutablePointer<png_bridge_error>
+        ) -> png_bridge_status
     ) throws -> [UInt8] {
         try options.validate()
         var cStrings: [UnsafeMutablePointer<CChar>] = []
-        defer { cStrings.forEach { free($0) } }
+        defer { for string in cStrings { free(string) } }
         var texts: [png_bridge_text] = []
         for chunk in options.text {
-            guard let key = strdup(chunk.keyword), let value = strdup(chunk.value) else {
-                throw PNGError.outOfMemory("copying text chunk '\(chunk.keyword)'")
-            }
-            cStrings += [key, value]
-            texts.append(png_bridge_text(key: key, value: value, international: chunk.needsInternational ? 1 : 0))
+            // Each copy is recorded at once so that the defer frees it whatever fails next.
+            guard let key = strdup(chunk.keyword) else { throw PNGError.outOfMemory("copying text keyword") }
+            cStrings.append(key)
+            guard let value = strdup(chunk.value) else { throw PNGError.outOfMemory("copying text value") }
+            cStrings.append(value)
+            texts.append(
+                png_bridge_text(key: key, value: value, international: chunk.needsInternational ? 1 : 0))
         }
         let ppm = try options.pixelsPerMeter()
         var buffer = png_bridge_buffer()

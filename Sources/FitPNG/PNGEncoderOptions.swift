@@ -66,18 +66,23 @@ public struct PNGTextChunk: Equatable, Sendable {
 
     public static func software(_ value: String) -> PNGTextChunk { .init(keyword: "Software", value: value) }
     public static func title(_ value: String) -> PNGTextChunk { .init(keyword: "Title", value: value) }
-    public static func description(_ value: String) -> PNGTextChunk { .init(keyword: "Description", value: value) }
+    public static func description(_ value: String) -> PNGTextChunk {
+        .init(keyword: "Description", value: value)
+    }
 
     /// Throws when the keyword breaks the PNG rules or the value holds a NUL.
     func validate() throws {
         let bytes = Array(keyword.utf8)
         guard (1...79).contains(bytes.count), bytes.allSatisfy({ (32...126).contains($0) }),
-              bytes.first != 32, bytes.last != 32, !keyword.contains("  ") else {
+            bytes.first != 32, bytes.last != 32, !keyword.contains("  ")
+        else {
             throw PNGError.invalidArgument(
-                "text keyword '\(keyword)' must be 1–79 printable ASCII characters without leading, trailing or double spaces")
+                "text keyword '\(keyword)' must be 1–79 printable ASCII characters without leading, trailing or double spaces"
+            )
         }
         guard !value.utf8.contains(0) else {
-            throw PNGError.invalidArgument("text value for '\(keyword)' contains a NUL byte, which PNG text cannot hold")
+            throw PNGError.invalidArgument(
+                "text value for '\(keyword)' contains a NUL byte, which PNG text cannot hold")
         }
     }
 
@@ -102,8 +107,11 @@ extension PNGEncoder {
         public var dpi: Double? = nil
         public var colorMode: PNGColorMode = .automatic
 
-        public init(compressionLevel: Int = 3, filter: PNGRowFilter = .none, strategy: PNGCompressionStrategy = .default,
-                    text: [PNGTextChunk] = [], dpi: Double? = nil, colorMode: PNGColorMode = .automatic) {
+        public init(
+            compressionLevel: Int = 3, filter: PNGRowFilter = .none,
+            strategy: PNGCompressionStrategy = .default,
+            text: [PNGTextChunk] = [], dpi: Double? = nil, colorMode: PNGColorMode = .automatic
+        ) {
             self.compressionLevel = compressionLevel
             self.filter = filter
             self.strategy = strategy
@@ -115,10 +123,13 @@ extension PNGEncoder {
         /// The pHYs value in pixels per metre, validated.
         func pixelsPerMeter() throws -> UInt32 {
             guard let dpi else { return 0 }
-            guard dpi.isFinite, dpi > 0 else { throw PNGError.invalidArgument("dpi \(dpi) must be a positive finite number") }
+            guard dpi.isFinite, dpi > 0 else {
+                throw PNGError.invalidArgument("dpi \(dpi) must be a positive finite number")
+            }
             let ppm = (dpi / 0.0254).rounded()
             guard ppm >= 1, ppm <= 0x7FFF_FFFF else {
-                throw PNGError.invalidArgument("dpi \(dpi) gives \(ppm) pixels per metre; allowed is 1...2147483647")
+                throw PNGError.invalidArgument(
+                    "dpi \(dpi) gives \(ppm) pixels per metre; allowed is 1...2147483647")
             }
             return UInt32(ppm)
         }

@@ -10,7 +10,8 @@ extension PNGError {
         case PNG_BRIDGE_CRC_MISMATCH:
             let chunk = Self.string(fromTuple: error.chunk)
             self = .crcMismatch(chunk: chunk.isEmpty ? message : chunk)
-        case PNG_BRIDGE_TOO_LARGE: self = .tooLarge(width: Int(error.width), height: Int(error.height), limit: 0)
+        case PNG_BRIDGE_TOO_LARGE:
+            self = .tooLarge(width: Int(error.width), height: Int(error.height), limit: 0)
         case PNG_BRIDGE_OUT_OF_MEMORY: self = .outOfMemory(message)
         case PNG_BRIDGE_INVALID_ARGUMENT: self = .invalidArgument(message)
         default: self = .libpng(message)

@@ -33,7 +33,8 @@ public enum PNGError: Error, CustomStringConvertible, Equatable, Sendable {
         case .crcMismatch(let chunk):
             return "corrupt PNG: CRC mismatch in chunk \(chunk)"
         case .tooLarge(let width, let height, let limit):
-            return "PNG too large: \(width)×\(height) = \(width * height) pixels exceeds the limit of \(limit) pixels"
+            return
+                "PNG too large: \(width)×\(height) = \(width * height) pixels exceeds the limit of \(limit) pixels"
                 + " (raise PNGDecoder(maxPixels:) if the image is trusted)"
         case .libpng(let message):
             return "PNG error from libpng: \(message)"

@@ -30,7 +30,8 @@ extension RGBAImage {
     mutating func clear(x: Int, y: Int, width clearWidth: Int, height clearHeight: Int) {
         for row in y..<(y + clearHeight) {
             let start = (row * width + x) * 4
-            pixels.replaceSubrange(start..<(start + clearWidth * 4), with: repeatElement(0, count: clearWidth * 4))
+            pixels.replaceSubrange(
+                start..<(start + clearWidth * 4), with: repeatElement(0, count: clearWidth * 4))
         }
     }
 }

@@ -3,7 +3,8 @@ extension RGBAImage {
     /// (alpha in bits 24–31, then red, green, blue), colour premultiplied by alpha, rows
     /// `stride` bytes apart. Colour is un-premultiplied as Cairo's PNG writer does,
     /// c = (c·255 + a/2) / a, and a fully transparent pixel becomes (0, 0, 0, 0).
-    public init(premultipliedARGB32 base: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int) throws {
+    public init(premultipliedARGB32 base: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int) throws
+    {
         try PNGEncoder.checkARGB32(base, width: width, height: height, stride: stride)
         var pixels = [UInt8](repeating: 0, count: width * height * 4)
         pixels.withUnsafeMutableBufferPointer { out in
@@ -12,9 +13,13 @@ extension RGBAImage {
                 for x in 0..<width {
                     let p = base.load(fromByteOffset: y * stride + x * 4, as: UInt32.self)
                     let a = p >> 24
-                    var r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                    var r = (p >> 16) & 0xFF
+                    var g = (p >> 8) & 0xFF
+                    var b = p & 0xFF
                     if a == 0 {
-                        r = 0; g = 0; b = 0
+                        r = 0
+                        g = 0
+                        b = 0
                     } else if a != 255 {
                         r = (r * 255 + a / 2) / a
                         g = (g * 255 + a / 2) / a
@@ -45,7 +50,8 @@ extension RGBAImage {
                     let t = UInt32(c) * a + 0x80
                     return ((t >> 8) + t) >> 8
                 }
-                out[i] = a << 24 | premultiply(pixels[i * 4]) << 16 | premultiply(pixels[i * 4 + 1]) << 8
+                out[i] =
+                    a << 24 | premultiply(pixels[i * 4]) << 16 | premultiply(pixels[i * 4 + 1]) << 8
                     | premultiply(pixels[i * 4 + 2])
             }
         }

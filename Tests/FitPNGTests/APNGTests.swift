@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import FitPNG
 
 struct APNGTests {
     /// Frames that differ from each other: a moving bar on a pattern.
-    static func frames(count: Int, width: Int = 21, height: Int = 13, opaque: Bool = true) throws -> [RGBAImage] {
+    static func frames(count: Int, width: Int = 21, height: Int = 13, opaque: Bool = true) throws
+        -> [RGBAImage]
+    {
         try (0..<count).map { index in
             var image = try TestSupport.pattern(width: width, height: height, opaque: opaque)
             for y in 0..<height {
@@ -15,12 +18,15 @@ struct APNGTests {
         }
     }
 
-    static func writeAnimation(_ frames: [RGBAImage], delay: (UInt16, UInt16) = (1, 25), loops: UInt32 = 0,
-                               options: PNGEncoder.Options = .init()) throws -> (path: String, bytes: [UInt8], folder: String) {
+    static func writeAnimation(
+        _ frames: [RGBAImage], delay: (UInt16, UInt16) = (1, 25), loops: UInt32 = 0,
+        options: PNGEncoder.Options = .init()
+    ) throws -> (path: String, bytes: [UInt8], folder: String) {
         let folder = try TestSupport.temporaryFolder()
         let path = folder + "/anim.png"
-        let writer = try APNGWriter(path: path, width: frames[0].width, height: frames[0].height, frameCount: frames.count,
-                                    delay: delay, loopCount: loops, encoder: options)
+        let writer = try APNGWriter(
+            path: path, width: frames[0].width, height: frames[0].height, frameCount: frames.count,
+            delay: delay, loopCount: loops, encoder: options)
         for frame in frames { try writer.append(frame) }
         try writer.finish()
         return (path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), folder)
@@ -47,7 +53,8 @@ struct APNGTests {
 
     @Test func chunkLayoutFollowsTheSpec() throws {
         let frames = try Self.frames(count: 4)
-        let (_, bytes, folder) = try Self.writeAnimation(frames, options: .init(text: [.software("render-fit")], dpi: 96))
+        let (_, bytes, folder) = try Self.writeAnimation(
+            frames, options: .init(text: [.software("render-fit")], dpi: 96))
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // Parsed here chunk by chunk, independently of APNGReader.
         let chunks = try PNGChunk.parse(bytes)
@@ -64,16 +71,20 @@ struct APNGTests {
         let firstFCTL = try #require(types.firstIndex(of: "fcTL"))
         let firstIDAT = try #require(types.firstIndex(of: "IDAT"))
         #expect(firstFCTL < firstIDAT)
-        #expect(types[firstIDAT...].prefix { $0 == "IDAT" }.count == types.filter { $0 == "IDAT" }.count,
-                "IDAT chunks are consecutive")
+        #expect(
+            types[firstIDAT...].prefix { $0 == "IDAT" }.count == types.filter { $0 == "IDAT" }.count,
+            "IDAT chunks are consecutive")
         // Sequence numbers over fcTL and fdAT: 0, 1, 2, … strictly increasing without gaps.
-        let sequence = chunks.filter { $0.type == "fcTL" || $0.type == "fdAT" }.map { $0.data.readBigEndianUInt32(at: 0) }
+        let sequence = chunks.filter { $0.type == "fcTL" || $0.type == "fdAT" }.map {
+            $0.data.readBigEndianUInt32(at: 0)
+        }
         #expect(sequence == (0..<UInt32(sequence.count)).map { $0 })
         for fctl in chunks.filter({ $0.type == "fcTL" }) {
             #expect(fctl.data.count == 26)
             #expect(fctl.data.readBigEndianUInt32(at: 4) == 21 && fctl.data.readBigEndianUInt32(at: 8) == 13)
             #expect(Array(fctl.data[12..<20]) == [UInt8](repeating: 0, count: 8), "offsets 0, 0")
-            #expect(Array(fctl.data[20..<26]) == [0, 1, 0, 25, 0, 0], "delay 1/25, dispose NONE, blend SOURCE")
+            #expect(
+                Array(fctl.data[20..<26]) == [0, 1, 0, 25, 0, 0], "delay 1/25, dispose NONE, blend SOURCE")
         }
     }
 
@@ -90,9 +101,12 @@ struct APNGTests {
     @Test func laterTransparencyAfterAnOpaqueStartIsAnError() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let writer = try APNGWriter(path: folder + "/a.png", width: 21, height: 13, frameCount: 2, delay: (1, 10))
+        let writer = try APNGWriter(
+            path: folder + "/a.png", width: 21, height: 13, frameCount: 2, delay: (1, 10))
         try writer.append(Self.frames(count: 1)[0])
-        let error = #expect(throws: PNGError.self) { try writer.append(Self.frames(count: 1, opaque: false)[0]) }
+        let error = #expect(throws: PNGError.self) {
+            try writer.append(Self.frames(count: 1, opaque: false)[0])
+        }
         #expect(error.map { "\($0)" }?.contains(".rgba") == true)
         // With colorMode .rgba from the start the same sequence works.
         let frames = [try Self.frames(count: 1)[0], try Self.frames(count: 1, opaque: false)[0]]
@@ -117,7 +131,8 @@ struct APNGTests {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let chunks = try PNGChunk.parse(bytes)
         // The compressed data in the file is byte for byte the encoder's (fdAT minus its sequence number).
-        let stored = [chunks.filter { $0.type == "IDAT" }.flatMap(\.data)]
+        let stored =
+            [chunks.filter { $0.type == "IDAT" }.flatMap(\.data)]
             + chunks.filter { $0.type == "fdAT" }.map { Array($0.data.dropFirst(4)) }
         #expect(stored == encodedIDAT)
         #expect(try APNGReader.frames(of: bytes).map(\.image) == frames)
@@ -129,8 +144,9 @@ struct APNGTests {
         let path = folder + "/mixed.png"
         let opaque = try Self.frames(count: 2)
         let translucent = try Self.frames(count: 1, opaque: false)[0]
-        let writer = try APNGWriter(path: path, width: 21, height: 13, frameCount: 4, delay: (1, 10),
-                                    encoder: .init(colorMode: .rgba))
+        let writer = try APNGWriter(
+            path: path, width: 21, height: 13, frameCount: 4, delay: (1, 10),
+            encoder: .init(colorMode: .rgba))
         // An RGB PNG as the first frame is re-encoded as RGBA, as the caller asked.
         try writer.appendEncodedPNG(PNGEncoder().encode(opaque[0]))
         try translucent.premultipliedARGB32().withUnsafeBytes { raw in
@@ -140,32 +156,40 @@ struct APNGTests {
         // Samples are k·257, which scale to exactly k in 8 bits.
         let levels: [[UInt8]] = (0..<13).map { y in (0..<21).map { x in UInt8((x * 13 + y * 7) % 256) } }
         let rows: [[UInt8]] = levels.map { row in row.flatMap { k -> [UInt8] in [k, k] } }
-        try writer.appendEncodedPNG(TestSupport.handBuiltPNG(width: 21, height: 13, bitDepth: 16, colorType: 0, rows: rows))
+        try writer.appendEncodedPNG(
+            TestSupport.handBuiltPNG(width: 21, height: 13, bitDepth: 16, colorType: 0, rows: rows))
         let greyPixels: [UInt8] = levels.joined().flatMap { k -> [UInt8] in [k, k, k, 255] }
         let grey = try RGBAImage(width: 21, height: 13, pixels: greyPixels)
         try opaque[1].premultipliedARGB32().withUnsafeBytes { raw in
             try writer.append(premultipliedARGB32: raw, width: 21, height: 13, stride: 21 * 4)
         }
-        #expect(throws: PNGError.self) { try writer.appendEncodedPNG(TestSupport.fixture("gray16", "png")) }  // 13×9: wrong size
+        // The 13×9 fixture does not fit the 21×13 animation.
+        #expect(throws: PNGError.self) { try writer.appendEncodedPNG(TestSupport.fixture("gray16", "png")) }
         try writer.finish()
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(try TestSupport.colorType(of: bytes) == 6)
         let expectedTranslucent = try translucent.premultipliedARGB32().withUnsafeBytes {
             try RGBAImage(premultipliedARGB32: $0, width: 21, height: 13, stride: 21 * 4)
         }
-        #expect(try APNGReader.frames(of: bytes).map(\.image) == [opaque[0], expectedTranslucent, grey, opaque[1]])
+        #expect(
+            try APNGReader.frames(of: bytes).map(\.image) == [
+                opaque[0], expectedTranslucent, grey, opaque[1],
+            ])
     }
 
     @Test func translucentCairoFrameInAnOpaqueAnimationIsRefused() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let writer = try APNGWriter(path: folder + "/a.png", width: 21, height: 13, frameCount: 2, delay: (1, 10))
+        let writer = try APNGWriter(
+            path: folder + "/a.png", width: 21, height: 13, frameCount: 2, delay: (1, 10))
         try Self.frames(count: 1)[0].premultipliedARGB32().withUnsafeBytes { raw in
             try writer.append(premultipliedARGB32: raw, width: 21, height: 13, stride: 21 * 4)
         }
         let translucent = try Self.frames(count: 1, opaque: false)[0].premultipliedARGB32()
         translucent.withUnsafeBytes { raw in
-            #expect(throws: PNGError.self) { try writer.append(premultipliedARGB32: raw, width: 21, height: 13, stride: 21 * 4) }
+            #expect(throws: PNGError.self) {
+                try writer.append(premultipliedARGB32: raw, width: 21, height: 13, stride: 21 * 4)
+            }
         }
     }
 
@@ -175,7 +199,9 @@ struct APNGTests {
         let path = folder + "/bad.png"
         let writer = try APNGWriter(path: path, width: 21, height: 13, frameCount: 3, delay: (1, 10))
         try writer.append(Self.frames(count: 1)[0])
-        #expect(throws: PNGError.self) { try writer.append(TestSupport.pattern(width: 20, height: 13, opaque: true)) }
+        #expect(throws: PNGError.self) {
+            try writer.append(TestSupport.pattern(width: 20, height: 13, opaque: true))
+        }
         // Too few frames at finish: an error, and neither the file nor a temporary is left.
         #expect(throws: PNGError.self) { try writer.finish() }
         #expect(try TestSupport.contents(of: folder).isEmpty)
@@ -210,7 +236,8 @@ struct APNGTests {
         return (process.terminationStatus, output)
     }
 
-    static let hasFFmpeg = FileManager.default.isExecutableFile(atPath: "/usr/bin/ffprobe")
+    static let hasFFmpeg =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/ffprobe")
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/ffmpeg")
 
     /// ffmpeg's APNG demuxer and decoder are an independent reader: it must count the frames
@@ -220,11 +247,18 @@ struct APNGTests {
         let frames = try Self.frames(count: 6)
         let (path, _, folder) = try Self.writeAnimation(frames)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let probe = try Self.run("ffprobe", ["-v", "error", "-count_frames", "-select_streams", "v:0",
-                                             "-show_entries", "stream=codec_name,nb_read_frames", "-of", "csv=p=0", path])
+        let probe = try Self.run(
+            "ffprobe",
+            [
+                "-v", "error", "-count_frames", "-select_streams", "v:0",
+                "-show_entries", "stream=codec_name,nb_read_frames", "-of", "csv=p=0", path,
+            ])
         #expect(probe.status == 0)
-        #expect(String(decoding: probe.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "apng,6")
-        let decoded = try Self.run("ffmpeg", ["-v", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", "rgba", "-"])
+        #expect(
+            String(decoding: probe.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                == "apng,6")
+        let decoded = try Self.run(
+            "ffmpeg", ["-v", "error", "-i", path, "-f", "rawvideo", "-pix_fmt", "rgba", "-"])
         #expect(decoded.status == 0)
         #expect([UInt8](decoded.output) == frames.flatMap(\.pixels))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FitPNG
 
 /// Bad input gives a typed error with a clear message, never a crash or a huge allocation.
@@ -20,8 +21,12 @@ struct CorruptInputTests {
         let png = try Self.validPNG()
         // Inside the signature, inside IHDR, just after IHDR, inside the IDAT data, before IEND.
         for length in [1, 7, 8, 12, 20, 33, 40, png.count / 2, png.count - 12, png.count - 1] {
-            let error = #expect(throws: PNGError.self, "cut at \(length)") { try PNGDecoder().decode(Array(png.prefix(length))) }
-            #expect(error == .truncated(atByte: length), "cut at \(length): \(error.map { "\($0)" } ?? "no error")")
+            let error = #expect(throws: PNGError.self, "cut at \(length)") {
+                try PNGDecoder().decode(Array(png.prefix(length)))
+            }
+            #expect(
+                error == .truncated(atByte: length),
+                "cut at \(length): \(error.map { "\($0)" } ?? "no error")")
         }
     }
 
@@ -66,7 +71,9 @@ struct CorruptInputTests {
         #expect(error.map { "\($0)" }?.contains("100000×100000") == true)
         // The limit is the caller's: a small image over a tiny limit is refused too.
         let small = try PNGEncoder().encode(TestSupport.pattern(width: 10, height: 10, opaque: true))
-        #expect(throws: PNGError.tooLarge(width: 10, height: 10, limit: 99)) { try PNGDecoder(maxPixels: 99).decode(small) }
+        #expect(throws: PNGError.tooLarge(width: 10, height: 10, limit: 99)) {
+            try PNGDecoder(maxPixels: 99).decode(small)
+        }
         #expect(try PNGDecoder(maxPixels: 100).decode(small).width == 10)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FitPNG
 
 /// Every colour type and bit depth decodes to the RGBA that the PNG spec prescribes.
@@ -26,7 +27,10 @@ struct DecodeFixturesTests {
         #expect(image.height == 9)
         #expect(image.pixels.count == expected.count)
         let firstDifference = zip(image.pixels, expected).enumerated().first { $0.element.0 != $0.element.1 }
-        #expect(firstDifference == nil, "first differing byte \(firstDifference.map { "\($0.offset): got \($0.element.0), expected \($0.element.1)" } ?? "")")
+        #expect(
+            firstDifference == nil,
+            "first differing byte \(firstDifference.map { "\($0.offset): got \($0.element.0), expected \($0.element.1)" } ?? "")"
+        )
     }
 
     @Test func transparentKeysBecomeAlphaZero() throws {

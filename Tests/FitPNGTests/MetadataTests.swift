@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FitPNG
 
 struct MetadataTests {
@@ -37,7 +38,9 @@ struct MetadataTests {
     @Test func noMetadataByDefault() throws {
         let image = try TestSupport.pattern(width: 2, height: 2, opaque: true)
         let types = try PNGChunk.parse(PNGEncoder().encode(image)).map(\.type)
-        #expect(types == ["IHDR", "IDAT", "IEND"], "no time stamp or other chunk that would break byte-for-byte output")
+        #expect(
+            types == ["IHDR", "IDAT", "IEND"],
+            "no time stamp or other chunk that would break byte-for-byte output")
     }
 
     @Test func crc32MatchesTheStandardCheckValues() {

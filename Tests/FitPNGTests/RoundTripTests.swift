@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FitPNG
 
 struct RoundTripTests {
@@ -17,8 +18,9 @@ struct RoundTripTests {
         for strategy in PNGCompressionStrategy.allCases {
             for level in [0, 1, 6, 9] {
                 let options = PNGEncoder.Options(compressionLevel: level, filter: filter, strategy: strategy)
-                #expect(try PNGDecoder().decode(PNGEncoder(options: options).encode(image)) == image,
-                        "level \(level), \(filter), \(strategy)")
+                #expect(
+                    try PNGDecoder().decode(PNGEncoder(options: options).encode(image)) == image,
+                    "level \(level), \(filter), \(strategy)")
             }
         }
     }
@@ -69,8 +71,16 @@ struct RoundTripTests {
         let image = try TestSupport.pattern(width: 2, height: 2, opaque: true)
         #expect(throws: PNGError.self) { try PNGEncoder(options: .init(compressionLevel: 10)).encode(image) }
         #expect(throws: PNGError.self) { try PNGEncoder(options: .init(dpi: -3)).encode(image) }
-        #expect(throws: PNGError.self) { try PNGEncoder(options: .init(text: [.init(keyword: "", value: "x")])).encode(image) }
-        #expect(throws: PNGError.self) { try PNGEncoder(options: .init(text: [.init(keyword: " lead", value: "x")])).encode(image) }
-        #expect(throws: PNGError.self) { try PNGEncoder(options: .init(text: [.init(keyword: String(repeating: "k", count: 80), value: "x")])).encode(image) }
+        #expect(throws: PNGError.self) {
+            try PNGEncoder(options: .init(text: [.init(keyword: "", value: "x")])).encode(image)
+        }
+        #expect(throws: PNGError.self) {
+            try PNGEncoder(options: .init(text: [.init(keyword: " lead", value: "x")])).encode(image)
+        }
+        #expect(throws: PNGError.self) {
+            try PNGEncoder(
+                options: .init(text: [.init(keyword: String(repeating: "k", count: 80), value: "x")])
+            ).encode(image)
+        }
     }
 }

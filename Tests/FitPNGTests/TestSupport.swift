@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+
 @testable import FitPNG
 
 /// Helpers shared by the PNG tests.
 enum TestSupport {
     /// Bytes of a file in the Fixtures folder (see Fixtures/make_fixtures.py).
     static func fixture(_ name: String, _ ext: String) throws -> [UInt8] {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures"),
-                               "missing fixture \(name).\(ext)")
+        let url = try #require(
+            Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures"),
+            "missing fixture \(name).\(ext)")
         return [UInt8](try Data(contentsOf: url))
     }
 
@@ -50,7 +52,9 @@ extension TestSupport {
     /// A PNG assembled byte by byte: `rows` are the packed sample bytes of each row (filter type
     /// 0 is prepended), compressed as zlib "stored" blocks (no deflate), so nothing of libpng or
     /// zlib is involved in making it.
-    static func handBuiltPNG(width: Int, height: Int, bitDepth: UInt8, colorType: UInt8, rows: [[UInt8]]) -> [UInt8] {
+    static func handBuiltPNG(width: Int, height: Int, bitDepth: UInt8, colorType: UInt8, rows: [[UInt8]])
+        -> [UInt8]
+    {
         let raw: [UInt8] = rows.flatMap { row -> [UInt8] in [0] + row }
         var zlib: [UInt8] = [0x78, 0x01]
         var offset = 0
@@ -58,12 +62,15 @@ extension TestSupport {
             let count = min(65_535, raw.count - offset)
             let last: UInt8 = offset + count == raw.count ? 1 : 0
             let length = UInt16(count)
-            zlib += [last, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
+            zlib += [
+                last, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8),
+            ]
             zlib += raw[offset..<(offset + count)]
             offset += count
         } while offset < raw.count
         // Adler-32 of the uncompressed data (RFC 1950).
-        var a: UInt32 = 1, b: UInt32 = 0
+        var a: UInt32 = 1
+        var b: UInt32 = 0
         for byte in raw {
             a = (a + UInt32(byte)) % 65_521
             b = (b + a) % 65_521
