@@ -187,7 +187,7 @@ struct APNGTests {
         }
         let translucent = try Self.frames(count: 1, opaque: false)[0].premultipliedARGB32()
         translucent.withUnsafeBytes { raw in
-            #expect(throws: PNGError.self) {
+            _ = #expect(throws: PNGError.self) {
                 try writer.append(premultipliedARGB32: raw, width: 21, height: 13, stride: 21 * 4)
             }
         }
