@@ -43,7 +43,7 @@ public enum FileWriteError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .cannotWrite(path, reason):
+        case .cannotWrite(let path, let reason):
             return "cannot write '\(path)': \(reason)"
         }
     }

@@ -17,23 +17,23 @@ public enum CSVDataError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .unreadable(path, reason):
+        case .unreadable(let path, let reason):
             return "cannot read data file '\(path)': \(reason)"
         case .empty:
             return "the data file is empty; it needs at least 2 lines 'x,y' of numbers"
-        case let .tooFewPoints(found):
+        case .tooFewPoints(let found):
             return "the data file has \(found) point\(found == 1 ? "" : "s"); at least "
                 + "\(CSVDataLoader.minimumPointCount) are needed to fit a line"
-        case let .nonNumeric(line, column, text):
+        case .nonNumeric(let line, let column, let text):
             return "line \(line), column \(column) (\(Self.columnName(column))): '\(text)' "
                 + "is not a number; cells must be decimal numbers such as -0.5 or 2.5e-3"
-        case let .nonFinite(line, column, text):
+        case .nonFinite(let line, let column, let text):
             return "line \(line), column \(column) (\(Self.columnName(column))): '\(text)' "
                 + "is not finite; NaN and infinite values are not allowed"
-        case let .raggedRow(line, columns):
+        case .raggedRow(let line, let columns):
             return "line \(line) has \(columns) column\(columns == 1 ? "" : "s"); "
                 + "every row must have exactly 2 (x,y)"
-        case let .tooManyRows(line, limit):
+        case .tooManyRows(let line, let limit):
             return "line \(line) exceeds the limit of \(limit) data rows"
         }
     }

@@ -40,14 +40,17 @@ public enum CSVDataLoader {
     static func parse(_ bytes: Data, rowLimit: Int) throws(CSVDataError) -> DataSet {
         let result = bytes.withUnsafeBytes { raw in
             parse(
-                UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count),
+                UnsafeBufferPointer(
+                    start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count),
                 rowLimit: rowLimit)
         }
         return try result.get()
     }
 
     /// The parser proper, over raw bytes (Foundation's `Data` indexing is slow per byte).
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, rowLimit: Int) -> Result<DataSet, CSVDataError> {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, rowLimit: Int) -> Result<
+        DataSet, CSVDataError
+    > {
         var x: [Double] = []
         var y: [Double] = []
         var sawContent = false
@@ -69,26 +72,28 @@ public enum CSVDataLoader {
 
             if line.allSatisfy(isBlank) { continue }
             sawContent = true
-            let cells = line.split(separator: comma, omittingEmptySubsequences: false)
-                .map { String(decoding: trimmed($0), as: UTF8.self) }
-            let values = cells.map(Double.init)
-
             if headerAllowed {
                 headerAllowed = false
-                if values.allSatisfy({ $0 == nil }) { continue }
+                if isHeader(line) { continue }
             }
-            guard cells.count == 2 else {
-                return .failure(.raggedRow(line: lineNumber, columns: cells.count))
+            // Exactly one comma: two cells. Scanned by hand because this loop runs for
+            // millions of rows and per-row arrays would dominate its cost.
+            var firstComma = -1
+            var commas = 0
+            for index in line.indices where line[index] == comma {
+                if commas == 0 { firstComma = index }
+                commas += 1
             }
-            var point = (x: 0.0, y: 0.0)
-            for column in 0..<2 {
-                guard let value = values[column] else {
-                    return .failure(.nonNumeric(line: lineNumber, column: column + 1, text: cells[column]))
-                }
-                guard value.isFinite else {
-                    return .failure(.nonFinite(line: lineNumber, column: column + 1, text: cells[column]))
-                }
-                if column == 0 { point.x = value } else { point.y = value }
+            guard commas == 1 else {
+                return .failure(.raggedRow(line: lineNumber, columns: commas + 1))
+            }
+            let point: (x: Double, y: Double)
+            switch (
+                cellValue(line[..<firstComma], line: lineNumber, column: 1),
+                cellValue(line[(firstComma + 1)...], line: lineNumber, column: 2)
+            ) {
+            case (.success(let xValue), .success(let yValue)): point = (xValue, yValue)
+            case (.failure(let error), _), (_, .failure(let error)): return .failure(error)
             }
             guard x.count < rowLimit else {
                 return .failure(.tooManyRows(line: lineNumber, limit: rowLimit))
@@ -106,6 +111,26 @@ public enum CSVDataLoader {
         }
     }
 
+    /// The first non-blank line is a header when none of its cells is a number.
+    private static func isHeader(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.split(separator: comma, omittingEmptySubsequences: false)
+            .allSatisfy { Double(String(decoding: trimmed($0), as: UTF8.self)) == nil }
+    }
+
+    /// The finite number in `cell`, or the error naming its line and column.
+    private static func cellValue(_ cell: Slice<UnsafeBufferPointer<UInt8>>, line: Int, column: Int)
+        -> Result<Double, CSVDataError>
+    {
+        let text = String(decoding: trimmed(cell), as: UTF8.self)
+        guard let value = Double(text) else {
+            return .failure(.nonNumeric(line: line, column: column, text: text))
+        }
+        guard value.isFinite else {
+            return .failure(.nonFinite(line: line, column: column, text: text))
+        }
+        return .success(value)
+    }
+
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
     private static let comma = UInt8(ascii: ",")
@@ -114,7 +139,9 @@ public enum CSVDataLoader {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == carriageReturn
     }
 
-    private static func trimmed(_ cell: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+    private static func trimmed(_ cell: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<
+        UnsafeBufferPointer<UInt8>
+    > {
         var cell = cell
         while let first = cell.first, isBlank(first) { cell = cell.dropFirst() }
         while let last = cell.last, isBlank(last) { cell = cell.dropLast() }

@@ -81,11 +81,11 @@ public enum DataSetError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .lengthMismatch(xCount, yCount):
+        case .lengthMismatch(let xCount, let yCount):
             return "x has \(xCount) values but y has \(yCount); each point needs one x and one y"
         case .empty:
             return "the data set has no points; at least one is needed"
-        case let .nonFinite(column, index, value):
+        case .nonFinite(let column, let index, let value):
             return "\(column)[\(index)] is \(value); every value must be a finite number"
         }
     }

@@ -68,11 +68,11 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .unsupportedDegree(degree):
+        case .unsupportedDegree(let degree):
             return "polynomial degree \(degree) is not supported; use 1 to \(DesignMatrix.maximumDegree)"
-        case let .parameterCountMismatch(expected, found):
+        case .parameterCountMismatch(let expected, let found):
             return "\(found) parameters given; a model with this design matrix needs \(expected)"
-        case let .sizeMismatch(rows, targets):
+        case .sizeMismatch(let rows, let targets):
             return "the design matrix has \(rows) rows but there are \(targets) targets"
         case .empty:
             return "there are no points; at least one is needed"

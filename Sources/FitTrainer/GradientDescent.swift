@@ -46,8 +46,9 @@ public struct GradientDescent: Sendable, Equatable {
         }
         guard iterations >= 0 else { throw .negativeIterations(iterations) }
         guard initialParameters.count == objective.parameterCount else {
-            throw .model(.parameterCountMismatch(
-                expected: objective.parameterCount, found: initialParameters.count))
+            throw .model(
+                .parameterCountMismatch(
+                    expected: objective.parameterCount, found: initialParameters.count))
         }
         guard initialParameters.allSatisfy(\.isFinite) else {
             throw .nonFiniteInitialParameters(initialParameters)
@@ -111,13 +112,13 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .invalidLearningRate(rate):
+        case .invalidLearningRate(let rate):
             return "learning rate \(rate) is not allowed; it must be a finite number above 0"
-        case let .negativeIterations(count):
+        case .negativeIterations(let count):
             return "\(count) iterations is not allowed; it must be 0 or more"
-        case let .nonFiniteInitialParameters(parameters):
+        case .nonFiniteInitialParameters(let parameters):
             return "initial parameters \(parameters) must all be finite numbers"
-        case let .model(error):
+        case .model(let error):
             return error.description
         }
     }

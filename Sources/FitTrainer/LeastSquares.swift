@@ -93,12 +93,12 @@ public enum LeastSquaresError: Error, Equatable, CustomStringConvertible {
         case .rankDeficient:
             return "the design matrix's columns are linearly dependent (for example all x are "
                 + "equal), so no unique least-squares fit exists"
-        case let .tooFewPoints(points, parameters):
+        case .tooFewPoints(let points, let parameters):
             return "\(points) points cannot determine \(parameters) parameters; "
                 + "at least \(parameters) are needed"
-        case let .sizeMismatch(rows, targets):
+        case .sizeMismatch(let rows, let targets):
             return "the design matrix has \(rows) rows but there are \(targets) targets"
-        case let .unsupportedDegree(degree):
+        case .unsupportedDegree(let degree):
             return "polynomial degree \(degree) is not supported; use 1 to \(DesignMatrix.maximumDegree)"
         }
     }

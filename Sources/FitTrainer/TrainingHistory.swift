@@ -138,14 +138,14 @@ public enum HistoryError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .noSteps:
             return "a training history needs at least the initial state (iteration 0)"
-        case let .iterationOutOfOrder(row, iteration):
+        case .iterationOutOfOrder(let row, let iteration):
             return "row \(row) has iteration \(iteration); rows must be iterations 0, 1, 2, … in order"
-        case let .inconsistentParameterCount(row):
+        case .inconsistentParameterCount(let row):
             return "row \(row) has a different number of parameters or gradient components than row 0"
-        case let .divergenceNotLast(iteration, lastRow):
+        case .divergenceNotLast(let iteration, let lastRow):
             return "divergence is recorded at iteration \(iteration) but the last row is \(lastRow); "
                 + "training stops at the diverged state"
-        case let .invalidJSON(reason):
+        case .invalidJSON(let reason):
             return "not a training history in JSON: \(reason)"
         }
     }

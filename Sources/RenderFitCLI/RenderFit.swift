@@ -21,7 +21,8 @@ struct RenderFit: ParsableCommand {
             Usage errors exit with status 64 and write nothing.
             """)
 
-    @Option(help: ArgumentHelp("Output directory, created if needed; receives history.csv.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("Output directory, created if needed; receives history.csv.", valueName: "dir"))
     var out: String
 
     @Option(
@@ -29,12 +30,16 @@ struct RenderFit: ParsableCommand {
         help: ArgumentHelp(
             "Number of gradient-descent updates, 1 to \(RenderFitSettings.maximumIterations).",
             valueName: "n"),
-        transform: { try NumberArgument.integer($0, allowed: "a whole number from 1 to \(RenderFitSettings.maximumIterations)") })
+        transform: {
+            try NumberArgument.integer(
+                $0, allowed: "a whole number from 1 to \(RenderFitSettings.maximumIterations)")
+        })
     var iterations: Int = GradientDescent.defaultIterations
 
     @Option(
         name: .customLong("learning-rate"), parsing: .unconditional,
-        help: ArgumentHelp("Step size, a finite number above 0 (above about 1.0 the tutorial diverges).", valueName: "lr"),
+        help: ArgumentHelp(
+            "Step size, a finite number above 0 (above about 1.0 the tutorial diverges).", valueName: "lr"),
         transform: { try NumberArgument.double($0, allowed: "a finite number above 0, such as 0.1") })
     var learningRate: Double = GradientDescent.defaultLearningRate
 
@@ -48,7 +53,13 @@ struct RenderFit: ParsableCommand {
         help: ArgumentHelp(
             "Points to generate, \(RenderFitSettings.pointRange.lowerBound) to \(RenderFitSettings.pointRange.upperBound) (default \(TutorialDataSet.defaultCount)); not with --data.",
             valueName: "n"),
-        transform: { try NumberArgument.integer($0, allowed: "a whole number from \(RenderFitSettings.pointRange.lowerBound) to \(RenderFitSettings.pointRange.upperBound)") })
+        transform: {
+            try NumberArgument.integer(
+                $0,
+                allowed:
+                    "a whole number from \(RenderFitSettings.pointRange.lowerBound) to \(RenderFitSettings.pointRange.upperBound)"
+            )
+        })
     var points: Int?
 
     @Option(
@@ -59,10 +70,13 @@ struct RenderFit: ParsableCommand {
         transform: { try NumberArgument.seed($0) })
     var seed: UInt64?
 
-    @Option(help: ArgumentHelp("CSV file of x,y points to fit instead of generated ones.", valueName: "file.csv"))
+    @Option(
+        help: ArgumentHelp("CSV file of x,y points to fit instead of generated ones.", valueName: "file.csv"))
     var data: String?
 
-    @Option(help: ArgumentHelp("Also write the history to this file, as CSV (.csv) or JSON (.json).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Also write the history to this file, as CSV (.csv) or JSON (.json).", valueName: "file"))
     var history: String?
 
     @Flag(help: "Print nothing on standard output; warnings still go to standard error.")

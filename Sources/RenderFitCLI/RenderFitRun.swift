@@ -33,13 +33,13 @@ struct RenderFitRun {
 
     private func loadData() throws -> DataSet {
         switch settings.dataSource {
-        case let .generated(tutorial):
+        case .generated(let tutorial):
             do {
                 return try tutorial.generate()
             } catch {
                 throw UsageError(error.description)
             }
-        case let .csvFile(url):
+        case .csvFile(let url):
             do {
                 return try CSVDataLoader.load(contentsOf: url)
             } catch {
@@ -53,7 +53,8 @@ struct RenderFitRun {
             try FileManager.default.createDirectory(
                 at: settings.outputDirectory, withIntermediateDirectories: true)
         } catch {
-            throw OutputError("cannot create directory '\(settings.outputDirectory.path)': \(error.localizedDescription)")
+            throw OutputError(
+                "cannot create directory '\(settings.outputDirectory.path)': \(error.localizedDescription)")
         }
         do {
             try AtomicFileWriter.write(history.csvText(), to: settings.historyCSV)

@@ -50,7 +50,8 @@ struct RenderFitSettings: Sendable {
 
     private static func learningRate(_ value: Double) throws(UsageError) -> Double {
         guard value.isFinite, value > 0 else {
-            throw UsageError("--learning-rate \(value) is not allowed; use a finite number above 0, such as 0.1")
+            throw UsageError(
+                "--learning-rate \(value) is not allowed; use a finite number above 0, such as 0.1")
         }
         return value
     }
@@ -61,12 +62,15 @@ struct RenderFitSettings: Sendable {
         let values = cells.compactMap(Double.init)
         guard cells.count == 2, values.count == 2, values.allSatisfy(\.isFinite) else {
             throw UsageError(
-                "--init '\(text)' is not allowed; give two finite numbers a1,a2 separated by a comma, such as -1,1")
+                "--init '\(text)' is not allowed; give two finite numbers a1,a2 separated by a comma, such as -1,1"
+            )
         }
         return values
     }
 
-    private static func dataSource(data: String?, points: Int?, seed: UInt64?) throws(UsageError) -> DataSource {
+    private static func dataSource(data: String?, points: Int?, seed: UInt64?) throws(UsageError)
+        -> DataSource
+    {
         guard let data else {
             let count = points ?? TutorialDataSet.defaultCount
             guard pointRange.contains(count) else {
@@ -105,8 +109,10 @@ struct RenderFitSettings: Sendable {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory) {
                 guard isDirectory.boolValue else {
-                    let what = candidate == url ? "names an existing file" : "is inside the file '\(candidate.path)'"
-                    throw UsageError("--out '\(path)' \(what); give a directory path (it is created if needed)")
+                    let what =
+                        candidate == url ? "names an existing file" : "is inside the file '\(candidate.path)'"
+                    throw UsageError(
+                        "--out '\(path)' \(what); give a directory path (it is created if needed)")
                 }
                 return url
             }
@@ -125,7 +131,8 @@ struct RenderFitSettings: Sendable {
             throw UsageError("--history '\(path)' is not allowed; the file name must end in .csv or .json")
         }
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue
+        {
             throw UsageError("--history '\(path)' is a directory; give a file path ending in .csv or .json")
         }
         // Its directory must exist, unless it is the output directory, which the run creates.

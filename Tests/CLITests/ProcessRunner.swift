@@ -88,7 +88,8 @@ enum ProcessRunner {
             if Date() > deadline {
                 process.terminate()
                 process.waitUntilExit()
-                throw ProcessRunnerError(description: "\(name) \(arguments) did not finish within \(timeout) s")
+                throw ProcessRunnerError(
+                    description: "\(name) \(arguments) did not finish within \(timeout) s")
             }
             Thread.sleep(forTimeInterval: 0.01)
         }
@@ -96,7 +97,8 @@ enum ProcessRunner {
         try output.close()
         try error.close()
 
-        let status = process.terminationReason == .uncaughtSignal
+        let status =
+            process.terminationReason == .uncaughtSignal
             ? 128 + process.terminationStatus : process.terminationStatus
         return ProcessResult(
             status: status,

@@ -45,8 +45,10 @@ import Testing
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.isEmpty)  // --quiet
 
-        let expected = try GradientDescent(learningRate: 0.05, iterations: 25, initialParameters: [-0.5, 0.25])
-            .train(on: TutorialDataSet(count: 40, seed: 7).generate())
+        let expected = try GradientDescent(
+            learningRate: 0.05, iterations: 25, initialParameters: [-0.5, 0.25]
+        )
+        .train(on: TutorialDataSet(count: 40, seed: 7).generate())
         let json = try Data(contentsOf: temporary.url.appendingPathComponent("run.json"))
         #expect(try TrainingHistory(jsonData: json) == expected)
         let csv = try String(contentsOfFile: temporary.path("out/history.csv"), encoding: .utf8)
@@ -98,13 +100,16 @@ import Testing
     @Test func anExistingOutputDirectoryIsReusedAndUnrelatedFilesKept() throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
-        try FileManager.default.createDirectory(at: temporary.url.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: temporary.url.appendingPathComponent("out"), withIntermediateDirectories: true)
         try Data("old".utf8).write(to: temporary.url.appendingPathComponent("out/history.csv"))
         try Data("mine".utf8).write(to: temporary.url.appendingPathComponent("out/notes.txt"))
         let result = try ProcessRunner.run("render-fit", ["--out", temporary.path("out"), "--quiet"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try temporary.contents() == ["out", "out/history.csv", "out/notes.txt"])
         #expect(try String(contentsOfFile: temporary.path("out/notes.txt"), encoding: .utf8) == "mine")
-        #expect(try String(contentsOfFile: temporary.path("out/history.csv"), encoding: .utf8).hasPrefix("iteration,"))
+        #expect(
+            try String(contentsOfFile: temporary.path("out/history.csv"), encoding: .utf8).hasPrefix(
+                "iteration,"))
     }
 }

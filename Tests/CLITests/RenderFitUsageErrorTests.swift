@@ -56,7 +56,9 @@ import Testing
         #expect(result.standardError.hasPrefix("render-fit: "), sourceLocation: sourceLocation)
         #expect(result.standardOutput.isEmpty, sourceLocation: sourceLocation)
         for text in mentions {
-            #expect(result.standardError.contains(text), "\(result.standardError)", sourceLocation: sourceLocation)
+            #expect(
+                result.standardError.contains(text), "\(result.standardError)", sourceLocation: sourceLocation
+            )
         }
     }
 
@@ -65,7 +67,8 @@ import Testing
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         try makeFixtures(in: temporary)
-        let arguments = ["--out", temporary.path("out")]
+        let arguments =
+            ["--out", temporary.path("out")]
             + input.arguments.map { $0.replacingOccurrences(of: "@", with: temporary.url.path) }
         let result = try ProcessRunner.run("render-fit", arguments)
         expectUsageError(result, mentions: input.mentions)
@@ -81,7 +84,8 @@ import Testing
         let insideFile = try ProcessRunner.run("render-fit", ["--out", temporary.path("plain-file/sub")])
         expectUsageError(insideFile, mentions: ["plain-file", "file"])
         #expect(try temporary.contents() == Self.fixtures)
-        #expect(try String(contentsOfFile: temporary.path("plain-file"), encoding: .utf8) == "not a directory")
+        #expect(
+            try String(contentsOfFile: temporary.path("plain-file"), encoding: .utf8) == "not a directory")
     }
 
     @Test func missingOutputOptionIsAUsageError() throws {

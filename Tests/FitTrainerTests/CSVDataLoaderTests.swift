@@ -30,13 +30,26 @@ import Testing
             ("\u{FEFF}\n  \r\n", "the data file is empty; it needs at least 2 lines 'x,y' of numbers"),
             ("x,y\n", "the data file has 0 points; at least 2 are needed to fit a line"),
             ("x,y\n1,2\n", "the data file has 1 point; at least 2 are needed to fit a line"),
-            ("x,y\n1,2\n3,abc\n",
-             "line 3, column 2 (y): 'abc' is not a number; cells must be decimal numbers such as -0.5 or 2.5e-3"),
-            ("1,2\n,4\n",
-             "line 2, column 1 (x): '' is not a number; cells must be decimal numbers such as -0.5 or 2.5e-3"),
-            ("1,2\nnan,4\n", "line 2, column 1 (x): 'nan' is not finite; NaN and infinite values are not allowed"),
-            ("1,2\n3,inf\n", "line 2, column 2 (y): 'inf' is not finite; NaN and infinite values are not allowed"),
-            ("1,2\n3,1e999\n", "line 2, column 2 (y): '1e999' is not finite; NaN and infinite values are not allowed"),
+            (
+                "x,y\n1,2\n3,abc\n",
+                "line 3, column 2 (y): 'abc' is not a number; cells must be decimal numbers such as -0.5 or 2.5e-3"
+            ),
+            (
+                "1,2\n,4\n",
+                "line 2, column 1 (x): '' is not a number; cells must be decimal numbers such as -0.5 or 2.5e-3"
+            ),
+            (
+                "1,2\nnan,4\n",
+                "line 2, column 1 (x): 'nan' is not finite; NaN and infinite values are not allowed"
+            ),
+            (
+                "1,2\n3,inf\n",
+                "line 2, column 2 (y): 'inf' is not finite; NaN and infinite values are not allowed"
+            ),
+            (
+                "1,2\n3,1e999\n",
+                "line 2, column 2 (y): '1e999' is not finite; NaN and infinite values are not allowed"
+            ),
             ("1,2\n3,4,5\n", "line 2 has 3 columns; every row must have exactly 2 (x,y)"),
             ("x,y\n1,2\n3\n", "line 3 has 1 column; every row must have exactly 2 (x,y)"),
             ("1,2\r\n3,4\r\n5;6\r\n", "line 3 has 1 column; every row must have exactly 2 (x,y)"),

@@ -71,7 +71,8 @@ import Testing
     @Test func nonFiniteValuesSurviveJSON() throws {
         let steps = [
             TrainingStep(iteration: 0, parameters: [1, 2], loss: 3, gradient: [4, 5]),
-            TrainingStep(iteration: 1, parameters: [.infinity, -.infinity], loss: .nan, gradient: [0.1, -0.0]),
+            TrainingStep(
+                iteration: 1, parameters: [.infinity, -.infinity], loss: .nan, gradient: [0.1, -0.0]),
         ]
         let history = try TrainingHistory(
             learningRate: 2, requestedIterations: 5, steps: steps,

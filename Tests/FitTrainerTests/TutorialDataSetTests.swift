@@ -25,14 +25,16 @@ import Testing
     @Test func defaultDataIsTheGoldenSequence() throws {
         let data = try TutorialDataSet().generate()
         #expect(data.count == 100)
-        #expect(Array(data.x.prefix(5)) == [
-            -0.8322740578802357, -0.2420394986746628, 0.36008682205627873,
-            0.8493858906507752, 0.9836078285642056,
-        ])
-        #expect(Array(data.y.prefix(5)) == [
-            -0.4294034542224381, 2.219446114822048, 4.000181662418116,
-            4.623900460289459, 5.111720356301127,
-        ])
+        #expect(
+            Array(data.x.prefix(5)) == [
+                -0.8322740578802357, -0.2420394986746628, 0.36008682205627873,
+                0.8493858906507752, 0.9836078285642056,
+            ])
+        #expect(
+            Array(data.y.prefix(5)) == [
+                -0.4294034542224381, 2.219446114822048, 4.000181662418116,
+                4.623900460289459, 5.111720356301127,
+            ])
     }
 
     @Test func defaultsAreTheArticles() {
@@ -78,9 +80,9 @@ import Testing
             try DataSet(x: [1, 2], y: [1])
         }
         #expect(throws: DataSetError.self) { try DataSet(x: [1, .nan], y: [1, 2]) }
-        #expect(throws: DataSetError.self) { 
+        #expect(throws: DataSetError.self) {
             try TutorialDataSet(slope: .greatestFiniteMagnitude, intercept: .greatestFiniteMagnitude)
                 .generate()
-         }
+        }
     }
 }
