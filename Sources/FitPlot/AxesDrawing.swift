@@ -37,20 +37,6 @@ extension Axes {
             })
         }
 
-        for mark in marks {
-            items.append(DrawItem(zOrder: mark.zOrder, isDynamic: mark.isDynamic) { r in
-                let context = MarkContext(renderer: r, transform: t, theme: theme, points: points)
-                if mark.isClippedToPlotArea {
-                    r.save()
-                    r.clip(to: area)
-                    mark.draw(in: context)
-                    r.restore()
-                } else {
-                    mark.draw(in: context)
-                }
-            })
-        }
-
         items.append(DrawItem(zOrder: ZOrder.spines, isDynamic: false) { r in
             r.stroke(
                 .rectangle(area),
@@ -126,6 +112,21 @@ extension Axes {
                 legend.draw(on: r, theme: theme, points: points)
             })
         }
+        // Marks last: at an equal z-order the axes' own parts (spines, title…) paint first.
+        for mark in marks {
+            items.append(DrawItem(zOrder: mark.zOrder, isDynamic: mark.isDynamic) { r in
+                let context = MarkContext(renderer: r, transform: t, theme: theme, points: points)
+                if mark.isClippedToPlotArea {
+                    r.save()
+                    r.clip(to: area)
+                    mark.draw(in: context)
+                    r.restore()
+                } else {
+                    mark.draw(in: context)
+                }
+            })
+        }
+
         return items
     }
 }
