@@ -1,0 +1,35 @@
+/// Where `--animation` goes and how it is made, chosen from the file's extension.
+public struct AnimationTarget: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Built in: an animated PNG (`.png`, `.apng`).
+        case apng
+        /// Raw frames piped into ffmpeg.
+        case ffmpeg(FFmpegEncoder.Container)
+    }
+
+    public let path: String
+    public let kind: Kind
+
+    /// Throws `unsupportedAnimationFormat` for any other extension.
+    public init(path: String) throws(AnimationError) {
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        guard path.contains("."), !path.hasSuffix("/") else { throw .unsupportedAnimationFormat(path: path) }
+        switch ext {
+        case "png", "apng": kind = .apng
+        case "mp4": kind = .ffmpeg(.mp4)
+        case "webm": kind = .ffmpeg(.webm)
+        case "gif": kind = .ffmpeg(.gif)
+        default: throw .unsupportedAnimationFormat(path: path)
+        }
+        self.path = path
+    }
+
+    /// A note for the user when the format cannot show the requested rate exactly.
+    public func rateNote(fps: Int) -> String? {
+        if kind == .ffmpeg(.gif), FFmpegEncoder.gifFrameRate(for: fps) != fps {
+            return "note: GIF frame delays are whole hundredths of a second and browsers slow down delays "
+                + "below 2/100 s, so the GIF plays at \(FFmpegEncoder.gifFrameRate(for: fps)) fps instead of \(fps)"
+        }
+        return nil
+    }
+}

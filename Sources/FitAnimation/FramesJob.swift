@@ -1,0 +1,141 @@
+import FitPNG
+import FitTrainer
+import Foundation
+import Synchronization
+
+/// One frames run: checks the output folder, writes the frames, `history.csv`,
+/// `manifest.json` and the animation, and tidies frames of an earlier run that this one
+/// does not produce.
+///
+/// Safety protocol (see ``OutputDirectory``): nothing is written before every check passed;
+/// a manifest marked incomplete, listing every file the run may write, is written first, so a
+/// run killed midway still owns its files and a rerun succeeds; each file is written under a
+/// temporary name and renamed; the complete manifest is written last.
+public struct FramesJob: Sendable {
+    public static let historyName = "history.csv"
+
+    public var scene: TrainingScene
+    /// Nil renders only the animation (no frame files).
+    public var output: OutputDirectory?
+    public var animation: AnimationTarget?
+    public var jobs: Int
+    public var quiet: Bool
+
+    public init(scene: TrainingScene, output: OutputDirectory?, animation: AnimationTarget?, jobs: Int, quiet: Bool) {
+        self.scene = scene
+        self.output = output
+        self.animation = animation
+        self.jobs = jobs
+        self.quiet = quiet
+    }
+
+    public struct Summary: Sendable {
+        public var frames: Int
+        public var seconds: Double
+        public var removedStale: Int
+    }
+
+    /// The planned file names inside the output folder.
+    public var plannedFiles: [String] {
+        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
+        var names = (0..<scene.frameCount).map(naming.name)
+        names.append(Self.historyName)
+        if let animation, let output, Self.isInside(animation.path, output) {
+            names.append(URL(fileURLWithPath: animation.path).lastPathComponent)
+        }
+        return names
+    }
+
+    static func isInside(_ path: String, _ folder: OutputDirectory) -> Bool {
+        let file = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        return file == URL(fileURLWithPath: folder.path).standardizedFileURL.path
+    }
+
+    /// Checks everything that can be checked without writing. Returns the files the previous
+    /// manifest owns.
+    public func check() throws(OutputError) -> Set<String> {
+        guard let output else { return [] }
+        return try output.checkOwnership(of: plannedFiles)
+    }
+
+    public func run() throws -> Summary {
+        let previouslyOwned = try check()
+        let planned = plannedFiles
+        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
+        InterruptCleanup.shared.install()
+        if let output {
+            try output.create()
+            output.removeLeftoverTemporaries()
+            try writeManifest(complete: false, files: Array(previouslyOwned.union(planned)).sorted())
+            try AtomicFileWriter.write(scene.history.csvText(), toPath: output.filePath(Self.historyName))
+        }
+
+        let renderer = try FrameRenderer(scene: scene)
+        let size = renderer.pixelSize
+        let sink = try animation.map {
+            try AnimationSink(
+                target: $0, width: size.width, height: size.height, frameCount: scene.frameCount,
+                fps: scene.settings.fps)
+        }
+        let progress = ProgressReporter(total: scene.frameCount, quiet: quiet)
+        let folder = output
+        let onFrame: FrameRenderer.FrameHandler = { index, png in
+            if let folder { try AtomicFileWriter.write(png, toPath: folder.filePath(naming.name(index))) }
+        }
+        var ordered: FrameRenderer.OrderedHandler?
+        if let sink {
+            ordered = { _, png, pixels in try sink.append(png: png, pixels: pixels) }
+        }
+        do {
+            try renderer.run(
+                jobs: jobs, needsPixels: sink?.needsPixels ?? false, onFrame: onFrame, ordered: ordered,
+                progress: progress)
+            try sink?.finish()
+        } catch {
+            sink?.cancel()
+            progress.finish()
+            throw error
+        }
+        progress.finish()
+
+        var removed = 0
+        if let output {
+            let stale = previouslyOwned.subtracting(planned).subtracting([OutputDirectory.manifestName])
+            removed = stale.filter { FileManager.default.fileExists(atPath: output.filePath($0)) }.count
+            try output.removeStale(previouslyOwned: previouslyOwned, produced: Set(planned))
+            try writeManifest(complete: true, files: planned.sorted())
+        }
+        return Summary(frames: scene.frameCount, seconds: progress.elapsedSeconds, removedStale: removed)
+    }
+
+    /// The manifest describing this run.
+    public func manifest(complete: Bool, files: [String]) -> RunManifest {
+        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
+        let settings = scene.settings
+        let area = scene.baseFigure.plotArea()
+        let s = settings.scale
+        let frames = (0..<scene.frameCount).map { index -> RunManifest.Frame in
+            let step = scene.history[index]
+            return RunManifest.Frame(
+                file: naming.name(index), iteration: step.iteration, parameters: step.parameters, loss: step.loss)
+        }
+        return RunManifest(
+            version: RenderFitVersion.current, complete: complete, settings: settings,
+            image: .init(
+                width: Int((Double(settings.width) * s).rounded(.up)),
+                height: Int((Double(settings.height) * s).rounded(.up))),
+            plotArea: .init(x: area.x * s, y: area.y * s, width: area.width * s, height: area.height * s),
+            dataLimits: .init(
+                x: [scene.xLimits.lower, scene.xLimits.upper], y: [scene.yLimits.lower, scene.yLimits.upper]),
+            fps: settings.fps, divergedAtIteration: scene.history.divergence?.iteration,
+            frames: complete ? frames : [], files: files)
+    }
+
+    private func writeManifest(complete: Bool, files: [String]) throws {
+        guard let output else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(manifest(complete: complete, files: files))
+        try AtomicFileWriter.write(Array(data) + [10], toPath: output.manifestPath)
+    }
+}
