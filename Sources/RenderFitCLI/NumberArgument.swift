@@ -18,9 +18,9 @@ enum NumberArgument {
         return value
     }
 
-    static func seed(_ text: String) throws -> UInt64 {
+    static func seed(_ text: String, allowed: String) throws -> UInt64 {
         guard let value = UInt64(text.trimmingCharacters(in: .whitespaces)) else {
-            throw ValidationError("use a whole number from 0 to \(UInt64.max)")
+            throw ValidationError("use \(allowed)")
         }
         return value
     }

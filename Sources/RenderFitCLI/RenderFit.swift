@@ -28,19 +28,19 @@ struct RenderFit: ParsableCommand {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Number of gradient-descent updates, 1 to \(RenderFitSettings.maximumIterations).",
+            "Number of gradient-descent updates, \(RenderFitSettings.allowedIterations) "
+                + "(default \(GradientDescent.defaultIterations)).",
             valueName: "n"),
-        transform: {
-            try NumberArgument.integer(
-                $0, allowed: "a whole number from 1 to \(RenderFitSettings.maximumIterations)")
-        })
+        transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedIterations) })
     var iterations: Int = GradientDescent.defaultIterations
 
     @Option(
         name: .customLong("learning-rate"), parsing: .unconditional,
         help: ArgumentHelp(
-            "Step size, a finite number above 0 (above about 1.0 the tutorial diverges).", valueName: "lr"),
-        transform: { try NumberArgument.double($0, allowed: "a finite number above 0, such as 0.1") })
+            "Step size, \(RenderFitSettings.allowedLearningRates) (default \(GradientDescent.defaultLearningRate)); "
+                + "above about 1.0 the tutorial diverges.",
+            valueName: "lr"),
+        transform: { try NumberArgument.double($0, allowed: RenderFitSettings.allowedLearningRates) })
     var learningRate: Double = GradientDescent.defaultLearningRate
 
     @Option(
@@ -51,23 +51,19 @@ struct RenderFit: ParsableCommand {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Points to generate, \(RenderFitSettings.pointRange.lowerBound) to \(RenderFitSettings.pointRange.upperBound) (default \(TutorialDataSet.defaultCount)); not with --data.",
+            "Points to generate, \(RenderFitSettings.allowedPoints) (default \(TutorialDataSet.defaultCount)); "
+                + "not with --data.",
             valueName: "n"),
-        transform: {
-            try NumberArgument.integer(
-                $0,
-                allowed:
-                    "a whole number from \(RenderFitSettings.pointRange.lowerBound) to \(RenderFitSettings.pointRange.upperBound)"
-            )
-        })
+        transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedPoints) })
     var points: Int?
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Seed of the generated points, 0 to \(UInt64.max) (default \(TutorialDataSet.defaultSeed)); not with --data.",
+            "Seed of the generated points, \(RenderFitSettings.allowedSeeds) (default \(TutorialDataSet.defaultSeed)); "
+                + "not with --data.",
             valueName: "s"),
-        transform: { try NumberArgument.seed($0) })
+        transform: { try NumberArgument.seed($0, allowed: RenderFitSettings.allowedSeeds) })
     var seed: UInt64?
 
     @Option(

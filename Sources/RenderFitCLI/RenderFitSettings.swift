@@ -11,6 +11,12 @@ struct RenderFitSettings: Sendable {
     static let maximumIterations = 1_000_000
     static let pointRange = 2...10_000_000
 
+    // What each numeric option allows, in the words of the help and of the error messages.
+    static let allowedIterations = "a whole number from 1 to \(maximumIterations)"
+    static let allowedLearningRates = "a finite number above 0, such as 0.1"
+    static let allowedPoints = "a whole number from \(pointRange.lowerBound) to \(pointRange.upperBound)"
+    static let allowedSeeds = "a whole number from 0 to \(UInt64.max)"
+
     enum DataSource: Sendable, Equatable {
         case generated(TutorialDataSet)
         case csvFile(URL)
@@ -43,7 +49,7 @@ struct RenderFitSettings: Sendable {
     private static func iterations(_ value: Int) throws(UsageError) -> Int {
         guard (1...maximumIterations).contains(value) else {
             throw UsageError(
-                "--iterations \(value) is not allowed; use a whole number from 1 to \(maximumIterations)")
+                "--iterations \(value) is not allowed; use \(allowedIterations)")
         }
         return value
     }
@@ -51,7 +57,7 @@ struct RenderFitSettings: Sendable {
     private static func learningRate(_ value: Double) throws(UsageError) -> Double {
         guard value.isFinite, value > 0 else {
             throw UsageError(
-                "--learning-rate \(value) is not allowed; use a finite number above 0, such as 0.1")
+                "--learning-rate \(value) is not allowed; use \(allowedLearningRates)")
         }
         return value
     }
@@ -75,8 +81,7 @@ struct RenderFitSettings: Sendable {
             let count = points ?? TutorialDataSet.defaultCount
             guard pointRange.contains(count) else {
                 throw UsageError(
-                    "--points \(count) is not allowed; use a whole number from \(pointRange.lowerBound) "
-                        + "to \(pointRange.upperBound)")
+                    "--points \(count) is not allowed; use \(allowedPoints)")
             }
             return .generated(TutorialDataSet(count: count, seed: seed ?? TutorialDataSet.defaultSeed))
         }
