@@ -92,9 +92,14 @@ public final class CairoImageCanvas: Renderer {
         guard let dst = cairo_image_surface_get_data(surface.pointer) else {
             throw .cairoFailure(operation: "cairo_image_surface_get_data", status: "no pixel data")
         }
+        let rowBytes = pixelWidth * 4, stride = self.stride, height = pixelHeight
+        guard layer.stride >= rowBytes, layer.bytes.count >= layer.stride * (height - 1) + rowBytes else {
+            throw .sizeMismatch(expected: (pixelWidth, pixelHeight), actual: (layer.width, layer.height))
+        }
         layer.bytes.withUnsafeBytes { src in
-            for y in 0..<pixelHeight {
-                memcpy(dst + y * stride, src.baseAddress! + y * layer.stride, pixelWidth * 4)
+            guard let base = src.baseAddress else { return }
+            for y in 0..<height {
+                memcpy(dst + y * stride, base + y * layer.stride, rowBytes)
             }
         }
         cairo_surface_mark_dirty(surface.pointer)
