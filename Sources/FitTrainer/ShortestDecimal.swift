@@ -1,11 +1,11 @@
 /// Round-trip-exact decimal text for doubles.
 ///
-/// Swift's `Double.description` prints the shortest decimal that parses back to the same
-/// bits (Swift's Errol/"SwiftDtoa" algorithm), which is what history files need: `0.1` stays
-/// `0.1`, and `Double(text)` restores the value exactly. Its forms are all valid numbers for
-/// CSV readers, JSON and Python: plain digits (`7.25`, `100.0`) between 2⁻⁴ish and 2⁵³, and
-/// exponent form outside that (`1e-05`, `1.5e+16`, `5e-324`). Non-finite values become
-/// `nan`, `inf` and `-inf`, which `Double(_:)`, numpy and pandas read back.
+/// Swift's `Double.description` (the standard library's SwiftDtoa algorithm) prints the
+/// shortest decimal that parses back to the same bits, which is what history files need:
+/// `0.1` stays `0.1`, and `Double(text)` restores the value exactly. Its forms are all valid
+/// numbers for CSV readers, JSON and Python: plain digits with a point (`7.25`, `100.0`) for
+/// magnitudes from 10⁻⁴ up to 2⁵³, exponent form outside (`1e-05`, `1e+16`, `5e-324`). Non-finite
+/// values become `nan`, `inf` and `-inf`, which `Double(_:)`, numpy and pandas read back.
 public enum ShortestDecimal {
     /// The shortest round-trip text of `value`.
     public static func format(_ value: Double) -> String {
