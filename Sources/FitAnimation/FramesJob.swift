@@ -100,7 +100,7 @@ public struct FramesJob: Sendable {
 
         var removed = 0
         if let output {
-            let stale = previouslyOwned.subtracting(planned).subtracting([OutputDirectory.manifestName])
+            let stale = previouslyOwned.subtracting(planned).subtracting([output.manifestName])
             removed = stale.filter { FileManager.default.fileExists(atPath: output.filePath($0)) }.count
             try output.removeStale(previouslyOwned: previouslyOwned, produced: Set(planned))
             try writeManifest(complete: true, files: planned.sorted())

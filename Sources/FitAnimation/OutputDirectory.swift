@@ -5,17 +5,22 @@ import Foundation
 /// refuses to start (before writing anything) when a file it would write is foreign.
 public struct OutputDirectory: Sendable {
     public static let manifestName = "manifest.json"
+    /// The manifest of `--figures` runs, so that frames and figures can share a folder.
+    public static let figuresManifestName = "figures.json"
 
     public let path: String
+    /// The name of the manifest that records this kind of run's files.
+    public let manifestName: String
 
-    public init(path: String) {
+    public init(path: String, manifestName: String = OutputDirectory.manifestName) {
+        self.manifestName = manifestName
         // Keep the user's spelling for messages, without a trailing slash.
         var p = path
         while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
         self.path = p
     }
 
-    public var manifestPath: String { path + "/" + Self.manifestName }
+    public var manifestPath: String { path + "/" + manifestName }
 
     public func filePath(_ name: String) -> String { path + "/" + name }
 
@@ -58,7 +63,7 @@ public struct OutputDirectory: Sendable {
         let owned = try previousManifestFiles()
         let fm = FileManager.default
         let foreign = planned.filter { name in
-            name != Self.manifestName && !owned.contains(name) && fm.fileExists(atPath: filePath(name))
+            name != manifestName && !owned.contains(name) && fm.fileExists(atPath: filePath(name))
         }
         if !foreign.isEmpty { throw .foreignFiles(folder: path, names: foreign.sorted()) }
         return owned
@@ -83,7 +88,7 @@ public struct OutputDirectory: Sendable {
 
     /// Deletes files the previous manifest listed and this run did not produce.
     public func removeStale(previouslyOwned: Set<String>, produced: Set<String>) throws(OutputError) {
-        for name in previouslyOwned.subtracting(produced).sorted() where name != Self.manifestName {
+        for name in previouslyOwned.subtracting(produced).sorted() where name != manifestName {
             let p = filePath(name)
             guard FileManager.default.fileExists(atPath: p) else { continue }
             do {

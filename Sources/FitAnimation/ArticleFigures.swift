@@ -1,0 +1,183 @@
+import FitPlot
+import FitTrainer
+
+/// The article's figures, in its order: the point cloud, the first guess with its MSE, the
+/// squared errors (the cost function made visible), the result with the true line dashed,
+/// and the loss curve (linear and log-scale variants).
+public struct ArticleFigures: Sendable {
+    public enum Name: String, Sendable, CaseIterable {
+        case points, initialGuess = "initial-guess", squaredErrors = "squared-errors", result, loss
+        case lossLog = "loss-log"
+    }
+
+    public let scene: TrainingScene
+    /// The line the data was generated from; nil for user data (the least-squares line is
+    /// drawn instead).
+    public let trueLine: (slope: Double, intercept: Double)?
+
+    /// How many squares the squared-errors figure draws.
+    static let squareCount = 8
+
+    public init(scene: TrainingScene, trueLine: (slope: Double, intercept: Double)?) {
+        self.scene = scene
+        self.trueLine = trueLine
+    }
+
+    private var text: FrameText { scene.text }
+    private var initial: [Double] { scene.history.parameters(at: 0) }
+
+    /// A figure's title, as written on it.
+    public func title(_ name: Name) -> String {
+        let fr = scene.settings.language == .fr
+        switch name {
+        case .points: return fr ? "Le nuage de points" : "The point cloud"
+        case .initialGuess: return fr ? "Premier essai : a = (−1, 1)" : "First guess: a = (−1, 1)"
+        case .squaredErrors: return fr ? "Les erreurs au carré" : "The squared errors"
+        case .result: return fr ? "Après l’entraînement" : "After training"
+        case .loss: return fr ? "La perte au fil des itérations" : "The loss over the iterations"
+        case .lossLog: return fr ? "La perte, échelle logarithmique" : "The loss, log scale"
+        }
+    }
+
+    public func figure(_ name: Name) throws -> Figure {
+        switch name {
+        case .points: return try scatterFigure(name)
+        case .initialGuess: return try initialGuess()
+        case .squaredErrors: return try squaredErrors()
+        case .result: return try result()
+        case .loss: return try lossCurve(log: false)
+        case .lossLog: return try lossCurve(log: true)
+        }
+    }
+
+    private func scatterFigure(_ name: Name) throws -> Figure {
+        var figure = scene.baseFigure
+        figure.mainAxes.title = title(name)
+        figure.mainAxes.titleIsDynamic = false
+        return figure
+    }
+
+    private func initialGuess() throws -> Figure {
+        var figure = try scatterFigure(.initialGuess)
+        let a = initial
+        let predictions = scene.data.x.map { PolynomialModel.value(at: $0, parameters: a) }
+        try figure.mainAxes.scatter(
+            x: scene.data.x, y: predictions, color: TrainingScene.lineColor, label: text.predictionsLabel)
+        figure.mainAxes.text(
+            "MSE = " + text.loss(scene.history[0].loss), at: .axes(x: 0.03, y: 0.95),
+            anchor: TextAnchor(.left, .top))
+        figure.mainAxes.legendLocation = .lowerRight
+        return figure
+    }
+
+    private func squaredErrors() throws -> Figure {
+        var figure = try scatterFigure(.squaredErrors)
+        let a = initial
+        let slope = a.count > 1 ? a[0] : 0
+        let intercept = a.last ?? 0
+        let area = figure.plotArea()
+        // Squares must look square on screen: convert a y-extent to the x-extent of the same
+        // number of pixels.
+        let xPerY = (scene.xLimits.span / area.width) / (scene.yLimits.span / area.height)
+        var squares: [DataSegment] = []
+        var residuals: [DataSegment] = []
+        // Every residual as a segment; the squares of a few of them, evenly spread along x,
+        // so that the picture stays readable (all of them overlap into a blur).
+        let byX = (0..<scene.data.count).sorted { scene.data.x[$0] < scene.data.x[$1] }
+        let squareEvery = max(1, byX.count / Self.squareCount)
+        for (rank, i) in byX.enumerated() {
+            let x = scene.data.x[i], y = scene.data.y[i]
+            let yHat = slope * x + intercept
+            residuals.append(DataSegment(start: DataPoint(x: x, y: y), end: DataPoint(x: x, y: yHat)))
+            guard rank % squareEvery == squareEvery / 2 else { continue }
+            // The square hangs on the side of the residual towards the cloud's centre.
+            let width = abs(y - yHat) * xPerY * (x < 0 ? 1 : -1)
+            squares.append(DataSegment(start: DataPoint(x: x, y: y), end: DataPoint(x: x + width, y: yHat)))
+        }
+        figure.mainAxes.rectangles(
+            squares, fill: Color(hex: 0xd62728, alpha: 0.12),
+            edge: LineAppearance(color: Color(hex: 0xd62728, alpha: 0.6), widthPoints: 0.6),
+            label: text.language == .fr ? "carrés des erreurs" : "squared errors")
+        figure.mainAxes.segments(residuals, color: Color(hex: 0xd62728), widthPoints: 0.8, label: text.residualsLabel)
+        figure.mainAxes.line(
+            slope: slope, intercept: intercept, color: TrainingScene.lineColor,
+            label: text.equation(slope: slope, intercept: intercept))
+        figure.mainAxes.text(
+            "MSE = " + text.loss(scene.history[0].loss), at: .axes(x: 0.97, y: 0.04),
+            anchor: TextAnchor(.right, .bottom))
+        figure.mainAxes.legendLocation = .upperLeft
+        return figure
+    }
+
+    private func result() throws -> Figure {
+        var figure = try scatterFigure(.result)
+        let history = scene.history
+        let last = history.lastFiniteIteration ?? 0
+        let a = history.parameters(at: last)
+        let slope = a.count > 1 ? a[0] : 0
+        let intercept = a.last ?? 0
+        figure.mainAxes.line(
+            slope: slope, intercept: intercept, color: TrainingScene.lineColor,
+            label: text.fitLabel + ": " + text.equation(slope: slope, intercept: intercept))
+        let reference: (slope: Double, intercept: Double)
+        let referenceLabel: String
+        if let trueLine {
+            reference = trueLine
+            referenceLabel = text.trueLineLabel
+        } else {
+            let ls = try LeastSquares.solve(data: scene.data)
+            reference = (ls.count > 1 ? ls[0] : 0, ls.last ?? 0)
+            referenceLabel = text.language == .fr ? "moindres carrés" : "least squares"
+        }
+        figure.mainAxes.line(
+            slope: reference.slope, intercept: reference.intercept, color: .black, widthPoints: 1.2,
+            dashPoints: [4, 3],
+            label: referenceLabel + ": " + text.equation(slope: reference.slope, intercept: reference.intercept))
+        figure.mainAxes.legendLocation = .lowerRight
+        return figure
+    }
+
+    private func lossCurve(log: Bool) throws -> Figure {
+        var theme = Theme.matplotlib
+        theme.numberFormatting = text.numbers
+        var figure = try Figure(
+            width: Double(scene.settings.width), height: Double(scene.settings.height), theme: theme)
+        var axes = figure.mainAxes
+        axes.title = title(log ? .lossLog : .loss)
+        axes.xLabel = text.iterationLabel
+        axes.yLabel = log ? text.log10LossLabel : text.lossLabel
+        let history = scene.history
+        var xs: [Double] = []
+        var ys: [Double] = []
+        for step in history where step.loss.isFinite && (!log || step.loss > 0) {
+            xs.append(Double(step.iteration))
+            ys.append(log ? step.loss.log10Value : step.loss)
+        }
+        try axes.plot(x: xs, y: ys, color: TrainingScene.lineColor)
+        figure.mainAxes = axes
+        return figure
+    }
+}
+
+extension Double {
+    /// log10 without Foundation: ln(x)/ln(10) through the standard library's `log`-free
+    /// route is not available, so use the exponent and a series on the significand.
+    var log10Value: Double {
+        guard self > 0, isFinite else { return .nan }
+        // self = significand × 2^exponent, significand in [1, 2).
+        let e = Double(exponent)
+        let m = significand
+        // ln(m) by atanh series: ln(m) = 2·atanh((m−1)/(m+1)).
+        let t = (m - 1) / (m + 1)
+        var term = t
+        var sum = 0.0
+        var k = 1.0
+        while abs(term) > 1e-18 {
+            sum += term / k
+            term *= t * t
+            k += 2
+        }
+        let ln = 2 * sum + e * 0.693_147_180_559_945_3
+        return ln / 2.302_585_092_994_045_7
+    }
+}

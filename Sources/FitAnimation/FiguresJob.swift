@@ -1,0 +1,64 @@
+import FitPNG
+import Foundation
+
+/// Writes the article's figures into a folder (`--figures DIR --format png|svg|pdf`), with
+/// the same ownership rules as frames: a `figures.json` manifest lists what was written, and a
+/// file of the same name that no manifest lists stops the run before anything is written.
+public struct FiguresJob: Sendable {
+    public var figures: ArticleFigures
+    public var output: OutputDirectory
+    public var format: FigureFormat
+
+    public init(figures: ArticleFigures, folder: String, format: FigureFormat) {
+        self.figures = figures
+        self.output = OutputDirectory(path: folder, manifestName: OutputDirectory.figuresManifestName)
+        self.format = format
+    }
+
+    public var plannedFiles: [String] {
+        ArticleFigures.Name.allCases.map { $0.rawValue + "." + format.rawValue }
+    }
+
+    public func check() throws(OutputError) -> Set<String> {
+        try output.checkOwnership(of: plannedFiles)
+    }
+
+    struct Manifest: Codable {
+        var tool = "render-fit"
+        var version = RenderFitVersion.current
+        var format: String
+        var settings: RenderSettings
+        var files: [String]
+    }
+
+    /// Writes every figure; returns the paths written.
+    @discardableResult
+    public func run() throws -> [String] {
+        let owned = try check()
+        InterruptCleanup.shared.install()
+        try output.create()
+        output.removeLeftoverTemporaries()
+        let planned = plannedFiles
+        try writeManifest(files: Array(owned.union(planned)).sorted())
+        let settings = figures.scene.settings
+        let exporter = FigureExporter(
+            scale: settings.scale,
+            text: [.software("render-fit \(RenderFitVersion.current)"), .description(settings.commandLine)])
+        var written: [String] = []
+        for name in ArticleFigures.Name.allCases {
+            let path = output.filePath(name.rawValue + "." + format.rawValue)
+            try exporter.write(figures.figure(name), format: format, toPath: path, title: figures.title(name))
+            written.append(path)
+        }
+        // Files of the same kind of run in another format stay: they are still what they were.
+        try writeManifest(files: Array(owned.union(planned)).sorted())
+        return written
+    }
+
+    private func writeManifest(files: [String]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let manifest = Manifest(format: format.rawValue, settings: figures.scene.settings, files: files)
+        try AtomicFileWriter.write(Array(try encoder.encode(manifest)) + [10], toPath: output.manifestPath)
+    }
+}
