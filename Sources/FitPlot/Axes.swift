@@ -79,11 +79,12 @@ public struct Axes: Sendable {
 // MARK: - Adding marks (matplotlib-like conveniences)
 
 extension Axes {
-    /// Markers at (x[i], y[i]); diameter in points (default √20 pt, matplotlib's s = 20).
+    /// Markers at (x[i], y[i]); diameter in points (default 6 pt with a 1 pt edge in the fill
+    /// colour: matplotlib's default s = 36 pt², edgecolors 'face').
     public mutating func scatter(
         x: [Double], y: [Double], color: Color? = nil, shape: MarkerStyle.Shape = .circle,
-        diameterPoints: Double = 20.0.squareRoot(), alpha: Double = 1, edgeColor: Color? = nil,
-        edgeWidthPoints: Double = 0, label: String? = nil, isDynamic: Bool = false
+        diameterPoints: Double = 6, alpha: Double = 1, edgeColor: Color? = nil,
+        edgeWidthPoints: Double = 1, label: String? = nil, isDynamic: Bool = false
     ) throws(PlotError) {
         let mark = try ScatterMark(
             x: x, y: y, color: color ?? Color.black, shape: shape, diameterPoints: diameterPoints,

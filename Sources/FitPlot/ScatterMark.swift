@@ -2,12 +2,16 @@
 public struct ScatterMark: Mark {
     public var points: [DataPoint]
     public var shape: MarkerStyle.Shape
-    /// Marker diameter (or side) in points; matplotlib's default s = 20 pt² is √20 ≈ 4.47 pt.
+    /// Marker diameter (or side) in points, edge excluded; matplotlib's default
+    /// s = lines.markersize² = 36 pt² is 6 pt (8.33 layout units at 100 dpi).
     public var diameterPoints: Double
     public var color: Color
     /// Multiplies the fill's and the edge's alpha.
     public var alpha: Double
+    /// Nil draws the edge in the fill colour (matplotlib's `edgecolors='face'`).
     public var edgeColor: Color?
+    /// matplotlib's default is 1 pt (patch.linewidth): the visible default marker is 7 pt
+    /// across. 0 draws no edge.
     public var edgeWidthPoints: Double
     public var label: String?
     public var isDynamic: Bool
@@ -18,8 +22,8 @@ public struct ScatterMark: Mark {
     /// pairs are skipped and counted.
     public init(
         x: [Double], y: [Double], color: Color, shape: MarkerStyle.Shape = .circle,
-        diameterPoints: Double = 20.0.squareRoot(), alpha: Double = 1, edgeColor: Color? = nil,
-        edgeWidthPoints: Double = 0, label: String? = nil, isDynamic: Bool = false,
+        diameterPoints: Double = 6, alpha: Double = 1, edgeColor: Color? = nil,
+        edgeWidthPoints: Double = 1, label: String? = nil, isDynamic: Bool = false,
         zOrder: Double = ZOrder.scatter
     ) throws(PlotError) {
         let (points, skipped) = try finitePoints(x: x, y: y, mark: "scatter")
@@ -43,8 +47,8 @@ public struct ScatterMark: Mark {
         MarkerStyle(
             shape: shape, size: scale.layout(diameterPoints),
             fill: color.withAlpha(color.alpha * alpha),
-            edgeColor: edgeColor.map { $0.withAlpha($0.alpha * alpha) },
-            edgeWidth: scale.layout(edgeWidthPoints))
+            edgeColor: edgeWidthPoints > 0 ? (edgeColor ?? color).withAlpha((edgeColor ?? color).alpha * alpha) : nil,
+            edgeWidth: edgeWidthPoints > 0 ? scale.layout(edgeWidthPoints) : 0)
     }
 
     public func legendHandle(points: PointScale) -> LegendHandle? { .marker(markerStyle(points)) }

@@ -34,10 +34,6 @@ public struct Theme: Hashable, Sendable {
     public var gridColor = Color(hex: 0xb0b0b0)
     public var gridWidthPoints = 0.8
 
-    /// Scatter marker area in pt² (matplotlib `s=20`): diameter √20 ≈ 4.47 pt.
-    public var markerAreaPoints2 = 20.0
-    public var lineWidthPoints = 1.5
-
     /// Data margin added on each side by automatic limits, as a fraction of the data range.
     public var autoscaleMargin = 0.05
 

@@ -24,8 +24,8 @@ struct FigureMiscTests {
         try figure.mainAxes.setLimits(x: (0, 1), y: (0, 1))
         let recorder = RecordingRenderer(size: figure.size)
         figure.draw(on: recorder)
-        // √20 pt at 100 dpi = 6.211; 1.5 pt = 2.083; alpha 0.5 → 0x80.
-        #expect(recorder.lines.contains { $0.hasPrefix("markers circle size=6.211 fill=#00000080 n=1 (328.000,242.400)") })
+        // 6 pt at 100 dpi = 8.333, 1 pt edge = 1.389; 1.5 pt = 2.083; alpha 0.5 → 0x80.
+        #expect(recorder.lines.contains { $0.hasPrefix("markers circle size=8.333 fill=#00000080 edge=#00000080/1.389 n=1 (328.000,242.400)") })
         #expect(recorder.lines.contains { $0.hasPrefix("stroke #000000ff w=2.083 cap=butt join=round M(80.000,427.200)") })
     }
 

@@ -69,8 +69,11 @@ struct LegendTests {
             Issue.record("wrong handles")
             return
         }
-        // s = 20 pt² → diameter √20 pt = 6.211 layout units at 100 dpi.
-        #expect(abs(marker.size - 20.0.squareRoot() * 100 / 72) < 1e-12)
+        // matplotlib's default s = 36 pt² → diameter 6 pt = 8.333 layout units at 100 dpi,
+        // edge 1 pt in the face colour (matplotlib: `ax.scatter([0], [0])` has sizes [36],
+        // linewidths [1], edgecolor = facecolor).
+        #expect(abs(marker.size - 6 * 100 / 72) < 1e-12)
+        #expect(abs(marker.edgeWidth - 100 / 72) < 1e-12 && marker.edgeColor == marker.fill)
     }
 
     @Test func legendIsDrawnAboveMarksWithRoundedFrame() throws {
