@@ -33,6 +33,10 @@ public struct Axes: Sendable {
     /// Removes every mark (the axes' settings stay).
     public mutating func removeAllMarks() { marks.removeAll() }
 
+    /// Removes the dynamic marks, e.g. to put the next frame's line in (the static layer,
+    /// which never depends on them, is unchanged).
+    public mutating func removeDynamicMarks() { marks.removeAll { $0.isDynamic } }
+
     /// The total of NaN/infinite values skipped by the marks (never drawn).
     public var skippedNonFiniteCount: Int { marks.reduce(0) { $0 + $1.skippedNonFiniteCount } }
 

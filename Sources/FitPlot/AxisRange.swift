@@ -3,9 +3,10 @@ public struct AxisRange: Hashable, Sendable {
     public var lower: Double
     public var upper: Double
 
-    /// Limits as given; throws `PlotError.invalidLimits` unless finite and increasing.
+    /// Limits as given; throws `PlotError.invalidLimits` unless finite, increasing, and with
+    /// a finite span.
     public init(_ lower: Double, _ upper: Double, axis: String = "axis") throws(PlotError) {
-        guard lower.isFinite, upper.isFinite, lower < upper else {
+        guard lower.isFinite, upper.isFinite, lower < upper, (upper - lower).isFinite else {
             throw .invalidLimits(axis: axis, lower: lower, upper: upper)
         }
         self.lower = lower
@@ -24,16 +25,20 @@ public struct AxisRange: Hashable, Sendable {
     /// - no data → (0, 1);
     /// - a zero-width range is first widened by 5 % of |value| each side (±0.05 around 0),
     ///   matplotlib's `nonsingular(expander=0.05)`, so (2, 2) → (1.9, 2.1);
-    /// - then `margin` × range is added on each side: (2, 2) → (1.89, 2.11).
+    /// - then `margin` × range is added on each side: (2, 2) → (1.89, 2.11);
+    /// - data whose span overflows a Double (beyond ±8.9e307) falls back to (0, 1).
     public static func automatic(dataMinimum: Double?, dataMaximum: Double?, margin: Double = 0.05) -> AxisRange {
         guard let lo = dataMinimum, let hi = dataMaximum, lo.isFinite, hi.isFinite, lo <= hi else {
             return AxisRange(unchecked: 0, 1)
         }
         let (a, b) = NiceTicks.nonsingular(lo, hi, expander: 0.05)
+        guard (b - a).isFinite else { return AxisRange(unchecked: 0, 1) }
         let delta = (b - a) * margin
         let lower = a - delta
         let upper = b + delta
-        guard lower.isFinite, upper.isFinite, lower < upper else { return AxisRange(unchecked: a, b) }
+        guard lower.isFinite, upper.isFinite, lower < upper, (upper - lower).isFinite else {
+            return AxisRange(unchecked: a, b)
+        }
         return AxisRange(unchecked: lower, upper)
     }
 }

@@ -46,6 +46,8 @@ public struct NiceTicks: Hashable, Sendable {
     }
 
     private func rawTicks(_ vmin: Double, _ vmax: Double) -> [Double] {
+        // A span that overflows (e.g. −1e308…1e308) has no usable step.
+        guard (vmax - vmin).isFinite, vmax > vmin else { return [] }
         let nbins = Double(maximumBins)
         let (scale, offset) = Self.scaleRange(vmin, vmax, n: nbins)
         let lo = vmin - offset
@@ -60,6 +62,9 @@ public struct NiceTicks: Hashable, Sendable {
             let edge = EdgeInteger(step: step, offset: offset)
             let low = edge.lessOrEqual(lo - best)
             let high = edge.greaterOrEqual(hi - best)
+            // Steps near the range's size give a handful of ticks; guard against precision
+            // loss producing a huge (or non-finite) count.
+            guard low.isFinite, high.isFinite, high - low <= 1_000 else { return [] }
             ticks = stride(from: low, through: high, by: 1).map { $0 * step + best }
             let inside = ticks.filter { $0 <= hi && $0 >= lo }.count
             if inside >= minimumTickCount { break }

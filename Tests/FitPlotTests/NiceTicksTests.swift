@@ -93,3 +93,38 @@ struct NiceTicksTests {
         #expect(!NiceTicks(maximumBins: 9).tickValues(lower: 0, upper: 0).isEmpty)
     }
 }
+
+struct NiceTicksRobustnessTests {
+    /// Deterministic pseudo-random ranges over 600 orders of magnitude, both signs: ticks are
+    /// finite, increasing, few, and at least two of them fall inside the range.
+    @Test func manyRangesGiveFewIncreasingTicks() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(UInt64(1) << 53)
+        }
+        for _ in 0..<3000 {
+            let magnitude = Double.pow10(Int(next() * 600) - 300)
+            let a = (next() * 2 - 1) * magnitude
+            let b = a + next() * magnitude * (next() < 0.1 ? 1e-12 : 1)
+            let bins = 1 + Int(next() * 9)
+            let ticks = NiceTicks(maximumBins: bins).tickValues(lower: min(a, b), upper: max(a, b))
+            #expect(ticks.count >= 2 && ticks.count <= 2 * bins + 4, "(\(a), \(b)) nbins \(bins): \(ticks.count)")
+            #expect(zip(ticks, ticks.dropFirst()).allSatisfy { $0 < $1 } && ticks.allSatisfy(\.isFinite))
+        }
+    }
+
+    @Test func overflowingSpansGiveNoTicksAndNoHang() {
+        #expect(NiceTicks(maximumBins: 9).tickValues(lower: -1e308, upper: 1e308).isEmpty)
+        #expect(throws: PlotError.self) { try AxisRange(-1e308, 1e308) }
+        #expect(AxisRange.automatic(dataMinimum: -1e308, dataMaximum: 1e308) == AxisRange(unchecked: 0, 1))
+    }
+}
+
+extension Double {
+    fileprivate static func pow10(_ e: Int) -> Double {
+        var v = 1.0
+        for _ in 0..<abs(e) { v *= 10 }
+        return e < 0 ? 1 / v : v
+    }
+}
