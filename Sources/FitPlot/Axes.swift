@@ -9,6 +9,9 @@ public struct Axes: Sendable {
     /// Explicit limits; nil computes them from the static marks (see `AxisRange.automatic`).
     public var xLimits: AxisRange?
     public var yLimits: AxisRange?
+    /// Margin added on each side by automatic limits, as a fraction of the data range
+    /// (matplotlib's `axes.xmargin`/`ymargin`, 0.05).
+    public var autoscaleMargin = 0.05
     /// Grid lines at the major ticks; nil follows the theme (off by default).
     public var showsGrid: Bool?
     /// Nil draws no legend.
@@ -23,8 +26,9 @@ public struct Axes: Sendable {
     private var nextLineColor = 0
     private var nextPatchColor = 0
 
-    public init(colorCycle: [Color] = Theme.matplotlib.colorCycle) {
+    public init(colorCycle: [Color] = Theme.matplotlib.colorCycle, autoscaleMargin: Double = 0.05) {
         self.colorCycle = colorCycle
+        self.autoscaleMargin = autoscaleMargin
     }
 
     /// Adds any mark.
@@ -52,9 +56,8 @@ public struct Axes: Sendable {
         let staticMarks = marks.filter { !$0.isDynamic }
         let bounds = staticMarks.compactMap(\.dataBounds).reduce(nil as DataBounds?) { $0?.union($1) ?? $1 }
         let sticky = staticMarks.compactMap(\.stickyBounds)
-        let theme = Theme.matplotlib
         func auto(_ lo: Double?, _ hi: Double?, _ stickyLo: [Double], _ stickyHi: [Double]) -> AxisRange {
-            var range = AxisRange.automatic(dataMinimum: lo, dataMaximum: hi, margin: theme.autoscaleMargin)
+            var range = AxisRange.automatic(dataMinimum: lo, dataMaximum: hi, margin: autoscaleMargin)
             // matplotlib's sticky edges: a heat map's extent is not padded.
             if let lo, stickyLo.contains(lo), lo < range.upper { range.lower = lo }
             if let hi, stickyHi.contains(hi), hi > range.lower { range.upper = hi }

@@ -36,7 +36,7 @@ public struct Figure: Sendable {
         self.rows = rows
         self.columns = columns
         self.theme = theme
-        self.axes = Array(repeating: Axes(colorCycle: theme.colorCycle), count: rows * columns)
+        self.axes = Array(repeating: Axes(colorCycle: theme.colorCycle, autoscaleMargin: theme.autoscaleMargin), count: rows * columns)
     }
 
     /// A figure of `widthInches × heightInches` at `dpi` (6.4 × 4.8 in at 100 dpi = 640 × 480).

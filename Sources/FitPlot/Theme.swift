@@ -34,7 +34,8 @@ public struct Theme: Hashable, Sendable {
     public var gridColor = Color(hex: 0xb0b0b0)
     public var gridWidthPoints = 0.8
 
-    /// Data margin added on each side by automatic limits, as a fraction of the data range.
+    /// Data margin added on each side by automatic limits, as a fraction of the data range:
+    /// the `autoscaleMargin` given to the axes of a new `Figure`.
     public var autoscaleMargin = 0.05
 
     /// Legend: matplotlib's defaults in font-size units.
