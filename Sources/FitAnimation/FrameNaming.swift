@@ -12,4 +12,11 @@ public struct FrameNaming: Sendable, Equatable {
         let s = String(index)
         return "frame_" + String(repeating: "0", count: max(0, digits - s.count)) + s + ".png"
     }
+
+    /// True for names this naming scheme produces with any number of digits (≥ 4).
+    public static func isFrameName(_ name: String) -> Bool {
+        guard name.hasPrefix("frame_"), name.hasSuffix(".png") else { return false }
+        let digits = name.dropFirst(6).dropLast(4)
+        return digits.count >= 4 && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+    }
 }

@@ -157,7 +157,13 @@ final class FrameWork: Sendable {
 
     init(count: Int, window: Int?) {
         self.count = count
-        self.slots = window.map { DispatchSemaphore(value: $0) }
+        // libdispatch traps when a semaphore is freed with a value below its initial one
+        // (workers end having taken slots), so start at 0 and add the slots by signalling.
+        self.slots = window.map { window in
+            let semaphore = DispatchSemaphore(value: 0)
+            for _ in 0..<window { semaphore.signal() }
+            return semaphore
+        }
     }
 
     var firstError: (any Error)? { state.withLock { $0.error } }

@@ -46,7 +46,8 @@ public struct FramesJob: Sendable {
         return names
     }
 
-    static func isInside(_ path: String, _ folder: OutputDirectory) -> Bool {
+    /// True when `path` names a file directly inside `folder`.
+    public static func isInside(_ path: String, _ folder: OutputDirectory) -> Bool {
         let file = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
         return file == URL(fileURLWithPath: folder.path).standardizedFileURL.path
     }
@@ -100,10 +101,15 @@ public struct FramesJob: Sendable {
 
         var removed = 0
         if let output {
-            let stale = previouslyOwned.subtracting(planned).subtracting([output.manifestName])
+            // Frames of an earlier run that this one does not produce go (200 iterations then
+            // 50 leaves 51 frames). Other files it wrote (an animation) stay, and stay owned.
+            let stale = previouslyOwned.subtracting(planned).filter(FrameNaming.isFrameName)
             removed = stale.filter { FileManager.default.fileExists(atPath: output.filePath($0)) }.count
-            try output.removeStale(previouslyOwned: previouslyOwned, produced: Set(planned))
-            try writeManifest(complete: true, files: planned.sorted())
+            try output.removeStale(previouslyOwned: stale, produced: [])
+            let keptOwned = previouslyOwned.subtracting(stale).filter {
+                FileManager.default.fileExists(atPath: output.filePath($0))
+            }
+            try writeManifest(complete: true, files: Array(keptOwned.union(planned)).sorted())
         }
         return Summary(frames: scene.frameCount, seconds: progress.elapsedSeconds, removedStale: removed)
     }

@@ -13,17 +13,29 @@ import Foundation
 struct RenderFit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render-fit",
-        abstract: "Fit a line to a point cloud by gradient descent and record every step.",
+        abstract: "Fit a line to a point cloud by gradient descent and draw every step.",
         discussion: """
             Without --data, the article's point cloud is generated: --points points with x \
             uniform in [-1, 1) and y = 3x + 2 + noise, noise uniform in [0, 1), from a \
             xoshiro256** generator seeded with --seed. The loss is printed every 10 iterations. \
-            Usage errors exit with status 64 and write nothing.
+            At least one of --out, --figures and --animation is needed. A rerun into the same \
+            --out replaces the files its manifest.json lists and never touches others. \
+            Usage errors exit with status 64 and write nothing; output errors exit with 73.
+
+            Examples:
+              render-fit --out frames/
+              render-fit --out frames/ --animation frames/fit.png --fps 50
+              render-fit --out frames-fr/ --lang fr --residuals --scale 2
+              render-fit --figures figures/ --format svg
+              render-fit --out lr/ --learning-rate 1.05   (diverges: a lesson, exit 0)
+              render-fit --out mine/ --data points.csv --iterations 300
             """)
 
     @Option(
-        help: ArgumentHelp("Output directory, created if needed; receives history.csv.", valueName: "dir"))
-    var out: String
+        help: ArgumentHelp(
+            "Output directory, created if needed: one PNG per state (frame_0000.png …), history.csv and manifest.json.",
+            valueName: "dir"))
+    var out: String?
 
     @Option(
         parsing: .unconditional,
@@ -75,7 +87,71 @@ struct RenderFit: ParsableCommand {
             "Also write the history to this file, as CSV (.csv) or JSON (.json).", valueName: "file"))
     var history: String?
 
-    @Flag(help: "Print nothing on standard output; warnings still go to standard error.")
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Image width in layout pixels, \(RenderFitSettings.allowedSizes).", valueName: "px"),
+        transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedSizes) })
+    var width: Int = 640
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Image height in layout pixels, \(RenderFitSettings.allowedSizes).", valueName: "px"),
+        transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedSizes) })
+    var height: Int = 480
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Pixels per layout pixel for HiDPI, \(RenderFitSettings.allowedScales) (2 doubles the pixels, same layout).",
+            valueName: "s"),
+        transform: { try NumberArgument.double($0, allowed: RenderFitSettings.allowedScales) })
+    var scale: Double = 1
+
+    @Option(
+        help: ArgumentHelp(
+            "Language of titles and labels, en or fr (fr also uses a decimal comma: \"Itération 12 — perte 0,4911\").",
+            valueName: "en|fr"))
+    var lang: String = "en"
+
+    @Flag(help: "Draw each point's residual (vertical segment to the current line) on the frames.")
+    var residuals = false
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Frames rendered in parallel, \(RenderFitSettings.allowedJobs) (default: the number of cores, here \(RenderFitSettings.defaultJobs)). The bytes do not depend on it.",
+            valueName: "n"),
+        transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedJobs) })
+    var jobs: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write the article's figures (points, initial-guess, squared-errors, result, loss, loss-log) into this directory.",
+            valueName: "dir"))
+    var figures: String?
+
+    @Option(
+        help: ArgumentHelp("File format of --figures: png, svg or pdf.", valueName: "png|svg|pdf"))
+    var format: String = "png"
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write an animation of all frames: .png or .apng (animated PNG, built in), or .mp4, .webm, .gif (needs ffmpeg).",
+            valueName: "file"))
+    var animation: String?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Frames per second of the animation, \(RenderFitSettings.allowedFPS) (the tutorial's 20 ms interval is 50).",
+            valueName: "n"),
+        transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedFPS) })
+    var fps: Int = 25
+
+    @Flag(help: "Allow --animation to replace an existing file outside --out (files in --out follow its manifest).")
+    var force = false
+
+    @Flag(help: "Print nothing on standard output and no progress bar; warnings still go to standard error.")
     var quiet = false
 
     func validate() throws {

@@ -1,8 +1,10 @@
+import FitAnimation
 import FitTrainer
 import Foundation
 
-/// One `render-fit` run from validated settings: load or generate the data, train, report,
-/// write. Output is created only after every input has been read and checked.
+/// One `render-fit` run from validated settings: load or generate the data, train, check
+/// every output place, report, then draw and write. Nothing is created or written until all
+/// inputs have been read and all output places checked.
 struct RenderFitRun {
     let settings: RenderFitSettings
 
@@ -15,20 +17,56 @@ struct RenderFitRun {
             // The settings were validated, so this means the data cannot be modelled.
             throw UsageError(error.description)
         }
+        let scene: TrainingScene
+        do {
+            scene = try TrainingScene(data: data, history: history, settings: renderSettings())
+        } catch {
+            throw UsageError(error.description)
+        }
+        let plan = try OutputPlan(settings: settings, scene: scene)
+        try plan.check()
+
         let report = TrainingReport(history: history, data: data)
         if !settings.quiet {
             for line in report.progressLines() { print(line) }
             print(report.finalParametersLine())
             if let reference = report.leastSquaresLine() { print(reference) }
+            fflush(nil)
         }
-        try writeOutputs(history)
-        if !settings.quiet {
-            print("wrote \(settings.historyCSV.path)")
+        if let note = plan.animation?.rateNote(fps: settings.rendering.fps) {
+            StandardError.writeLine("render-fit: " + note)
         }
-        // A diverging run is a lesson, not a failure: warn, and still exit 0.
         if let divergence = history.divergence {
+            // A diverging run is a lesson, not a failure: warn, still draw, and exit 0.
             StandardError.writeLine(report.divergenceWarning(divergence))
         }
+
+        let summary = try plan.write()
+        try writeHistoryExport(history)
+        if !settings.quiet {
+            for line in summary { print(line) }
+        }
+    }
+
+    /// The settings recorded in the manifest and in each PNG's metadata.
+    private func renderSettings() -> RenderSettings {
+        let generated: TutorialDataSet?
+        let dataFile: String?
+        switch settings.dataSource {
+        case .generated(let tutorial):
+            generated = tutorial
+            dataFile = nil
+        case .csvFile(let url):
+            generated = nil
+            dataFile = url.path
+        }
+        let r = settings.rendering
+        return RenderSettings(
+            iterations: settings.training.iterations, learningRate: settings.training.learningRate,
+            initialParameters: settings.training.initialParameters,
+            points: generated?.count ?? 0, seed: generated?.seed ?? TutorialDataSet.defaultSeed,
+            dataFile: dataFile, width: r.width, height: r.height, scale: r.scale,
+            language: r.language == "fr" ? .fr : .en, residuals: r.residuals, fps: r.fps)
     }
 
     private func loadData() throws -> DataSet {
@@ -48,21 +86,12 @@ struct RenderFitRun {
         }
     }
 
-    private func writeOutputs(_ history: TrainingHistory) throws {
+    private func writeHistoryExport(_ history: TrainingHistory) throws {
+        guard let export = settings.historyExport else { return }
         do {
-            try FileManager.default.createDirectory(
-                at: settings.outputDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(
-                "cannot create directory '\(settings.outputDirectory.path)': \(error.localizedDescription)")
-        }
-        do {
-            try AtomicFileWriter.write(history.csvText(), to: settings.historyCSV)
-            if let export = settings.historyExport {
-                switch export.format {
-                case .csv: try AtomicFileWriter.write(history.csvText(), to: export.url)
-                case .json: try AtomicFileWriter.write(try history.jsonData(), to: export.url)
-                }
+            switch export.format {
+            case .csv: try FitTrainer.AtomicFileWriter.write(history.csvText(), to: export.url)
+            case .json: try FitTrainer.AtomicFileWriter.write(try history.jsonData(), to: export.url)
             }
         } catch let error as FileWriteError {
             throw OutputError(error.description)

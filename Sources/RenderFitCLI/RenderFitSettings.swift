@@ -16,6 +16,17 @@ struct RenderFitSettings: Sendable {
     static let allowedLearningRates = "a finite number above 0, such as 0.1"
     static let allowedPoints = "a whole number from \(pointRange.lowerBound) to \(pointRange.upperBound)"
     static let allowedSeeds = "a whole number from 0 to \(UInt64.max)"
+    static let sizeRange = 16...16_384
+    static let allowedSizes = "a whole number from \(sizeRange.lowerBound) to \(sizeRange.upperBound)"
+    static let scaleRange = 0.25...8.0
+    static let allowedScales = "a number from 0.25 to 8"
+    static let jobRange = 1...64
+    static let allowedJobs = "a whole number from \(jobRange.lowerBound) to \(jobRange.upperBound)"
+    static let defaultJobs = max(1, min(jobRange.upperBound, ProcessInfo.processInfo.activeProcessorCount))
+    static let fpsRange = 1...100
+    static let allowedFPS = "a whole number from \(fpsRange.lowerBound) to \(fpsRange.upperBound)"
+    /// Longest side of an image in device pixels (Cairo's and the PNG decoder's comfort zone).
+    static let maximumPixelsPerSide = 16_384.0
 
     enum DataSource: Sendable, Equatable {
         case generated(TutorialDataSet)
@@ -26,17 +37,40 @@ struct RenderFitSettings: Sendable {
         case csv, json
     }
 
-    var outputDirectory: URL
+    /// Where the frames, history.csv and manifest.json go; nil when only figures or an
+    /// animation were asked for.
+    var outputDirectory: URL?
+    /// The directory as the user spelled it, for messages.
+    var outputDirectoryArgument: String?
     var training: GradientDescent
     var dataSource: DataSource
     var historyExport: (url: URL, format: HistoryFormat)?
     var quiet: Bool
+    var rendering: RenderingOptions
 
-    /// The history file every run writes into the output directory.
-    var historyCSV: URL { outputDirectory.appendingPathComponent("history.csv") }
+    /// Everything about drawing: sizes, language, parallelism, figures, animation.
+    struct RenderingOptions: Sendable {
+        var width: Int
+        var height: Int
+        var scale: Double
+        var language: String
+        var residuals: Bool
+        var jobs: Int
+        var figuresDirectory: String?
+        var figureFormat: String
+        var animation: String?
+        var fps: Int
+        var force: Bool
+    }
 
     init(command: RenderFit) throws(UsageError) {
-        outputDirectory = try Self.outputDirectory(command.out)
+        if let out = command.out {
+            outputDirectory = try Self.outputDirectory(out)
+            outputDirectoryArgument = out
+        } else {
+            outputDirectory = nil
+            outputDirectoryArgument = nil
+        }
         training = GradientDescent(
             learningRate: try Self.learningRate(command.learningRate),
             iterations: try Self.iterations(command.iterations),
@@ -44,6 +78,73 @@ struct RenderFitSettings: Sendable {
         dataSource = try Self.dataSource(data: command.data, points: command.points, seed: command.seed)
         historyExport = try Self.historyExport(command.history, outputDirectory: outputDirectory)
         quiet = command.quiet
+        rendering = try Self.rendering(command)
+        guard command.out != nil || command.figures != nil || command.animation != nil else {
+            throw UsageError(
+                "nothing to write: give --out DIR (frames, history.csv, manifest.json), --figures DIR or --animation FILE")
+        }
+    }
+
+    private static func rendering(_ command: RenderFit) throws(UsageError) -> RenderingOptions {
+        for (name, value) in [("width", command.width), ("height", command.height)] {
+            guard sizeRange.contains(value) else {
+                throw UsageError("--\(name) \(value) is not allowed; use \(allowedSizes)")
+            }
+        }
+        guard command.scale.isFinite, scaleRange.contains(command.scale) else {
+            throw UsageError("--scale \(command.scale) is not allowed; use \(allowedScales)")
+        }
+        let longest = Double(max(command.width, command.height)) * command.scale
+        guard longest <= maximumPixelsPerSide else {
+            throw UsageError(
+                "--width \(command.width) --height \(command.height) at --scale \(command.scale) gives \(Int(longest.rounded(.up))) pixels on a side; "
+                    + "the most allowed is \(Int(maximumPixelsPerSide))")
+        }
+        guard ["en", "fr"].contains(command.lang) else {
+            throw UsageError("--lang '\(command.lang)' is not allowed; use en or fr")
+        }
+        let jobs = command.jobs ?? defaultJobs
+        guard jobRange.contains(jobs) else {
+            throw UsageError("--jobs \(jobs) is not allowed; use \(allowedJobs)")
+        }
+        guard fpsRange.contains(command.fps) else {
+            throw UsageError("--fps \(command.fps) is not allowed; use \(allowedFPS)")
+        }
+        guard ["png", "svg", "pdf"].contains(command.format) else {
+            throw UsageError("--format '\(command.format)' is not allowed; use png, svg or pdf")
+        }
+        if let figures = command.figures {
+            try checkDirectoryArgument(figures, option: "--figures")
+        }
+        if let animation = command.animation {
+            try checkAnimationPath(animation)
+        }
+        return RenderingOptions(
+            width: command.width, height: command.height, scale: command.scale, language: command.lang,
+            residuals: command.residuals, jobs: jobs, figuresDirectory: command.figures,
+            figureFormat: command.format, animation: command.animation, fps: command.fps, force: command.force)
+    }
+
+    private static func checkDirectoryArgument(_ path: String, option: String) throws(UsageError) {
+        guard !path.isEmpty else {
+            throw UsageError("\(option) '' is not allowed; give a directory path, such as figures/")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw UsageError("\(option) '\(path)' names an existing file; give a directory path (it is created if needed)")
+        }
+    }
+
+    private static func checkAnimationPath(_ path: String) throws(UsageError) {
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        guard ["png", "apng", "mp4", "webm", "gif"].contains(ext) else {
+            throw UsageError(
+                "--animation '\(path)' is not allowed; the name must end in .png or .apng (built in), or .mp4, .webm, .gif (with ffmpeg)")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw UsageError("--animation '\(path)' is a directory; give a file path")
+        }
     }
 
     private static func iterations(_ value: Int) throws(UsageError) -> Int {
@@ -127,7 +228,7 @@ struct RenderFitSettings: Sendable {
         }
     }
 
-    private static func historyExport(_ path: String?, outputDirectory: URL) throws(UsageError)
+    private static func historyExport(_ path: String?, outputDirectory: URL?) throws(UsageError)
         -> (url: URL, format: HistoryFormat)?
     {
         guard let path else { return nil }
@@ -143,7 +244,7 @@ struct RenderFitSettings: Sendable {
         // Its directory must exist, unless it is the output directory, which the run creates.
         let parent = url.deletingLastPathComponent()
         let parentExists = FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDirectory)
-        guard (parentExists && isDirectory.boolValue) || parent.path == outputDirectory.path else {
+        guard (parentExists && isDirectory.boolValue) || parent.path == outputDirectory?.path else {
             throw UsageError(
                 "--history '\(path)': the directory '\(parent.path)' does not exist; create it first")
         }

@@ -24,7 +24,11 @@ import Testing
         #expect(result.outputLines.contains { $0.hasPrefix("final parameters: a1 = ") })
 
         // history.csv is exactly what the library produces for the same defaults.
-        #expect(try temporary.contents() == ["out", "out/frames", "out/frames/history.csv"])
+        // One frame per state (0…100), the history and the manifest; nothing else.
+        let frames = (0...100).map { String(format: "out/frames/frame_%04d.png", $0) }
+        #expect(
+            try temporary.contents()
+                == (["out", "out/frames", "out/frames/history.csv", "out/frames/manifest.json"] + frames).sorted())
         let written = try String(contentsOfFile: temporary.path("out/frames/history.csv"), encoding: .utf8)
         let expected = try GradientDescent().train(on: TutorialDataSet().generate())
         #expect(written == expected.csvText())
@@ -102,14 +106,26 @@ import Testing
         defer { temporary.remove() }
         try FileManager.default.createDirectory(
             at: temporary.url.appendingPathComponent("out"), withIntermediateDirectories: true)
-        try Data("old".utf8).write(to: temporary.url.appendingPathComponent("out/history.csv"))
         try Data("mine".utf8).write(to: temporary.url.appendingPathComponent("out/notes.txt"))
         let result = try ProcessRunner.run("render-fit", ["--out", temporary.path("out"), "--quiet"])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(try temporary.contents() == ["out", "out/history.csv", "out/notes.txt"])
         #expect(try String(contentsOfFile: temporary.path("out/notes.txt"), encoding: .utf8) == "mine")
         #expect(
             try String(contentsOfFile: temporary.path("out/history.csv"), encoding: .utf8).hasPrefix(
                 "iteration,"))
+    }
+
+    @Test func aHistoryFileItDidNotWriteIsNeverOverwritten() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        try FileManager.default.createDirectory(
+            at: temporary.url.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: temporary.url.appendingPathComponent("out/history.csv"))
+        let result = try ProcessRunner.run("render-fit", ["--out", temporary.path("out"), "--quiet"])
+        #expect(result.status == 73)
+        #expect(result.errorLines.count == 1)
+        #expect(result.standardError.contains("history.csv"))
+        #expect(try temporary.contents() == ["out", "out/history.csv"])
+        #expect(try String(contentsOfFile: temporary.path("out/history.csv"), encoding: .utf8) == "old")
     }
 }

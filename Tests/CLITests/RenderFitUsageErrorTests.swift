@@ -37,6 +37,21 @@ import Testing
         BadInput(arguments: ["--history", "@/h.txt"], mentions: ["h.txt", ".csv or .json"]),
         BadInput(arguments: ["--history", "@/nowhere/h.csv"], mentions: ["nowhere", "does not exist"]),
         BadInput(arguments: ["--colour", "red"], mentions: ["--colour"]),
+        BadInput(arguments: ["--width", "0"], mentions: ["--width 0", "16 to 16384"]),
+        BadInput(arguments: ["--width", "20000"], mentions: ["--width 20000", "16 to 16384"]),
+        BadInput(arguments: ["--height", "tall"], mentions: ["'tall'", "16 to 16384"]),
+        BadInput(arguments: ["--width", "16384", "--scale", "2"], mentions: ["32768", "16384"]),
+        BadInput(arguments: ["--scale", "0"], mentions: ["--scale 0", "0.25 to 8"]),
+        BadInput(arguments: ["--scale", "nan"], mentions: ["nan", "0.25 to 8"]),
+        BadInput(arguments: ["--lang", "de"], mentions: ["'de'", "en or fr"]),
+        BadInput(arguments: ["--jobs", "0"], mentions: ["--jobs 0", "1 to 64"]),
+        BadInput(arguments: ["--jobs", "65"], mentions: ["--jobs 65", "1 to 64"]),
+        BadInput(arguments: ["--fps", "0"], mentions: ["--fps 0", "1 to 100"]),
+        BadInput(arguments: ["--fps", "101"], mentions: ["--fps 101", "1 to 100"]),
+        BadInput(arguments: ["--figures", "@/figs", "--format", "gif"], mentions: ["'gif'", "png, svg or pdf"]),
+        BadInput(arguments: ["--figures", "@/plain-file"], mentions: ["plain-file", "existing file"]),
+        BadInput(arguments: ["--animation", "@/movie.avi"], mentions: ["movie.avi", ".png or .apng"]),
+        BadInput(arguments: ["--animation", "@/nowhere/a.png"], mentions: ["nowhere", "does not exist"]),
     ]
 
     /// Fixtures every case can refer to; the test checks that nothing else appears.

@@ -1,0 +1,107 @@
+import FitAnimation
+import FitTrainer
+import Foundation
+
+/// The outputs of a run — frames folder, figures folder, animation file — checked together
+/// before anything is written, then written.
+struct OutputPlan {
+    let settings: RenderFitSettings
+    let scene: TrainingScene
+    let frames: FramesJob?
+    let figures: FiguresJob?
+    let animation: AnimationTarget?
+
+    init(settings: RenderFitSettings, scene: TrainingScene) throws {
+        self.settings = settings
+        self.scene = scene
+        let r = settings.rendering
+        do {
+            animation = try r.animation.map { try AnimationTarget(path: $0) }
+        } catch {
+            throw UsageError("\(error)")
+        }
+        let output = settings.outputDirectoryArgument.map { OutputDirectory(path: $0) }
+        if output != nil || animation != nil {
+            frames = FramesJob(scene: scene, output: output, animation: animation, jobs: r.jobs, quiet: settings.quiet)
+        } else {
+            frames = nil
+        }
+        if let folder = r.figuresDirectory {
+            let trueLine: (slope: Double, intercept: Double)?
+            if case .generated(let tutorial) = settings.dataSource {
+                trueLine = (tutorial.slope, tutorial.intercept)
+            } else {
+                trueLine = nil
+            }
+            figures = FiguresJob(
+                figures: ArticleFigures(scene: scene, trueLine: trueLine), folder: folder,
+                format: FigureFormat(rawValue: r.figureFormat) ?? .png)
+        } else {
+            figures = nil
+        }
+    }
+
+    /// Every check that needs no writing: folder ownership, the animation's place, ffmpeg.
+    func check() throws {
+        do {
+            _ = try frames?.check()
+            _ = try figures?.check()
+        } catch {
+            throw OutputError(error.description)
+        }
+        guard let animation else { return }
+        let inOutput = frames?.output.map { FramesJob.isInside(animation.path, $0) } ?? false
+        let parent = URL(fileURLWithPath: animation.path).deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        let parentIsCreated = inOutput
+        if !parentIsCreated {
+            guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                throw UsageError(
+                    "--animation '\(animation.path)': the directory '\(parent.path)' does not exist; create it first")
+            }
+            if FileManager.default.fileExists(atPath: animation.path) && !settings.rendering.force {
+                throw OutputError(
+                    "--animation '\(animation.path)' already exists; pass --force to replace it, or choose another name; nothing was written")
+            }
+        }
+        if case .ffmpeg = animation.kind, FFmpegEncoder.locate() == nil {
+            throw OutputError(FFmpegEncoder.installHint)
+        }
+    }
+
+    /// Writes everything; returns the summary lines.
+    func write() throws -> [String] {
+        var lines: [String] = []
+        do {
+            if let frames {
+                let summary = try frames.run()
+                let rate = summary.seconds > 0 ? Double(summary.frames) / summary.seconds : 0
+                let timing = String(format: "%.2f s, %.0f frames/s", summary.seconds, rate)
+                if let output = frames.output {
+                    lines.append(
+                        "wrote \(summary.frames) frames, history.csv and manifest.json to \(output.path) (\(timing))")
+                    if summary.removedStale > 0 {
+                        lines.append("removed \(summary.removedStale) frames of an earlier run that this one does not produce")
+                    }
+                }
+                if let animation {
+                    lines.append("wrote \(animation.path) (\(summary.frames) frames at \(scene.settings.fps) fps)")
+                }
+            }
+            if let figures {
+                let written = try figures.run()
+                lines.append("wrote \(written.count) figures to \(figures.output.path)")
+            }
+        } catch let error as FitAnimation.OutputError {
+            throw OutputError(error.description)
+        } catch let error as AnimationError {
+            throw OutputError(error.description)
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            throw OutputError("\(error)")
+        }
+        return lines
+    }
+}
