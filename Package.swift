@@ -18,9 +18,17 @@ let package = Package(
         // Command-line tools.
         .executable(name: "render-fit", targets: ["RenderFitCLI"]),
         .executable(name: "compare-images", targets: ["CompareImagesCLI"]),
+        // Benchmarks (release builds only make sense; see Scripts/bench.sh).
+        .executable(name: "render-fit-bench", targets: ["RenderFitBench"]),
+        // Examples (see Examples/README.md).
+        .executable(name: "article", targets: ["ArticleExample"]),
+        .executable(name: "learning-rates", targets: ["LearningRatesExample"]),
+        .executable(name: "your-data", targets: ["YourDataExample"]),
+        .executable(name: "library", targets: ["LibraryExample"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // MARK: System libraries (C only)
@@ -64,6 +72,33 @@ let package = Package(
                 "ImageComparison", "FitPNG",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // MARK: Benchmarks and examples
+        .executableTarget(
+            name: "RenderFitBench",
+            dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation", "ImageComparison"]
+        ),
+        .executableTarget(
+            name: "ArticleExample",
+            dependencies: ["FitTrainer", "FitPlot", "FitAnimation"],
+            path: "Examples/article"
+        ),
+        .executableTarget(
+            name: "LearningRatesExample",
+            dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation"],
+            path: "Examples/learning-rates"
+        ),
+        .executableTarget(
+            name: "YourDataExample",
+            dependencies: ["FitTrainer", "FitAnimation"],
+            path: "Examples/your-data",
+            exclude: ["README.md", "points.csv"]
+        ),
+        .executableTarget(
+            name: "LibraryExample",
+            dependencies: ["FitPlot", "FitAnimation"],
+            path: "Examples/library"
         ),
 
         // MARK: Tests

@@ -1,0 +1,1 @@
+print("placeholder: being written")  // Placeholder; replaced by the real program.
