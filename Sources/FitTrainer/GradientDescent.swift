@@ -1,8 +1,9 @@
 /// Plain batch gradient descent, a ← a − lr·∇MSE(a), as in the article.
 ///
-/// It records every state in a ``TrainingHistory``. If a state is non-finite or its loss
-/// exceeds ``divergenceLossLimit``, training stops there and the history says so: a learning
-/// rate that is too large is a lesson to show, not an error.
+/// It records every state in a ``TrainingHistory``. If a state is non-finite, or its loss
+/// exceeds ``divergenceLossLimit`` or ``divergenceGrowthFactor`` times the starting loss,
+/// training stops there and the history says so: a learning rate that is too large is a
+/// lesson to show, not an error.
 public struct GradientDescent: Sendable, Equatable {
     public static let defaultLearningRate = 0.1
     public static let defaultIterations = 100
@@ -10,6 +11,8 @@ public struct GradientDescent: Sendable, Equatable {
     public static let defaultInitialParameters: [Double] = [-1, 1]
     /// A loss above 10¹² counts as divergence (the tutorial's starts near 7).
     public static let divergenceLossLimit = 1e12
+    /// A loss a million times its starting value also counts as divergence.
+    public static let divergenceGrowthFactor = 1e6
 
     /// lr, positive and finite.
     public var learningRate: Double
@@ -78,7 +81,10 @@ public struct GradientDescent: Sendable, Equatable {
             losses.append(loss)
             parameterRows.append(contentsOf: parameters)
             gradientRows.append(contentsOf: gradient)
-            if let reason = Self.divergenceReason(loss: loss, parameters: parameters, gradient: gradient) {
+            let startingLoss = losses[0]
+            if let reason = Self.divergenceReason(
+                loss: loss, startingLoss: startingLoss, parameters: parameters, gradient: gradient)
+            {
                 divergence = Divergence(iteration: iteration, reason: reason)
                 break
             }
@@ -94,12 +100,15 @@ public struct GradientDescent: Sendable, Equatable {
     }
 
     private static func divergenceReason(
-        loss: Double, parameters: [Double], gradient: [Double]
+        loss: Double, startingLoss: Double, parameters: [Double], gradient: [Double]
     ) -> Divergence.Reason? {
         if !loss.isFinite || !parameters.allSatisfy(\.isFinite) || !gradient.allSatisfy(\.isFinite) {
             return .nonFinite
         }
-        return loss > divergenceLossLimit ? .lossAboveLimit : nil
+        if loss > divergenceLossLimit { return .lossAboveLimit }
+        // A starting loss of 0 is an exact fit: nothing can grow from it.
+        if startingLoss > 0, loss > divergenceGrowthFactor * startingLoss { return .lossGrowth }
+        return nil
     }
 }
 

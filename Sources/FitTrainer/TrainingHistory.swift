@@ -21,6 +21,11 @@ public struct Divergence: Sendable, Equatable, Codable {
         case nonFinite
         /// The loss exceeded ``GradientDescent/divergenceLossLimit``.
         case lossAboveLimit
+        /// The loss grew past ``GradientDescent/divergenceGrowthFactor`` times its starting
+        /// value: the slow divergence of a learning rate just above the stable range (1.05 on
+        /// the tutorial data multiplies the loss by about 1.2 a step and would take ~150 steps
+        /// to reach the absolute limit).
+        case lossGrowth
     }
 
     /// The state at which divergence was detected; it is the history's last row.

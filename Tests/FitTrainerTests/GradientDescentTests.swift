@@ -45,16 +45,29 @@ import Testing
         }
     }
 
-    @Test func learningRateOnePointFiveDivergesAndIsRecorded() throws {
+    @Test(arguments: [1.05, 1.5, 10])
+    func aLearningRateAboveTheStableRangeDivergesAndIsRecorded(learningRate: Double) throws {
         let data = try TutorialDataSet().generate()
-        let history = try GradientDescent(learningRate: 1.5).train(on: data)
+        let history = try GradientDescent(learningRate: learningRate).train(on: data)
         let divergence = try #require(history.divergence)
-        #expect(divergence.reason == .lossAboveLimit)
+        // Growth by a factor of 10⁶ comes long before the absolute limit from a start near 8.
+        #expect(divergence.reason == .lossGrowth)
         #expect(divergence.iteration == history.count - 1)
         #expect(divergence.iteration < 100)
+        let limit = GradientDescent.divergenceGrowthFactor * history.losses[0]
+        #expect(history.losses[divergence.iteration] > limit)
+        #expect(history.losses.dropLast().allSatisfy { $0 <= limit })
+        #expect(history.lastFiniteIteration == divergence.iteration)
+    }
+
+    @Test func aLossAboveTheAbsoluteLimitIsDivergence() throws {
+        // Starting far away (loss ≈ 10¹⁰), lr 1.5 crosses 10¹² long before growing 10⁶-fold.
+        let data = try TutorialDataSet().generate()
+        let history = try GradientDescent(learningRate: 1.5, initialParameters: [1e5, 1e5]).train(on: data)
+        let divergence = try #require(history.divergence)
+        #expect(divergence.reason == .lossAboveLimit)
         #expect(history.losses[divergence.iteration] > GradientDescent.divergenceLossLimit)
         #expect(history.losses.dropLast().allSatisfy { $0 <= GradientDescent.divergenceLossLimit })
-        #expect(history.lastFiniteIteration == divergence.iteration)
     }
 
     @Test func learningRateZeroPointOneNeverDiverges() throws {
