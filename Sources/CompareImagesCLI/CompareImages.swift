@@ -24,6 +24,12 @@ struct CompareImages: ParsableCommand {
             image for each file that fails.
 
             Exit status: 0 within tolerance, 1 not, 2 bad input.
+
+            Examples:
+              compare-images expected.png actual.png
+              compare-images expected.png actual.png --rms-tolerance 1 --max-mismatched-pixels 20
+              compare-images expected.png actual.png --diff diff.png --diff-style matplotlib
+              compare-images references/ frames/ --json --diff diffs/
             """
     )
 

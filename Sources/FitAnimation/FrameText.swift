@@ -34,8 +34,8 @@ public struct FrameText: Sendable {
     /// The title of frames once training has diverged.
     public func divergedTitle(iteration: Int, loss: Double) -> String {
         switch language {
-        case .en: return "Iteration \(iteration) — diverged at iteration \(iteration) (loss \(self.loss(loss)))"
-        case .fr: return "Itération \(iteration) — divergence à l’itération \(iteration) (perte \(self.loss(loss)))"
+        case .en: return "Diverged at iteration \(iteration) — loss \(self.loss(loss))"
+        case .fr: return "Divergence à l’itération \(iteration) — perte \(self.loss(loss))"
         }
     }
 

@@ -89,20 +89,20 @@ struct RenderFit: ParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Image width in layout pixels, \(RenderFitSettings.allowedSizes).", valueName: "px"),
+        help: ArgumentHelp("Image width in layout pixels, \(RenderFitSettings.allowedSizes) (default 640).", valueName: "px"),
         transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedSizes) })
     var width: Int = 640
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Image height in layout pixels, \(RenderFitSettings.allowedSizes).", valueName: "px"),
+        help: ArgumentHelp("Image height in layout pixels, \(RenderFitSettings.allowedSizes) (default 480).", valueName: "px"),
         transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedSizes) })
     var height: Int = 480
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Pixels per layout pixel for HiDPI, \(RenderFitSettings.allowedScales) (2 doubles the pixels, same layout).",
+            "Pixels per layout pixel for HiDPI, \(RenderFitSettings.allowedScales) (default 1; 2 doubles the pixels, same layout).",
             valueName: "s"),
         transform: { try NumberArgument.double($0, allowed: RenderFitSettings.allowedScales) })
     var scale: Double = 1
@@ -119,7 +119,7 @@ struct RenderFit: ParsableCommand {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Frames rendered in parallel, \(RenderFitSettings.allowedJobs) (default: the number of cores, here \(RenderFitSettings.defaultJobs)). The bytes do not depend on it.",
+            "Frames rendered in parallel, \(RenderFitSettings.allowedJobs) (default: the number of cores). The bytes do not depend on it.",
             valueName: "n"),
         transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedJobs) })
     var jobs: Int?
@@ -143,7 +143,7 @@ struct RenderFit: ParsableCommand {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Frames per second of the animation, \(RenderFitSettings.allowedFPS) (the tutorial's 20 ms interval is 50).",
+            "Frames per second of the animation, \(RenderFitSettings.allowedFPS) (default 25; the tutorial's 20 ms interval is 50).",
             valueName: "n"),
         transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedFPS) })
     var fps: Int = 25
