@@ -81,23 +81,35 @@ let package = Package(
         ),
         .executableTarget(
             name: "ArticleExample",
-            dependencies: ["FitTrainer", "FitPlot", "FitAnimation"],
+            dependencies: [
+                "FitTrainer", "FitPlot", "FitAnimation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Examples/article"
         ),
         .executableTarget(
             name: "LearningRatesExample",
-            dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation"],
+            dependencies: [
+                "FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Examples/learning-rates"
         ),
         .executableTarget(
             name: "YourDataExample",
-            dependencies: ["FitTrainer", "FitAnimation"],
+            dependencies: [
+                "FitTrainer", "FitAnimation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Examples/your-data",
             exclude: ["README.md", "points.csv"]
         ),
         .executableTarget(
             name: "LibraryExample",
-            dependencies: ["FitPlot", "FitAnimation"],
+            dependencies: [
+                "FitPlot", "FitAnimation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Examples/library"
         ),
 

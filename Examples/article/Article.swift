@@ -1,0 +1,80 @@
+// The whole article in one command: every figure (PNG and SVG), the frames and the
+// animation of gradient descent, and an index.html that shows them in the article's order
+// with captions in French and English.
+//
+//     swift run article [--out DIR] [--lang fr|en] [--quick]
+import ArgumentParser
+import FitAnimation
+import FitTrainer
+import Foundation
+
+@main
+struct Article: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "article",
+        abstract: "Reproduce the article: figures (PNG, SVG), frames, animation and index.html.",
+        discussion: """
+            Writes into DIR (created if needed): figures/ (points, initial-guess, squared-errors, \
+            result, loss, loss-log as .png and .svg), frames/ (one PNG per iteration, history.csv, \
+            manifest.json and animation.png, an animated PNG) and index.html. A file is only \
+            overwritten when an earlier run of this example wrote it; nothing is deleted.
+
+            Example: swift run article --out output/article
+            """)
+
+    @Option(help: "Folder to write into; created if needed.")
+    var out = "output/article"
+
+    @Option(help: "Language of the figures' text: fr (the article's) or en.")
+    var lang = "fr"
+
+    @Flag(help: "20 iterations instead of 100 (for CI).")
+    var quick = false
+
+    @Option(help: "Frames rendered in parallel (the bytes do not depend on it).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard RenderSettings.Language(rawValue: lang) != nil else {
+            throw ValidationError("--lang '\(lang)': use fr or en")
+        }
+        guard (1...64).contains(jobs) else { throw ValidationError("--jobs \(jobs): use 1...64") }
+    }
+
+    func run() throws {
+        let language = RenderSettings.Language(rawValue: lang) ?? .fr
+        // The tutorial's data set and training (DESIGN.md, "The tutorial, exactly").
+        let tutorial = TutorialDataSet()
+        let data = try tutorial.generate()
+        let training = GradientDescent(iterations: quick ? 20 : GradientDescent.defaultIterations)
+        let history = try training.train(on: data)
+        let settings = RenderSettings(
+            iterations: training.iterations, learningRate: training.learningRate,
+            initialParameters: training.initialParameters, points: tutorial.count, seed: tutorial.seed,
+            dataFile: nil, width: 640, height: 480, scale: 1, language: language,
+            residuals: false, fps: 25)
+        let scene = try TrainingScene(data: data, history: history, settings: settings)
+        let figures = ArticleFigures(scene: scene, trueLine: (tutorial.slope, tutorial.intercept))
+
+        let root = OutputDirectory(path: out).path
+        let pngFigures = FiguresJob(figures: figures, folder: root + "/figures", format: .png)
+        let svgFigures = FiguresJob(figures: figures, folder: root + "/figures", format: .svg)
+        let frames = FramesJob(
+            scene: scene, output: OutputDirectory(path: root + "/frames"),
+            animation: try AnimationTarget(path: root + "/frames/animation.png"), jobs: jobs, quiet: true)
+        // Every check before the first write: a refused run leaves the folder as it was.
+        _ = try pngFigures.check()
+        _ = try svgFigures.check()
+        _ = try frames.check()
+        let page = try ExampleOutput(path: root, example: "article", planned: ["index.html"])
+
+        for path in try pngFigures.run() + svgFigures.run() { print("wrote \(path)") }
+        let summary = try frames.run()
+        print("wrote \(summary.frames) frames, history.csv and manifest.json to \(root)/frames")
+        print("wrote \(root)/frames/animation.png (\(summary.frames) frames at \(settings.fps) fps)")
+
+        let html = ArticlePage(figures: figures, frameCount: summary.frames).html()
+        try FitAnimation.AtomicFileWriter.write(html, toPath: page.path("index.html"))
+        print("wrote \(page.path("index.html"))")
+    }
+}
