@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Makes the images the README shows (Examples/gallery/) with the documented commands.
+# Everything is reproducible byte for byte: run it again and `git status` stays clean.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+Scripts/setup.sh
+swift build -c release --product render-fit >/dev/null
+render_fit=.build/release/render-fit
+work=.build/gallery
+gallery=Examples/gallery
+mkdir -p "$gallery"
+
+# A frame of the default run (the README's first command, at its defaults).
+"$render_fit" --out "$work/frames" --quiet
+cp "$work/frames/frame_0012.png" "$gallery/frame_0012.png"
+
+# The same run in French, with residuals, as a smaller animated PNG.
+"$render_fit" --out "$work/frames-fr" --lang fr --residuals --width 480 --height 360 --iterations 40 \
+    --fps 10 --animation "$gallery/animation-fr.png" --force --quiet
+
+# Two of the article's figures.
+"$render_fit" --figures "$work/figures" --quiet
+cp "$work/figures/squared-errors.png" "$work/figures/loss.png" "$gallery/"
+
+# A diverging run: the last frame.
+"$render_fit" --out "$work/diverging" --learning-rate 1.05 --quiet 2>/dev/null
+last=$(ls "$work/diverging" | grep '^frame_' | tail -n1)
+cp "$work/diverging/$last" "$gallery/diverging.png"
+ls -l "$gallery"
