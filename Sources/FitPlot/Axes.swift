@@ -53,6 +53,8 @@ public struct Axes: Sendable {
     /// The limits used for drawing: explicit ones, or automatic ones from static marks only,
     /// so that dynamic marks never move the layout.
     public var resolvedLimits: (x: AxisRange, y: AxisRange) {
+        // Explicit limits need no scan of the marks' data (O(points), every frame otherwise).
+        if let xLimits, let yLimits { return (xLimits, yLimits) }
         let staticMarks = marks.filter { !$0.isDynamic }
         let bounds = staticMarks.compactMap(\.dataBounds).reduce(nil as DataBounds?) { $0?.union($1) ?? $1 }
         let sticky = staticMarks.compactMap(\.stickyBounds)

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Builds render-fit and render-fit-bench in release mode, runs the benchmarks, and prints the
+# ratio table of issue 6 (targets met or missed).
+#
+#   Scripts/bench.sh                 # our benchmarks and the rows that need no peer
+#   Scripts/bench.sh --with-peers    # also matplotlib (pip-installed into a throwaway venv)
+#                                    # and gnuplot (when installed: Scripts/setup.sh --with-gnuplot)
+#   Scripts/bench.sh --quick         # fewer runs and cases (a smoke test, noisier numbers)
+#
+# Environment: SCRATCH (build folder, default .build), RUNS (A/B runs per peer, default 5).
+# Everything temporary lives in one folder under $TMPDIR, removed at exit.
+set -euo pipefail
+
+with_peers=0
+quick=0
+for arg in "$@"; do
+    case "$arg" in
+        --with-peers) with_peers=1 ;;
+        --quick) quick=1 ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "bench.sh: unknown option '$arg' (allowed: --with-peers, --quick)" >&2; exit 64 ;;
+    esac
+done
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+scratch=${SCRATCH:-.build}
+runs=${RUNS:-5}
+[ "$quick" = 1 ] && runs=${RUNS:-3}
+work=$(mktemp -d "${TMPDIR:-/tmp}/render-fit-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+echo "== building (release)"
+swift build -c release --scratch-path "$scratch" --product render-fit >/dev/null
+swift build -c release --scratch-path "$scratch" --product render-fit-bench >/dev/null
+bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
+
+echo "== machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+quick_flag=()
+[ "$quick" = 1 ] && quick_flag=(--quick)
+"$bin/render-fit-bench" "${quick_flag[@]}"
+"$bin/render-fit-bench" frames trainer pipeline "${quick_flag[@]}" --json > "$work/bench.json"
+
+"$bin/render-fit-bench" export-data --out "$work/data" >/dev/null
+ratio_args=(--render-fit "$bin/render-fit" --bench-json "$work/bench.json" --work "$work" --runs "$runs")
+if python3 -c 'import numpy' 2>/dev/null; then ratio_args+=(--numpy-python python3); fi
+
+if [ "$with_peers" = 1 ]; then
+    echo "== peers: matplotlib into a throwaway venv"
+    python3 -m venv "$work/venv"
+    "$work/venv/bin/pip" install --quiet --disable-pip-version-check matplotlib numpy
+    mpl_version=$("$work/venv/bin/python" -c 'import matplotlib; print(matplotlib.__version__)')
+    echo "matplotlib $mpl_version (Agg)"
+    ratio_args+=(--peer-python "$work/venv/bin/python" --numpy-python "$work/venv/bin/python")
+    if command -v gnuplot >/dev/null 2>&1; then
+        echo "$(gnuplot --version) (pngcairo)"
+        ratio_args+=(--gnuplot)
+    else
+        echo "gnuplot not installed: its row is skipped (Scripts/setup.sh --with-gnuplot)"
+    fi
+fi
+
+echo "== ratios (A/B interleaved, medians of $runs runs)"
+python3 Scripts/peers/bench_ratios.py "${ratio_args[@]}"

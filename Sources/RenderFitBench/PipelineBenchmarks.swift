@@ -1,0 +1,61 @@
+import FitAnimation
+import FitCairo
+import FitPNG
+import FitTrainer
+
+/// Our whole per-frame cost against the encoder's alone: the frames job on one thread
+/// (static layer, blit, draw, encode, write each file, manifest and history) divided by the
+/// frame count, and the same final images, already in memory, encoded with the same
+/// settings (RGB, level 3, no filter, the same text chunks) and nothing else.
+enum PipelineBenchmarks {
+    static func run(frames: Int, runs: Int, output: BenchOutput) throws {
+        let scene = try BenchScenes.scene(iterations: frames - 1)
+        let whole = try JobBenchmarks.measure(scene: scene, jobs: 1, animation: false, runs: runs)
+        output.add(
+            BenchResult(
+                group: "pipeline", name: "whole job, 1 thread", timing: Timing(milliseconds: [whole.medianMilliseconds, whole.minimumMilliseconds]),
+                frames: whole.frames, bytesPerFrame: whole.bytesPerFrame))
+
+        let renderer = try FrameRenderer(scene: scene)
+        let (w, h) = renderer.pixelSize
+        let canvas = try CairoImageCanvas(width: Double(w), height: Double(h))
+        var images: [[UInt8]] = []
+        for index in 0..<scene.frameCount {
+            _ = try renderer.renderFrame(index, on: canvas)
+            images.append(canvas.withPixelData { buffer, _, height, stride in [UInt8](buffer.prefix(stride * height)) })
+        }
+        let encoders = (0..<scene.frameCount).map { PNGEncoder(options: options(scene: scene, frame: $0)) }
+        var bytes = 0
+        let stride = canvas.withPixelData { _, _, _, stride in stride }
+        let timing = try Timing.measure(runs: runs) {
+            bytes = 0
+            for (index, image) in images.enumerated() {
+                bytes += try image.withUnsafeBytes { buffer in
+                    try encoders[index].encode(premultipliedARGB32: buffer, width: w, height: h, stride: stride)
+                }.count
+            }
+        }
+        let encodeOnly = BenchResult(
+            group: "pipeline", name: "encode alone", timing: timing, frames: scene.frameCount,
+            bytesPerFrame: bytes / scene.frameCount)
+        output.add(encodeOnly)
+        var ratio = encodeOnly
+        ratio.name = "ratio whole / encode"
+        ratio.extra = ["ratio": whole.millisecondsPerFrame / encodeOnly.millisecondsPerFrame]
+        output.add(ratio)
+    }
+
+    /// The renderer's settings for frame `frame`, text chunks included (same keys, same sizes).
+    static func options(scene: TrainingScene, frame: Int) -> PNGEncoder.Options {
+        let step = scene.history[frame]
+        return PNGEncoder.Options(
+            text: [
+                .software("render-fit \(RenderFitVersion.current)"),
+                .title(scene.title(forFrame: frame)),
+                .description(scene.settings.commandLine),
+                PNGTextChunk(keyword: "Iteration", value: String(step.iteration)),
+                PNGTextChunk(keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
+                PNGTextChunk(keyword: "Loss", value: "\(step.loss)"),
+            ], colorMode: .rgb)
+    }
+}
