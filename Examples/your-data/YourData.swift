@@ -106,15 +106,21 @@ struct YourData: ParsableCommand {
         if let divergence = history.divergence {
             print("gradient descent diverged at iteration \(divergence.iteration): try a smaller --learning-rate")
         } else {
-            print("after \(last.iteration) iterations: y = \(f(last.parameters[0]))·x + \(f(last.parameters[1])), MSE \(f(last.loss))")
+            print("after \(last.iteration) iterations: \(equation(last.parameters)), MSE \(f(last.loss))")
         }
         if let exact = try? LeastSquares.solve(data: points) {
-            print("least squares (exact):  y = \(f(exact[0]))·x + \(f(exact[1]))")
+            print("least squares (exact):  \(equation(exact))")
         }
         // Largest eigenvalue of the MSE's Hessian (2/n)·XᵀX: steps above 2/λ diverge.
         let n = Double(points.count)
         let a = 2 * points.x.reduce(0) { $0 + $1 * $1 } / n, b = 2 * points.x.reduce(0, +) / n
         let largest = (a + 2) / 2 + ((a - 2) * (a - 2) / 4 + b * b).squareRoot()
         print("for this data, learning rates above \(f(2 / largest)) diverge")
+    }
+
+    /// "y = 3.1842·x + 6.4761", "y = -2.0000·x - 1.5000".
+    private func equation(_ a: [Double]) -> String {
+        let f = { (value: Double) in String(format: "%.4f", value) }
+        return "y = \(f(a[0]))·x " + (a[1] < 0 ? "- \(f(-a[1]))" : "+ \(f(a[1]))")
     }
 }

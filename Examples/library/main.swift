@@ -1,1 +1,0 @@
-print("placeholder: being written")  // Placeholder; replaced by the real program.
