@@ -132,7 +132,11 @@ let package = Package(
         ),
         .testTarget(
             name: "FitAnimationTests",
-            dependencies: ["FitAnimation", "FitTrainer", "FitPNG", "ImageSnapshotTesting"],
+            dependencies: [
+                "FitAnimation", "FitTrainer", "FitPNG", "ImageSnapshotTesting",
+                // Built so that ExamplesTests can run them as users do.
+                "ArticleExample", "LearningRatesExample", "YourDataExample", "LibraryExample",
+            ],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

@@ -1,0 +1,215 @@
+import FitPNG
+import Foundation
+import Testing
+
+/// The examples under Examples/, run in quick mode as a user runs them (`swift test` builds
+/// them because this test target depends on their targets), with their outputs checked.
+@Suite struct ExamplesTests {
+    @Test func articleWritesEveryFigureTheFramesTheAnimationAndAnIndexThatOnlyLinksToThem() throws {
+        let out = try Fixtures.temporaryFolder() + "/article"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try ExampleProcess.run("article", ["--out", out, "--quick"])
+        try #require(run.status == 0, "\(run.standardError)")
+
+        let names = ["points", "initial-guess", "squared-errors", "result", "loss", "loss-log"]
+        for name in names {
+            let png = try PNGDecoder().decodeFile(atPath: "\(out)/figures/\(name).png")
+            #expect(png.width == 640 && png.height == 480, "\(name).png is \(png.width)×\(png.height)")
+            let svg = try String(contentsOfFile: "\(out)/figures/\(name).svg", encoding: .utf8)
+            #expect(svg.contains("<svg"), "\(name).svg is not an SVG")
+        }
+        // --quick trains 20 iterations: frames 0…20.
+        let frames = try FileManager.default.contentsOfDirectory(atPath: out + "/frames")
+            .filter { $0.hasPrefix("frame_") && $0.hasSuffix(".png") }
+        #expect(frames.count == 21)
+        let frame = try PNGDecoder().decodeFile(atPath: "\(out)/frames/frame_0020.png")
+        #expect(frame.width == 640 && frame.height == 480)
+        try expectAnimation(at: out + "/frames/animation.png", frames: 21, width: 640, height: 480)
+
+        let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        let references = HTMLReferences.attributes(["src", "href"], in: html)
+        #expect(references.count >= 15)
+        for reference in references {
+            #expect(!reference.contains("://") && !reference.hasPrefix("/"), "\(reference) is not relative")
+            #expect(
+                FileManager.default.fileExists(atPath: out + "/" + reference), "index.html links to missing \(reference)")
+        }
+        // The article's order, the animation between the squared errors and the result.
+        let images = HTMLReferences.attributes(["src"], in: html)
+        #expect(
+            images == [
+                "figures/points.png", "figures/initial-guess.png", "figures/squared-errors.png",
+                "frames/animation.png", "figures/result.png", "figures/loss.png", "figures/loss-log.png",
+            ])
+        #expect(html.contains("lang=\"fr\"") && html.contains("lang=\"en\""))
+        // Every path the run says it wrote exists.
+        for line in run.standardOutput.split(separator: "\n") where line.hasPrefix("wrote /") {
+            let path = String(line.dropFirst(6).split(separator: " ")[0])
+            #expect(FileManager.default.fileExists(atPath: path), "\(path) was announced but is missing")
+        }
+    }
+
+    @Test func articleRerunsIntoItsOwnFolderButLeavesAForeignIndexAlone() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let first = try ExampleProcess.run("article", ["--out", root + "/mine", "--quick"])
+        try #require(first.status == 0, "\(first.standardError)")
+        let again = try ExampleProcess.run("article", ["--out", root + "/mine", "--quick"])
+        #expect(again.status == 0, "\(again.standardError)")
+
+        try FileManager.default.createDirectory(atPath: root + "/theirs", withIntermediateDirectories: true)
+        try "my notes".write(toFile: root + "/theirs/index.html", atomically: true, encoding: .utf8)
+        let refused = try ExampleProcess.run("article", ["--out", root + "/theirs", "--quick"])
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("index.html"))
+        #expect(try String(contentsOfFile: root + "/theirs/index.html", encoding: .utf8) == "my notes")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/theirs") == ["index.html"])
+    }
+
+    @Test func learningRatesWritesTheGridFigureAndAnAnimationOfAllRuns() throws {
+        let out = try Fixtures.temporaryFolder() + "/learning-rates"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try ExampleProcess.run("learning-rates", ["--out", out, "--quick"])
+        try #require(run.status == 0, "\(run.standardError)")
+        // 1500 × 640: five columns of panels (see ComparisonFigure).
+        let png = try PNGDecoder().decodeFile(atPath: out + "/learning-rates.png")
+        #expect(png.width == 1500 && png.height == 640)
+        let svg = try String(contentsOfFile: out + "/learning-rates.svg", encoding: .utf8)
+        #expect(svg.contains("lr = 1.05: diverging"))
+        try expectAnimation(at: out + "/learning-rates-animation.png", frames: 21, width: 1500, height: 640)
+        for rate in ["0.01", "0.1", "0.5", "1.0", "1.05"] {
+            #expect(run.standardOutput.contains("lr \(rate) ("), "no summary line for lr \(rate)")
+        }
+    }
+
+    @Test func yourDataFitsTheBundledCSVAndWritesFramesAndFigures() throws {
+        let out = try Fixtures.temporaryFolder() + "/your-data"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try ExampleProcess.run("your-data", ["--out", out, "--quick"])
+        try #require(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.hasPrefix("60 points from "))
+        // numpy: np.linalg.lstsq on points.csv gives a = (3.15743402, 6.52124299).
+        #expect(run.standardOutput.contains("least squares (exact):  y = 3.1574·x + 6.5212"))
+        for name in ["points", "result", "loss", "loss-log"] {
+            let png = try PNGDecoder().decodeFile(atPath: "\(out)/figures/\(name).png")
+            #expect(png.width == 640 && png.height == 480)
+        }
+        try expectAnimation(at: out + "/frames/animation.png", frames: 21, width: 640, height: 480)
+        #expect(FileManager.default.fileExists(atPath: out + "/frames/history.csv"))
+    }
+
+    @Test func yourDataReadsAUsersFileAndNamesTheLineOfABadOne() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // Points on y = 2x − 1 exactly: least squares must find it.
+        try "x,y\n0,-1\n1,1\n2,3\n3,5\n".write(toFile: root + "/line.csv", atomically: true, encoding: .utf8)
+        let good = try ExampleProcess.run("your-data", ["--data", root + "/line.csv", "--out", root + "/out", "--quick"])
+        #expect(good.status == 0, "\(good.standardError)")
+        #expect(good.standardOutput.contains("least squares (exact):  y = 2.0000·x - 1.0000"))
+        #expect(FileManager.default.fileExists(atPath: root + "/out/frames/frame_0020.png"))
+
+        try "x,y\n0,1\n1,oops\n".write(toFile: root + "/bad.csv", atomically: true, encoding: .utf8)
+        let bad = try ExampleProcess.run("your-data", ["--data", root + "/bad.csv", "--out", root + "/bad-out"])
+        #expect(bad.status != 0)
+        #expect(bad.standardError.contains("line 3"), "\(bad.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/bad-out"))
+    }
+
+    @Test func libraryWritesItsFigureAsPNGAndPDF() throws {
+        let out = try Fixtures.temporaryFolder() + "/library"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try ExampleProcess.run("library", ["--out", out])
+        try #require(run.status == 0, "\(run.standardError)")
+        // 960 × 400 layout units at scale 2.
+        let png = try PNGDecoder().decodeFile(atPath: out + "/library.png")
+        #expect(png.width == 1920 && png.height == 800)
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: out + "/library.pdf"))
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+    }
+
+    private func expectAnimation(
+        at path: String, frames: Int, width: Int, height: Int, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let animation = try APNGReader.animation(of: bytes)
+        #expect(animation.frames.count == frames, sourceLocation: sourceLocation)
+        for frame in animation.frames {
+            #expect(frame.image.width == width && frame.image.height == height, sourceLocation: sourceLocation)
+        }
+    }
+}
+
+/// The values of some attributes in an HTML page, in document order (enough for pages that
+/// quote their attributes, as the article's does).
+enum HTMLReferences {
+    static func attributes(_ names: Set<String>, in html: String) -> [String] {
+        var values: [String] = []
+        var rest = Substring(html)
+        while let equals = rest.range(of: "=\"") {
+            let before = rest[..<equals.lowerBound]
+            let name = before.reversed().prefix { $0.isLetter }.reversed()
+            let afterQuote = rest[equals.upperBound...]
+            guard let close = afterQuote.firstIndex(of: "\"") else { break }
+            let charBefore = before.dropLast(name.count).last
+            if names.contains(String(name)), charBefore == " " || charBefore == "\n" {
+                values.append(String(afterQuote[..<close]))
+            }
+            rest = afterQuote[afterQuote.index(after: close)...]
+        }
+        return values
+    }
+}
+
+/// Runs a built example executable found beside the test runner.
+enum ExampleProcess {
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    static var productsDirectory: URL {
+        #if os(Linux)
+            URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        #else
+            Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
+                ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        #endif
+    }
+
+    static func run(_ name: String, _ arguments: [String]) throws -> Result {
+        let executable = productsDirectory.appendingPathComponent(name)
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw CocoaError(
+                .fileNoSuchFile,
+                userInfo: [NSLocalizedDescriptionKey: "no example '\(name)' in \(productsDirectory.path); build it first"])
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Drain stderr on another thread so that neither pipe can fill and stall the child.
+        let errorData = ErrorCollector()
+        let reader = Thread { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errorData.isSet { usleep(1000) }
+        return Result(
+            status: process.terminationStatus, standardOutput: String(decoding: stdout, as: UTF8.self),
+            standardError: String(decoding: errorData.value, as: UTF8.self))
+    }
+}
+
+/// stderr's bytes, handed from the reading thread.
+private final class ErrorCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+    func set(_ value: Data) { lock.withLock { data = value } }
+    var isSet: Bool { lock.withLock { data != nil } }
+    var value: Data { lock.withLock { data ?? Data() } }
+}
