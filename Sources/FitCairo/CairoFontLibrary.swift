@@ -11,10 +11,14 @@ final class CairoFontFace: @unchecked Sendable {
     let pointer: OpaquePointer
     /// The font file fontconfig matched, for messages and tests.
     let file: String
+    /// The design ascent and descent every text line gets at least (nil: the file has no
+    /// `OS/2` or `hhea` table, so text measurement falls back to glyph ink).
+    let lineMetrics: FontLineMetrics?
 
-    init(pointer: OpaquePointer, file: String) {
+    init(pointer: OpaquePointer, file: String, lineMetrics: FontLineMetrics?) {
         self.pointer = pointer
         self.file = file
+        self.lineMetrics = lineMetrics
     }
 
     deinit { cairo_font_face_destroy(pointer) }
@@ -129,7 +133,8 @@ public enum CairoFontLibrary {
             throw .cairoFailure(
                 operation: "cairo_ft_font_face_create_for_pattern(\(file))", status: CairoStatus.describe(status))
         }
-        return CairoFontFace(pointer: face, file: file)
+        return CairoFontFace(
+            pointer: face, file: file, lineMetrics: FontLineMetrics.read(fileAt: file, index: Int(index & 0xFFFF)))
     }
 
     private static func addString(_ pattern: OpaquePointer, _ object: String, _ value: String) {

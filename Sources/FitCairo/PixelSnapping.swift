@@ -2,7 +2,8 @@ import FitPlot
 
 /// Moves the vertices of a straight-segment path, in device pixels, so that a stroke of an
 /// integer device width covers whole pixels: a 1-px line lies on pixel centres, a 2-px line on
-/// pixel edges (odd widths → centres, even → edges).
+/// pixel edges (odd widths → centres, even → edges), with matplotlib's rounding so that
+/// spines and ticks land on the same pixel rows as in matplotlib's Agg output.
 ///
 /// For each vertex, a coordinate across an axis-aligned segment (x of a vertical segment, y
 /// of a horizontal one) follows that width-parity rule. A coordinate along a segment (where
@@ -24,8 +25,13 @@ enum PixelSnapping {
     /// `polylines` with every vertex snapped for a stroke `deviceWidth` pixels wide.
     static func snap(_ polylines: [Polyline], deviceWidth: Double, squareCaps: Bool) -> [Polyline] {
         let odd = Int(deviceWidth) % 2 == 1
-        func across(_ v: Double) -> Double { odd ? v.rounded(.down) + 0.5 : v.rounded() }
-        func along(_ v: Double) -> Double { squareCaps ? across(v) : v.rounded() }
+        // matplotlib's Agg snapping (PathSnapper): floor(v + 0.5), plus 0.5 for odd widths,
+        // in top-down device coordinates. A 1-px line at 57.6 lands on the centre of row 58
+        // (57.5 would be the nearer centre, but following matplotlib keeps our spines on its
+        // rows). Rounding half up, not to even, so that equal inputs snap the same way.
+        func nearestEdge(_ v: Double) -> Double { (v + 0.5).rounded(.down) }
+        func across(_ v: Double) -> Double { odd ? nearestEdge(v) + 0.5 : nearestEdge(v) }
+        func along(_ v: Double) -> Double { squareCaps ? across(v) : nearestEdge(v) }
 
         return polylines.map { line in
             let pts = line.points

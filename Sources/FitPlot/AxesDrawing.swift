@@ -45,7 +45,9 @@ extension Axes {
 
         // Ticks, tick labels, offset texts and axis labels (static: measured here).
         let xLabelHeight = layout.xTickLabels.map { measure($0, font).height }.max() ?? 0
-        let yLabelWidth = layout.yTickLabels.map { measure($0, font).width }.max() ?? 0
+        let yLabelExtents = layout.yTickLabels.map { measure($0, font) }
+        let yLabelWidth = yLabelExtents.map(\.width).max() ?? 0
+        let yLabelAscents = yLabelExtents.map(\.ascent)
         let xLabelsBottom = area.maxY + tickLength + tickPad + xLabelHeight
         let yLabelsLeft = area.minX - tickLength - tickPad - yLabelWidth
         let (xLabel, yLabel) = (self.xLabel, self.yLabel)
@@ -67,10 +69,13 @@ extension Axes {
                     label, at: Point(x: t.layoutX(x), y: area.maxY + tickLength + tickPad), font: font,
                     color: textColor, anchor: TextAnchor(.center, .top), rotation: 0)
             }
-            for (y, label) in zip(layout.yTicks, layout.yTickLabels) {
+            // matplotlib's y tick labels are 'center_baseline' aligned: the tick points at the
+            // middle of the label's ascent, so the baseline is half an ascent below it
+            // (digits sit on the same baseline whatever the descent of the font).
+            for ((y, label), ascent) in zip(zip(layout.yTicks, layout.yTickLabels), yLabelAscents) {
                 r.drawText(
-                    label, at: Point(x: area.minX - tickLength - tickPad, y: t.layoutY(y)), font: font,
-                    color: textColor, anchor: TextAnchor(.right, .center), rotation: 0)
+                    label, at: Point(x: area.minX - tickLength - tickPad, y: t.layoutY(y) + ascent / 2), font: font,
+                    color: textColor, anchor: TextAnchor(.right, .baseline), rotation: 0)
             }
             if !layout.xOffsetText.isEmpty {
                 r.drawText(

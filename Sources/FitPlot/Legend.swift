@@ -15,7 +15,7 @@ public struct LegendLayout: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
         public var label: String
         public var handle: LegendHandle
-        /// Where the label's left end and vertical centre are.
+        /// Where the label's left end on its baseline is.
         public var textOrigin: Point
         /// The rectangle the handle is drawn in.
         public var handleRect: Rect
@@ -42,14 +42,18 @@ public struct LegendLayout: Hashable, Sendable {
         let font = Font(family: theme.fontFamily, size: points.layout(theme.fontSizePoints))
         let fs = font.size
         let extents = labelled.map { measure($0.0, font) }
-        let rowHeight = max(extents.map(\.height).max() ?? fs, 0.7 * fs)
+        // matplotlib packs each row's handle box (0.7 fs high) and label on a common
+        // baseline: the handle's bottom sits on the label's baseline, and the row is as high
+        // as the taller of the two above it plus the label's descent.
+        let handleHeight = 0.7 * fs
+        let rowHeights = extents.map { max($0.ascent, handleHeight) + $0.descent }
         let pad = theme.legendBorderPad * fs
         let handleLength = theme.legendHandleLength * fs
         let textPad = theme.legendHandleTextPad * fs
         let spacing = theme.legendLabelSpacing * fs
         let width = 2 * pad + handleLength + textPad + (extents.map(\.width).max() ?? 0)
         let count = Double(labelled.count)
-        let height = 2 * pad + count * rowHeight + (count - 1) * spacing
+        let height = 2 * pad + rowHeights.reduce(0, +) + (count - 1) * spacing
 
         let inset = theme.legendBorderAxesPad * fs
         let area = transform.plotArea
@@ -77,14 +81,17 @@ public struct LegendLayout: Hashable, Sendable {
         }
         let frame = box(chosen)
         var entries: [Entry] = []
+        var top = frame.minY + pad
         for (index, (label, handle)) in labelled.enumerated() {
-            let top = frame.minY + pad + Double(index) * (rowHeight + spacing)
-            let handleRect = Rect(x: frame.minX + pad, y: top, width: handleLength, height: rowHeight)
+            let baseline = top + max(extents[index].ascent, handleHeight)
+            let handleRect = Rect(
+                x: frame.minX + pad, y: baseline - handleHeight, width: handleLength, height: handleHeight)
             entries.append(
                 Entry(
                     label: label, handle: handle,
-                    textOrigin: Point(x: handleRect.maxX + textPad, y: top + rowHeight / 2),
+                    textOrigin: Point(x: handleRect.maxX + textPad, y: baseline),
                     handleRect: handleRect))
+            top += rowHeights[index] + spacing
         }
         return LegendLayout(box: frame, location: chosen, entries: entries, font: font)
     }
@@ -98,11 +105,16 @@ public struct LegendLayout: Hashable, Sendable {
             let r = entry.handleRect
             switch entry.handle {
             case .marker(let style):
-                renderer.drawMarkers(at: [r.center], style: style)
+                // matplotlib's scatter key sits 3/8 of the handle height above the baseline
+                // (its default `scatteryoffsets` for one point).
+                renderer.drawMarkers(at: [Point(x: r.center.x, y: r.maxY - 0.375 * r.height)], style: style)
             case .line(let style):
+                // matplotlib snaps rectilinear paths, so its horizontal key is crisp too.
+                var crisp = style
+                crisp.snapToPixels = true
                 renderer.stroke(
                     .segment(from: Point(x: r.minX, y: r.center.y), to: Point(x: r.maxX, y: r.center.y)),
-                    style: style)
+                    style: crisp)
             case .patch(let fill, let edge):
                 let key = Rect(x: r.minX, y: r.center.y - 0.35 * font.size, width: r.width, height: 0.7 * font.size)
                 renderer.fill(.rectangle(key), color: fill)
@@ -110,7 +122,7 @@ public struct LegendLayout: Hashable, Sendable {
             }
             renderer.drawText(
                 entry.label, at: entry.textOrigin, font: font, color: theme.textColor,
-                anchor: TextAnchor(.left, .center), rotation: 0)
+                anchor: TextAnchor(.left, .baseline), rotation: 0)
         }
     }
 

@@ -108,8 +108,10 @@ struct FigureDrawingTests {
         // 427.2 + 2 × 4.861 = 436.922, anchored at their top centre.
         #expect(lines.contains { $0.hasPrefix("text \"0.0\" at (80.000,436.922)") && $0.contains("anchor=center-top") })
         #expect(lines.contains { $0.hasPrefix("text \"0.6\" at (377.600,436.922)") })
-        // y labels right-aligned 9.722 left of the spine, U+2212 minus.
-        #expect(lines.contains { $0.hasPrefix("text \"−1.00\" at (70.278,427.200)") && $0.contains("anchor=right-center") })
+        // y labels right-aligned 9.722 left of the spine, U+2212 minus, 'center_baseline': the
+        // baseline half an ascent below the tick. matplotlib: window extent bottom 435.813 minus
+        // DejaVu's descent 3.337 = 432.476; the fake ascent (0.76 fs) gives 427.2 + 5.278.
+        #expect(lines.contains { $0.hasPrefix("text \"−1.00\" at (70.278,432.478)") && $0.contains("anchor=right-baseline") })
         // Font: 10 pt at 100 dpi = 13.889 layout units.
         #expect(lines.contains { $0.hasPrefix("text \"1.0\"") && $0.contains("font=DejaVu Sans/13.889/regular") })
         // x label below the tallest tick label (fake height 13.889) + 4 pt pad: 436.922 + 13.889 + 5.556.
