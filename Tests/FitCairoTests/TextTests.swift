@@ -48,6 +48,17 @@ struct TextTests {
         #expect(one.measureText("", font: font).width == 0)
     }
 
+    /// The line metrics come from the font file's OS/2 table (DejaVu Sans: sTypoAscender 1556,
+    /// sTypoDescender −492 of 2048, read with fontTools); bytes that are no font give nil.
+    @Test func lineMetricsAreReadFromTheFontFile() throws {
+        let file = try CairoFontLibrary.fontFile(family: "DejaVu Sans", weight: .regular)
+        let metrics = try #require(FontLineMetrics.read(fileAt: file, index: 0))
+        #expect(metrics == FontLineMetrics(ascent: 1556.0 / 2048, descent: 492.0 / 2048))
+        #expect(FontLineMetrics.parse(Array("not a font at all".utf8), index: 0) == nil)
+        #expect(FontLineMetrics.parse([], index: 0) == nil)
+        #expect(FontLineMetrics.read(fileAt: "/nonexistent/font.ttf", index: 0) == nil)
+    }
+
     /// matplotlib 3.11.2's box for "data" at 10 pt/100 dpi (`Text.get_window_extent` of a
     /// legend label) is 14.337 high: the autohinted 'd' reaches 11 px, above the font's
     /// 10.552, and the descent is the font's 3.337.
