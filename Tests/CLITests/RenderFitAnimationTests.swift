@@ -157,6 +157,31 @@ import Testing
         #expect(try Self.ffprobeFrameCount(temporary.path("assembled." + container)) == 10)
     }
 
+    @Test func userDataWorksForEveryOutput() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        // Ice-cream sales against temperature, roughly y = 2x + 10.
+        try Data("temperature,sales\n12,34\n15,41\n18,45\n21,52\n24,58\n27,63\n30,71\n".utf8)
+            .write(to: temporary.url.appendingPathComponent("sales.csv"))
+        let out = temporary.path("out")
+        let result = try ProcessRunner.run(
+            "render-fit",
+            [
+                "--data", temporary.path("sales.csv"), "--learning-rate", "0.001", "--iterations", "20",
+                "--out", out, "--figures", temporary.path("figs"), "--animation", out + "/fit.png", "--quiet",
+            ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let manifest = try RenderFitFramesTests.manifest(out)
+        #expect(manifest.frames.count == 21)
+        #expect(manifest.dataLimits.x[0] < 12 && manifest.dataLimits.x[1] > 30)
+        #expect(manifest.dataLimits.y[0] < 34 && manifest.dataLimits.y[1] > 71)
+        let text = try RenderFitFramesTests.textChunks(out + "/frame_0000.png")
+        #expect(text["Description"]?.contains("--data ") == true)
+        #expect(try APNGReader.frames(of: Array(Data(contentsOf: URL(fileURLWithPath: out + "/fit.png")))).count == 21)
+        let figures = try FileManager.default.contentsOfDirectory(atPath: temporary.path("figs"))
+        #expect(figures.filter { $0.hasSuffix(".png") }.count == 6)
+    }
+
     @Test func theScriptRefusesBadInputAndLeavesNoFile() throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
