@@ -37,6 +37,9 @@ public enum SnapshotDefaults {
 ///   - maxTileDifference: Largest acceptable mean difference in a 32×32 tile; not checked when `nil`.
 ///   - record: Overrides `RENDER_FIT_RECORD_SNAPSHOTS`.
 ///   - artifactsDirectory: Overrides `RENDER_FIT_SNAPSHOT_ARTIFACTS` and the default folder.
+///   - filePath: The calling test's file, which locates `__Snapshots__`; leave the default.
+///   - function: The calling test's name, the default `name`; leave the default.
+///   - sourceLocation: Where a failure is reported; leave the default.
 /// - Returns: Whether the snapshot matched.
 @discardableResult
 public func assertImageSnapshot(
