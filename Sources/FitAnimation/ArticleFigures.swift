@@ -5,11 +5,13 @@ import FitTrainer
 /// squared errors (the cost function made visible), the result with the true line dashed,
 /// and the loss curve (linear and log-scale variants).
 public struct ArticleFigures: Sendable {
+    /// The figures, in the article's order; the raw value is the file name stem.
     public enum Name: String, Sendable, CaseIterable {
         case points, initialGuess = "initial-guess", squaredErrors = "squared-errors", result, loss
         case lossLog = "loss-log"
     }
 
+    /// The run the figures show (data, history, size, language).
     public let scene: TrainingScene
     /// The line the data was generated from; nil for user data (the least-squares line is
     /// drawn instead).
@@ -18,6 +20,7 @@ public struct ArticleFigures: Sendable {
     /// How many squares the squared-errors figure draws.
     static let squareCount = 8
 
+    /// The figures of `scene`; `trueLine` is the line the data was generated from, if known.
     public init(scene: TrainingScene, trueLine: (slope: Double, intercept: Double)?) {
         self.scene = scene
         self.trueLine = trueLine
@@ -39,6 +42,7 @@ public struct ArticleFigures: Sendable {
         }
     }
 
+    /// The figure `name`, ready to draw or export (see ``FigureExporter``).
     public func figure(_ name: Name) throws -> Figure {
         switch name {
         case .points: return try scatterFigure(name)

@@ -15,8 +15,10 @@ public struct FigureExporter: Sendable {
     public var scale: Double
     /// Text metadata for PNG files (Software, Title, Description, …).
     public var text: [PNGTextChunk]
+    /// PNG compression settings (text and dpi are set per file from `text` and the figure).
     public var encoderOptions: PNGEncoder.Options
 
+    /// An exporter at device `scale` whose PNGs carry `text` chunks.
     public init(scale: Double = 1, text: [PNGTextChunk] = [], encoderOptions: PNGEncoder.Options = .init()) {
         self.scale = scale
         self.text = text

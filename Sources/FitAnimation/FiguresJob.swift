@@ -5,20 +5,26 @@ import Foundation
 /// the same ownership rules as frames: a `figures.json` manifest lists what was written, and a
 /// file of the same name that no manifest lists stops the run before anything is written.
 public struct FiguresJob: Sendable {
+    /// The figures to write.
     public var figures: ArticleFigures
+    /// The folder, whose manifest is `figures.json`.
     public var output: OutputDirectory
+    /// The file format of every figure.
     public var format: FigureFormat
 
+    /// A job writing every figure of `figures` into `folder` as `format`.
     public init(figures: ArticleFigures, folder: String, format: FigureFormat) {
         self.figures = figures
         self.output = OutputDirectory(path: folder, manifestName: OutputDirectory.figuresManifestName)
         self.format = format
     }
 
+    /// The file names the job writes, e.g. `points.png`.
     public var plannedFiles: [String] {
         ArticleFigures.Name.allCases.map { $0.rawValue + "." + format.rawValue }
     }
 
+    /// Checks the folder without writing; returns the files its manifest already owns.
     public func check() throws(OutputError) -> Set<String> {
         try output.checkOwnership(of: plannedFiles)
     }

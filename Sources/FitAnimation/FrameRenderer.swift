@@ -17,6 +17,7 @@ import Synchronization
 /// (an APNG, ffmpeg) get them through a reorder buffer of at most `window` frames, so memory
 /// stays bounded however many frames there are.
 public final class FrameRenderer: Sendable {
+    /// The scene whose frames this renderer draws.
     public let scene: TrainingScene
     private let layer: CairoPixelLayer
     private let encoderOptions: PNGEncoder.Options
@@ -27,6 +28,7 @@ public final class FrameRenderer: Sendable {
     /// (`width × 4` bytes each, no padding) when they were asked for.
     public typealias OrderedHandler = @Sendable (_ index: Int, _ png: [UInt8], _ pixels: [UInt8]?) throws -> Void
 
+    /// Draws the static layer of `scene` once; frames are encoded with `encoderOptions`.
     public init(scene: TrainingScene, encoderOptions: PNGEncoder.Options = PNGEncoder.Options()) throws(AnimationError) {
         self.scene = scene
         self.encoderOptions = encoderOptions

@@ -12,15 +12,21 @@ import Synchronization
 /// run killed midway still owns its files and a rerun succeeds; each file is written under a
 /// temporary name and renamed; the complete manifest is written last.
 public struct FramesJob: Sendable {
+    /// The name of the history file written beside the frames.
     public static let historyName = "history.csv"
 
+    /// The run to draw.
     public var scene: TrainingScene
     /// Nil renders only the animation (no frame files).
     public var output: OutputDirectory?
+    /// Where the animation goes, if one is wanted.
     public var animation: AnimationTarget?
+    /// Frames rendered in parallel; the bytes do not depend on it.
     public var jobs: Int
+    /// Silences the progress bar.
     public var quiet: Bool
 
+    /// A job for `scene`; `output` nil writes only the animation.
     public init(scene: TrainingScene, output: OutputDirectory?, animation: AnimationTarget?, jobs: Int, quiet: Bool) {
         self.scene = scene
         self.output = output
@@ -29,9 +35,13 @@ public struct FramesJob: Sendable {
         self.quiet = quiet
     }
 
+    /// What a run did.
     public struct Summary: Sendable {
+        /// Frames rendered.
         public var frames: Int
+        /// Wall time of the rendering.
         public var seconds: Double
+        /// Frames of an earlier, longer run that were removed.
         public var removedStale: Int
     }
 
@@ -59,6 +69,7 @@ public struct FramesJob: Sendable {
         return try output.checkOwnership(of: plannedFiles)
     }
 
+    /// Checks, then writes the frames, the history, the manifest and the animation.
     public func run() throws -> Summary {
         let previouslyOwned = try check()
         let planned = plannedFiles

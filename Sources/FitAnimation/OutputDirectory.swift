@@ -4,14 +4,17 @@ import Foundation
 /// a run overwrites or deletes only files that a previous render-fit manifest lists, and
 /// refuses to start (before writing anything) when a file it would write is foreign.
 public struct OutputDirectory: Sendable {
+    /// The manifest of frames runs.
     public static let manifestName = "manifest.json"
     /// The manifest of `--figures` runs, so that frames and figures can share a folder.
     public static let figuresManifestName = "figures.json"
 
+    /// The folder, as the user spelled it, without a trailing slash.
     public let path: String
     /// The name of the manifest that records this kind of run's files.
     public let manifestName: String
 
+    /// The folder at `path`, whose runs record their files in `manifestName`.
     public init(path: String, manifestName: String = OutputDirectory.manifestName) {
         self.manifestName = manifestName
         // Keep the user's spelling for messages, without a trailing slash.
@@ -20,8 +23,10 @@ public struct OutputDirectory: Sendable {
         self.path = p
     }
 
+    /// The manifest's path.
     public var manifestPath: String { path + "/" + manifestName }
 
+    /// The path of `name` inside the folder.
     public func filePath(_ name: String) -> String { path + "/" + name }
 
     /// Checks the folder without changing anything: `--out` must not be a file, and a

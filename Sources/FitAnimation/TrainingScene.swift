@@ -6,19 +6,29 @@ import FitTrainer
 /// with the loss, the residuals). Axis limits come from the data alone, never from the line,
 /// so they stay fixed for the whole run.
 public struct TrainingScene: Sendable {
+    /// The point cloud.
     public let data: DataSet
+    /// The training run, one frame per recorded state.
     public let history: TrainingHistory
+    /// Size, language and options of the frames.
     public let settings: RenderSettings
+    /// The frames' words and number format, in `settings.language`.
     public let text: FrameText
     /// The figure without dynamic marks.
     public let baseFigure: Figure
+    /// The x range of every frame, from the data with a margin.
     public let xLimits: AxisRange
+    /// The y range of every frame, from the data with a margin.
     public let yLimits: AxisRange
 
+    /// matplotlib's orange (C1), for the points.
     public static let pointColor = Color(hex: 0xff7f0e)
+    /// matplotlib's blue (C0), for the fitted line.
     public static let lineColor = Color(hex: 0x1f77b4)
+    /// Translucent red, for the residuals.
     public static let residualColor = Color(hex: 0xd62728, alpha: 0.6)
 
+    /// The scene of `history` on `data`; throws when `settings` cannot make a figure.
     public init(data: DataSet, history: TrainingHistory, settings: RenderSettings) throws(AnimationError) {
         self.data = data
         self.history = history

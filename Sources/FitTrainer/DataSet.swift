@@ -38,11 +38,16 @@ public struct DataSet: Sendable, Equatable {
 
 /// The bounding box of a data set: what a renderer needs to choose its axes.
 public struct DataLimits: Sendable, Equatable, Codable {
+    /// Smallest x.
     public var xMin: Double
+    /// Largest x.
     public var xMax: Double
+    /// Smallest y.
     public var yMin: Double
+    /// Largest y.
     public var yMax: Double
 
+    /// Limits with the given bounds.
     public init(xMin: Double, xMax: Double, yMin: Double, yMax: Double) {
         self.xMin = xMin
         self.xMax = xMax

@@ -5,7 +5,9 @@
 /// training stops there and the history says so: a learning rate that is too large is a
 /// lesson to show, not an error.
 public struct GradientDescent: Sendable, Equatable {
+    /// The tutorial's learning rate.
     public static let defaultLearningRate = 0.1
+    /// The tutorial's number of updates.
     public static let defaultIterations = 100
     /// The article's first guess, a = (−1, 1).
     public static let defaultInitialParameters: [Double] = [-1, 1]
@@ -21,6 +23,7 @@ public struct GradientDescent: Sendable, Equatable {
     /// The parameters at iteration 0, one per design-matrix column.
     public var initialParameters: [Double]
 
+    /// A descent of `iterations` updates of size `learningRate` from `initialParameters`.
     public init(
         learningRate: Double = GradientDescent.defaultLearningRate,
         iterations: Int = GradientDescent.defaultIterations,

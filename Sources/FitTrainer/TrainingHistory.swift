@@ -1,11 +1,16 @@
 /// One state of gradient descent: the parameters after `iteration` updates, and the loss and
 /// gradient evaluated there (the gradient is what the next update would follow).
 public struct TrainingStep: Sendable, Equatable, Codable {
+    /// 0 for the starting state, then one per update.
     public var iteration: Int
+    /// a = (a1, a2) at this iteration.
     public var parameters: [Double]
+    /// The MSE at `parameters`.
     public var loss: Double
+    /// The MSE's gradient at `parameters`.
     public var gradient: [Double]
 
+    /// A recorded state.
     public init(iteration: Int, parameters: [Double], loss: Double, gradient: [Double]) {
         self.iteration = iteration
         self.parameters = parameters
@@ -16,6 +21,7 @@ public struct TrainingStep: Sendable, Equatable, Codable {
 
 /// Where and why training stopped early. Divergence is an outcome to show, not an error.
 public struct Divergence: Sendable, Equatable, Codable {
+    /// Why training stopped.
     public enum Reason: String, Sendable, Equatable, Codable {
         /// A parameter, the loss or a gradient component became NaN or infinite.
         case nonFinite
@@ -30,8 +36,10 @@ public struct Divergence: Sendable, Equatable, Codable {
 
     /// The state at which divergence was detected; it is the history's last row.
     public var iteration: Int
+    /// Why it stopped.
     public var reason: Reason
 
+    /// A divergence at `iteration` for `reason`.
     public init(iteration: Int, reason: Reason) {
         self.iteration = iteration
         self.reason = reason
@@ -99,6 +107,7 @@ public struct TrainingHistory: Sendable, Equatable, RandomAccessCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { losses.count }
 
+    /// The state recorded at `iteration` (0…count − 1).
     public subscript(iteration: Int) -> TrainingStep {
         TrainingStep(
             iteration: iteration, parameters: parameters(at: iteration),

@@ -16,11 +16,16 @@ public struct TutorialDataSet: Sendable, Equatable {
     /// The seed used when none is given: 42.
     public static let defaultSeed: UInt64 = 42
 
+    /// Number of points.
     public var count: Int
+    /// The true slope a1.
     public var slope: Double
+    /// The true intercept a2 (the noise adds 0.5 on average).
     public var intercept: Double
+    /// Seed of the generator.
     public var seed: UInt64
 
+    /// The tutorial's data set, or a variation of it.
     public init(
         count: Int = TutorialDataSet.defaultCount,
         slope: Double = TutorialDataSet.defaultSlope,
