@@ -66,7 +66,7 @@ struct Article: ParsableCommand {
         _ = try pngFigures.check()
         _ = try svgFigures.check()
         _ = try frames.check()
-        let page = try ExampleOutput(path: root, example: "article", planned: ["index.html"])
+        let page = try OwnedFolder(path: root, owner: "article", planned: ["index.html"])
 
         for path in try pngFigures.run() + svgFigures.run() { print("wrote \(path)") }
         let summary = try frames.run()

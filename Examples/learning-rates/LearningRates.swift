@@ -48,8 +48,8 @@ struct LearningRates: ParsableCommand {
                 history: try GradientDescent(learningRate: rate, iterations: iterations).train(on: data))
         }
         let comparison = ComparisonFigure(data: data, runs: runs, iterations: iterations)
-        let output = try ExampleOutput(
-            path: out, example: "learning-rates",
+        let output = try OwnedFolder(
+            path: out, owner: "learning-rates",
             planned: [Self.figureName + ".png", Self.figureName + ".svg", Self.animationName])
 
         let final = try comparison.figure(frame: iterations)

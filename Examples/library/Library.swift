@@ -46,7 +46,7 @@ struct Library: ParsableCommand {
         right.legendLocation = .upperRight
         figure[0, 1] = right
 
-        let output = try ExampleOutput(path: out, example: "library", planned: ["library.png", "library.pdf"])
+        let output = try OwnedFolder(path: out, owner: "library", planned: ["library.png", "library.pdf"])
         for format in [FigureFormat.png, .pdf] {
             let path = output.path("library." + format.rawValue)
             try FigureExporter(scale: 2).write(figure, format: format, toPath: path, title: figure.suptitle)

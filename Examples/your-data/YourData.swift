@@ -82,8 +82,8 @@ struct YourData: ParsableCommand {
         // No true line for real data: the result figure shows the least-squares line instead.
         let figures = ArticleFigures(scene: scene, trueLine: nil)
         _ = try frames.check()
-        let figureFolder = try ExampleOutput(
-            path: root + "/figures", example: "your-data", planned: Self.figureNames.map { $0.rawValue + ".png" })
+        let figureFolder = try OwnedFolder(
+            path: root + "/figures", owner: "your-data", planned: Self.figureNames.map { $0.rawValue + ".png" })
 
         print("\(points.count) points from \(file)")
         report(history, points)

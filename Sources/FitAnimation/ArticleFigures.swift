@@ -34,7 +34,9 @@ public struct ArticleFigures: Sendable {
         let fr = scene.settings.language == .fr
         switch name {
         case .points: return fr ? "Le nuage de points" : "The point cloud"
-        case .initialGuess: return fr ? "Premier essai : a = (−1, 1)" : "First guess: a = (−1, 1)"
+        case .initialGuess:
+            let a = "a = (" + initial.map { text.numbers.formatTrimmed($0, maximumDecimals: 4) }.joined(separator: fr ? " ; " : ", ") + ")"
+            return (fr ? "Premier essai : " : "First guess: ") + a
         case .squaredErrors: return fr ? "Les erreurs au carré" : "The squared errors"
         case .result: return fr ? "Après l’entraînement" : "After training"
         case .loss: return fr ? "La perte au fil des itérations" : "The loss over the iterations"
@@ -68,7 +70,7 @@ public struct ArticleFigures: Sendable {
         try figure.mainAxes.scatter(
             x: scene.data.x, y: predictions, color: TrainingScene.lineColor, label: text.predictionsLabel)
         figure.mainAxes.text(
-            "MSE = " + text.loss(scene.history[0].loss), at: .axes(x: 0.03, y: 0.95),
+            text.mseLabel + " = " + text.loss(scene.history[0].loss), at: .axes(x: 0.03, y: 0.95),
             anchor: TextAnchor(.left, .top))
         figure.mainAxes.legendLocation = .lowerRight
         return figure
@@ -107,7 +109,7 @@ public struct ArticleFigures: Sendable {
             slope: slope, intercept: intercept, color: TrainingScene.lineColor,
             label: text.equation(slope: slope, intercept: intercept))
         figure.mainAxes.text(
-            "MSE = " + text.loss(scene.history[0].loss), at: .axes(x: 0.97, y: 0.04),
+            text.mseLabel + " = " + text.loss(scene.history[0].loss), at: .axes(x: 0.97, y: 0.04),
             anchor: TextAnchor(.right, .bottom))
         figure.mainAxes.legendLocation = .upperLeft
         return figure

@@ -52,6 +52,8 @@ public struct FrameText: Sendable {
     public var predictionsLabel: String { language == .fr ? "prédictions ŷ = X·a" : "predictions ŷ = X·a" }
     public var residualsLabel: String { language == .fr ? "erreurs" : "errors" }
     public var iterationLabel: String { language == .fr ? "itération" : "iteration" }
+    /// The loss's name: MSE, or EQM (erreur quadratique moyenne) in French.
+    public var mseLabel: String { language == .fr ? "EQM" : "MSE" }
     public var lossLabel: String { language == .fr ? "perte (EQM)" : "loss (MSE)" }
     public var log10LossLabel: String { language == .fr ? "log₁₀ de la perte (EQM)" : "log₁₀ of the loss (MSE)" }
 

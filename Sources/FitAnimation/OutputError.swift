@@ -4,7 +4,7 @@ public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
     case cannotCreateFolder(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case cannotRemove(path: String, reason: String)
-    case foreignFiles(folder: String, names: [String])
+    case foreignFiles(folder: String, names: [String], manifest: String)
     case unreadableManifest(path: String, reason: String)
 
     public var description: String {
@@ -17,10 +17,10 @@ public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
             return "cannot write '\(path)': \(reason)"
         case .cannotRemove(let path, let reason):
             return "cannot remove stale file '\(path)': \(reason)"
-        case .foreignFiles(let folder, let names):
+        case .foreignFiles(let folder, let names, let manifest):
             let shown = names.prefix(5).joined(separator: ", ")
             let more = names.count > 5 ? " and \(names.count - 5) more" : ""
-            return "'\(folder)' already holds \(shown)\(more), not written by render-fit (no manifest.json lists them);"
+            return "'\(folder)' already holds \(shown)\(more), not written by render-fit (\(manifest) does not list them);"
                 + " move them away or choose another --out folder; nothing was written"
         case .unreadableManifest(let path, let reason):
             return "'\(path)' exists but is not a render-fit manifest (\(reason));"
