@@ -152,6 +152,9 @@ public struct FramesJob: Sendable {
         guard let output else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // A diverged run's last state may hold NaN or ∞, which JSON numbers cannot.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         let data = try encoder.encode(manifest(complete: complete, files: files))
         try AtomicFileWriter.write(Array(data) + [10], toPath: output.manifestPath)
     }

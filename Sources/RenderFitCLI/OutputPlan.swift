@@ -80,7 +80,7 @@ struct OutputPlan {
                 let timing = String(format: "%.2f s, %.0f frames/s", summary.seconds, rate)
                 if let output = frames.output {
                     lines.append(
-                        "wrote \(summary.frames) frames, history.csv and manifest.json to \(output.path) (\(timing))")
+                        "wrote \(summary.frames) frame\(summary.frames == 1 ? "" : "s"), history.csv and manifest.json to \(output.path) (\(timing))")
                     if summary.removedStale > 0 {
                         lines.append("removed \(summary.removedStale) frames of an earlier run that this one does not produce")
                     }
