@@ -1,11 +1,13 @@
 /// Line appearance in points (converted to layout units at the figure's dpi).
 public struct LineAppearance: Hashable, Sendable {
+    /// Line colour.
     public var color: Color
     /// matplotlib's default is 1.5 pt.
     public var widthPoints: Double
     /// On/off lengths in points; empty for a solid line.
     public var dashPoints: [Double]
 
+    /// Creates a line appearance; by default a solid 1.5 pt line.
     public init(color: Color, widthPoints: Double = 1.5, dashPoints: [Double] = []) {
         self.color = color
         self.widthPoints = widthPoints
@@ -31,12 +33,19 @@ public struct LineAppearance: Hashable, Sendable {
 public struct PolylineMark: Mark {
     /// Runs of consecutive finite points; each run is one sub-path.
     public private(set) var runs: [[DataPoint]]
+    /// Colour, width and dashes.
     public var appearance: LineAppearance
+    /// The legend text; nil keeps the line out of the legend.
     public var label: String?
+    /// Whether the mark changes from frame to frame (see ``Mark/isDynamic``).
     public var isDynamic: Bool
+    /// Painting order (see ``ZOrder``).
     public var zOrder: Double
+    /// Number of points with a NaN or infinite coordinate, which break the line.
     public private(set) var skippedNonFiniteCount: Int
 
+    /// Creates a polyline through `(x[i], y[i])`.
+    /// - Throws: ``PlotError/mismatchedLengths(mark:xCount:yCount:)`` when `x` and `y` differ in length.
     public init(
         x: [Double], y: [Double], appearance: LineAppearance, label: String? = nil,
         isDynamic: Bool = false, zOrder: Double = ZOrder.lines
@@ -63,10 +72,14 @@ public struct PolylineMark: Mark {
         self.zOrder = zOrder
     }
 
+    /// The bounds of all finite points.
     public var dataBounds: DataBounds? { DataBounds(points: runs.flatMap { $0 }) }
+    /// All finite points: the `best` legend placement avoids covering them.
     public var legendAvoidancePoints: [DataPoint] { runs.flatMap { $0 } }
+    /// A line key in the legend.
     public func legendHandle(points: PointScale) -> LegendHandle? { .line(appearance.strokeStyle(points)) }
 
+    /// Strokes each run of two or more points as one path; a lone point draws nothing, as in matplotlib.
     public func draw(in context: MarkContext) {
         var path = Path()
         for run in runs {
@@ -83,13 +96,20 @@ public struct PolylineMark: Mark {
 /// The infinite line y = slope·x + intercept (matplotlib's `axline`), cut exactly to the
 /// axes limits. It does not take part in automatic limits.
 public struct InfiniteLineMark: Mark {
+    /// The line's slope, a1 in y = a1·x + a2 (data units of y per unit of x).
     public var slope: Double
+    /// The value of y at x = 0, a2 in y = a1·x + a2.
     public var intercept: Double
+    /// Colour, width and dashes.
     public var appearance: LineAppearance
+    /// The legend text; nil keeps the line out of the legend.
     public var label: String?
+    /// Whether the mark changes from frame to frame (the fitted line of an animation does).
     public var isDynamic: Bool
+    /// Painting order (see ``ZOrder``).
     public var zOrder: Double
 
+    /// Creates the line y = slope·x + intercept.
     public init(
         slope: Double, intercept: Double, appearance: LineAppearance, label: String? = nil,
         isDynamic: Bool = false, zOrder: Double = ZOrder.lines
@@ -104,8 +124,11 @@ public struct InfiniteLineMark: Mark {
 
     /// A non-finite slope or intercept (a diverging fit) draws nothing and counts as one.
     public var skippedNonFiniteCount: Int { slope.isFinite && intercept.isFinite ? 0 : 1 }
+    /// A line key in the legend.
     public func legendHandle(points: PointScale) -> LegendHandle? { .line(appearance.strokeStyle(points)) }
 
+    /// Strokes the part of the line inside the axes limits; draws nothing when the line misses
+    /// the limits or is not finite.
     public func draw(in context: MarkContext) {
         let t = context.transform
         guard let (a, b) = clipLine(slope: slope, intercept: intercept, x: t.x, y: t.y) else { return }
@@ -115,24 +138,35 @@ public struct InfiniteLineMark: Mark {
 
 /// A segment between two data points.
 public struct DataSegment: Hashable, Sendable {
+    /// First end point.
     public var start: DataPoint
+    /// Second end point.
     public var end: DataPoint
+    /// Creates a segment between two data points.
     public init(start: DataPoint, end: DataPoint) {
         self.start = start
         self.end = end
     }
+    /// Whether both end points have finite coordinates.
     public var isFinite: Bool { start.isFinite && end.isFinite }
 }
 
 /// Independent segments, e.g. residuals from each point to the fitted line (one stroke).
 public struct SegmentsMark: Mark {
+    /// The finite segments; non-finite ones were dropped at creation.
     public private(set) var segments: [DataSegment]
+    /// Colour, width and dashes, shared by all segments.
     public var appearance: LineAppearance
+    /// The legend text; nil keeps the segments out of the legend.
     public var label: String?
+    /// Whether the mark changes from frame to frame (residuals of an animation do).
     public var isDynamic: Bool
+    /// Painting order (see ``ZOrder``).
     public var zOrder: Double
+    /// Number of segments dropped because an end point was not finite.
     public private(set) var skippedNonFiniteCount: Int
 
+    /// Creates the mark, dropping (and counting) segments with a non-finite end point.
     public init(
         _ segments: [DataSegment], appearance: LineAppearance, label: String? = nil,
         isDynamic: Bool = false, zOrder: Double = ZOrder.lines
@@ -145,9 +179,12 @@ public struct SegmentsMark: Mark {
         self.zOrder = zOrder
     }
 
+    /// The bounds of all end points.
     public var dataBounds: DataBounds? { DataBounds(points: segments.flatMap { [$0.start, $0.end] }) }
+    /// A line key in the legend.
     public func legendHandle(points: PointScale) -> LegendHandle? { .line(appearance.strokeStyle(points)) }
 
+    /// Strokes all segments as one path.
     public func draw(in context: MarkContext) {
         var path = Path()
         for s in segments {
