@@ -1,7 +1,10 @@
 /// Where a mark is drawn and with what: handed to `Mark.draw(in:)`.
 public struct MarkContext {
+    /// The renderer to draw with.
     public let renderer: any Renderer
+    /// Maps data coordinates to layout units in the axes' plot area.
     public let transform: AxesTransform
+    /// The figure's theme (fonts, colours).
     public let theme: Theme
     /// Converts point sizes (line widths, marker sizes, fonts) to layout units.
     public let points: PointScale
@@ -20,17 +23,25 @@ public enum LegendHandle: Hashable, Sendable {
 /// Painting order of the parts of an axes, matplotlib's z-orders (later paints over earlier;
 /// equal z-orders paint in the order they were added).
 public enum ZOrder {
+    /// The plot area's background, below everything.
     public static let axesBackground = -1.0
     /// Below all data (matplotlib's `axisbelow=True`; its default puts grids at 1.5).
     public static let grid = 0.5
+    /// Heat maps: above the grid, below other data.
     public static let heatMap = 0.8
+    /// Filled rectangles (e.g. squared errors): below markers and lines.
     public static let rectangles = 0.9
+    /// Scatter markers.
     public static let scatter = 1.0
+    /// Lines and segments: above scatter markers, as matplotlib's `Line2D`.
     public static let lines = 2.0
     /// Spines, ticks, tick labels and axis labels: above lines and scatter, as matplotlib.
     public static let spines = 2.5
+    /// Texts in an axes.
     public static let text = 3.0
+    /// Axes titles.
     public static let title = 3.0
+    /// The legend, above everything in its axes.
     public static let legend = 5.0
 }
 
@@ -55,16 +66,24 @@ public protocol Mark: Sendable {
     var legendAvoidancePoints: [DataPoint] { get }
     /// Whether the renderer clip is set to the plot area while drawing.
     var isClippedToPlotArea: Bool { get }
+    /// Draws the mark with `context.renderer`, converting data with `context.transform`.
     func draw(in context: MarkContext)
 }
 
 extension Mark {
+    /// No legend entry by default.
     public var label: String? { nil }
+    /// No legend key by default.
     public func legendHandle(points: PointScale) -> LegendHandle? { nil }
+    /// No effect on automatic limits by default.
     public var dataBounds: DataBounds? { nil }
+    /// No sticky edges by default.
     public var stickyBounds: DataBounds? { nil }
+    /// Nothing skipped by default.
     public var skippedNonFiniteCount: Int { 0 }
+    /// Nothing for the legend to avoid by default.
     public var legendAvoidancePoints: [DataPoint] { [] }
+    /// Clipped to the plot area by default.
     public var isClippedToPlotArea: Bool { true }
 }
 

@@ -3,14 +3,21 @@
 public struct RectanglesMark: Mark {
     /// Each rectangle as two opposite corners.
     public private(set) var rectangles: [DataSegment]
+    /// Fill colour of every rectangle.
     public var fill: Color
     /// Edge line, nil for none.
     public var edge: LineAppearance?
+    /// The legend text; nil keeps the rectangles out of the legend.
     public var label: String?
+    /// Whether the mark changes from frame to frame (see ``Mark/isDynamic``).
     public var isDynamic: Bool
+    /// Painting order (see ``ZOrder``).
     public var zOrder: Double
+    /// Number of rectangles dropped because a corner was not finite.
     public private(set) var skippedNonFiniteCount: Int
 
+    /// Creates the mark from each rectangle's two opposite corners, dropping (and counting)
+    /// those with a non-finite corner.
     public init(
         corners: [DataSegment], fill: Color, edge: LineAppearance? = nil, label: String? = nil,
         isDynamic: Bool = false, zOrder: Double = ZOrder.rectangles
@@ -24,11 +31,14 @@ public struct RectanglesMark: Mark {
         self.zOrder = zOrder
     }
 
+    /// The bounds of all corners.
     public var dataBounds: DataBounds? { DataBounds(points: rectangles.flatMap { [$0.start, $0.end] }) }
+    /// A filled patch key with the same fill and edge.
     public func legendHandle(points: PointScale) -> LegendHandle? {
         .patch(fill: fill, edge: edge?.strokeStyle(points))
     }
 
+    /// Fills all rectangles as one path, then strokes their edges if there is an edge.
     public func draw(in context: MarkContext) {
         guard !rectangles.isEmpty else { return }
         var path = Path()
@@ -59,19 +69,27 @@ public enum TextPosition: Hashable, Sendable {
 
 /// A line of text in an axes (not clipped, like matplotlib's).
 public struct TextMark: Mark {
+    /// The text, one line.
     public var text: String
+    /// Where the anchor point of the text sits.
     public var position: TextPosition
     /// Font size in points; nil uses the theme's.
     public var sizePoints: Double?
+    /// Regular or bold.
     public var weight: Font.Weight
     /// Nil uses the theme's text colour.
     public var color: Color?
+    /// Which point of the text's box sits on `position`.
     public var anchor: TextAnchor
     /// Degrees counter-clockwise.
     public var rotation: Double
+    /// Whether the text changes from frame to frame (e.g. an iteration counter).
     public var isDynamic: Bool
+    /// Painting order (see ``ZOrder``).
     public var zOrder: Double
 
+    /// Creates a text mark; by default left-aligned on its baseline, unrotated, in the theme's
+    /// font size and colour.
     public init(
         _ text: String, at position: TextPosition, sizePoints: Double? = nil,
         weight: Font.Weight = .regular, color: Color? = nil,
@@ -89,6 +107,7 @@ public struct TextMark: Mark {
         self.zOrder = zOrder
     }
 
+    /// Texts are not clipped to the plot area, as in matplotlib.
     public var isClippedToPlotArea: Bool { false }
     /// A text at a non-finite data position is skipped.
     public var skippedNonFiniteCount: Int {
@@ -97,6 +116,7 @@ public struct TextMark: Mark {
         return 0
     }
 
+    /// Draws the text with the theme's font family; a non-finite position or an empty text draws nothing.
     public func draw(in context: MarkContext) {
         guard skippedNonFiniteCount == 0, !text.isEmpty else { return }
         let point: Point
