@@ -7,21 +7,34 @@
 public struct HeatMapMark: Mark {
     /// The data rectangle covered by the cells.
     public var x: AxisRange
+    /// The data range of y covered by the cells (see `x`).
     public var y: AxisRange
+    /// Number of cells along x.
     public var columns: Int
+    /// Number of cells along y.
     public var rows: Int
     /// `columns × rows` values, row-major, row 0 at the *lowest* y (data order).
     public var values: [Double]
     /// The values mapped to the colormap's ends; nil uses the finite minimum and maximum.
     public var valueRange: AxisRange?
+    /// Maps values to colours; viridis by default.
     public var colormap: Colormap
+    /// Whether the renderer interpolates between cells (bilinear) instead of showing sharp cells.
     public var smooth: Bool
+    /// Values at which contour lines are drawn; empty for none.
     public var contourLevels: [Double]
+    /// Colour, width and dashes of all contour lines.
     public var contourAppearance: LineAppearance
+    /// The legend text; nil keeps the heat map out of the legend.
     public var label: String?
+    /// Whether the mark changes from frame to frame (see ``Mark/isDynamic``).
     public var isDynamic: Bool
+    /// Painting order (see ``ZOrder``).
     public var zOrder: Double
 
+    /// Creates a heat map from `columns × rows` values, row-major with row 0 at the lowest y.
+    /// - Throws: ``PlotError/invalidGridShape(description:)`` when `columns` or `rows` is below 1
+    ///   or `values.count` is not `columns × rows`.
     public init(
         x: AxisRange, y: AxisRange, columns: Int, rows: Int, values: [Double],
         valueRange: AxisRange? = nil, colormap: Colormap = .viridis, smooth: Bool = false,
@@ -50,6 +63,8 @@ public struct HeatMapMark: Mark {
     }
 
     /// Samples `function` at the centre of each of `columns × rows` cells covering x × y.
+    /// - Throws: ``PlotError/invalidGridShape(description:)`` when `columns` or `rows` is
+    ///   outside 1…16384.
     public static func sampling(
         x: AxisRange, y: AxisRange, columns: Int, rows: Int,
         function: (Double, Double) -> Double
@@ -68,9 +83,13 @@ public struct HeatMapMark: Mark {
         return try HeatMapMark(x: x, y: y, columns: columns, rows: rows, values: values)
     }
 
+    /// Number of NaN or infinite values (painted as transparent cells).
     public var skippedNonFiniteCount: Int { values.count - values.filter(\.isFinite).count }
+    /// The extent `x × y`.
     public var dataBounds: DataBounds? { DataBounds(minX: x.lower, maxX: x.upper, minY: y.lower, maxY: y.upper) }
+    /// The extent is sticky: automatic limits fit it exactly, without margins (as `imshow`).
     public var stickyBounds: DataBounds? { dataBounds }
+    /// A patch in the colormap's middle colour.
     public func legendHandle(points: PointScale) -> LegendHandle? {
         .patch(fill: colormap.color(0.5, lower: 0, upper: 1), edge: nil)
     }
@@ -115,6 +134,7 @@ public struct HeatMapMark: Mark {
         }
     }
 
+    /// Draws the cells as one raster over the extent, then all contour lines as one stroke.
     public func draw(in context: MarkContext) {
         let t = context.transform
         let rect = t.rect(from: DataPoint(x: x.lower, y: y.lower), to: DataPoint(x: x.upper, y: y.upper))

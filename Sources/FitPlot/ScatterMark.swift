@@ -1,10 +1,13 @@
 /// Markers at data points (matplotlib's `scatter`). Sizes are in points, like matplotlib's.
 public struct ScatterMark: Mark {
+    /// The finite points; non-finite pairs were dropped at creation.
     public var points: [DataPoint]
+    /// Marker shape; a circle by default.
     public var shape: MarkerStyle.Shape
     /// Marker diameter (or side) in points, edge excluded; matplotlib's default
     /// s = lines.markersize² = 36 pt² is 6 pt (8.33 layout units at 100 dpi).
     public var diameterPoints: Double
+    /// Fill colour (and edge colour when `edgeColor` is nil).
     public var color: Color
     /// Multiplies the fill's and the edge's alpha.
     public var alpha: Double
@@ -13,9 +16,13 @@ public struct ScatterMark: Mark {
     /// matplotlib's default is 1 pt (patch.linewidth): the visible default marker is 7 pt
     /// across. 0 draws no edge.
     public var edgeWidthPoints: Double
+    /// The legend text; nil keeps the scatter out of the legend.
     public var label: String?
+    /// Whether the mark changes from frame to frame (see ``Mark/isDynamic``).
     public var isDynamic: Bool
+    /// Painting order (see ``ZOrder``).
     public var zOrder: Double
+    /// Number of (x, y) pairs skipped because a coordinate was not finite.
     public private(set) var skippedNonFiniteCount: Int
 
     /// Throws `PlotError.mismatchedLengths` when `x` and `y` differ in length; non-finite
@@ -40,7 +47,9 @@ public struct ScatterMark: Mark {
         self.zOrder = zOrder
     }
 
+    /// The bounds of all finite points.
     public var dataBounds: DataBounds? { DataBounds(points: points) }
+    /// All points: the `best` legend placement avoids covering them.
     public var legendAvoidancePoints: [DataPoint] { points }
 
     func markerStyle(_ scale: PointScale) -> MarkerStyle {
@@ -51,8 +60,10 @@ public struct ScatterMark: Mark {
             edgeWidth: edgeWidthPoints > 0 ? scale.layout(edgeWidthPoints) : 0)
     }
 
+    /// One marker of the same style as the legend key.
     public func legendHandle(points: PointScale) -> LegendHandle? { .marker(markerStyle(points)) }
 
+    /// Draws the markers near the plot area in one renderer call; the clip cuts them exactly.
     public func draw(in context: MarkContext) {
         let style = markerStyle(context.points)
         // Points farther outside than a marker cannot show; leaving them out keeps the call
