@@ -1,13 +1,17 @@
 /// One plot: marks in data coordinates, linear x and y scales, ticks, labels, title, legend.
 /// A value: build it, then let its `Figure` draw it.
 public struct Axes: Sendable {
+    /// Title above the plot area; nil for none.
     public var title: String?
     /// A dynamic title is painted with the dynamic layer (e.g. "Iteration 12 — loss 0.4911").
     public var titleIsDynamic = false
+    /// Label under the x axis; nil for none.
     public var xLabel: String?
+    /// Label left of the y axis (rotated); nil for none.
     public var yLabel: String?
     /// Explicit limits; nil computes them from the static marks (see `AxisRange.automatic`).
     public var xLimits: AxisRange?
+    /// Explicit y limits; nil computes them from the static marks.
     public var yLimits: AxisRange?
     /// Margin added on each side by automatic limits, as a fraction of the data range
     /// (matplotlib's `axes.xmargin`/`ymargin`, 0.05).
@@ -18,6 +22,7 @@ public struct Axes: Sendable {
     public var legendLocation: LegendLocation?
     /// Tick label formatting; nil uses a `TickFormatter` with the theme's number formatting.
     public var tickFormatter: TickFormatter?
+    /// The marks, in the order they were added (equal z-orders paint in this order).
     public private(set) var marks: [any Mark] = []
 
     /// Colours for marks added without one: lines and patches cycle separately, as in
@@ -26,6 +31,7 @@ public struct Axes: Sendable {
     private var nextLineColor = 0
     private var nextPatchColor = 0
 
+    /// Creates an empty axes with matplotlib's colour cycle and 5 % margins by default.
     public init(colorCycle: [Color] = Theme.matplotlib.colorCycle, autoscaleMargin: Double = 0.05) {
         self.colorCycle = colorCycle
         self.autoscaleMargin = autoscaleMargin

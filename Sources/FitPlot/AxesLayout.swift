@@ -2,14 +2,21 @@
 /// area, the transform, and the visible ticks with their labels. Animations use
 /// `plotArea`/`transform` for manifests.
 public struct AxesLayout: Hashable, Sendable {
+    /// The plot area (inside the spines), in layout units.
     public var plotArea: Rect
+    /// The data-to-layout transform of the plot area with the resolved limits.
     public var transform: AxesTransform
+    /// Visible x tick positions, in data units.
     public var xTicks: [Double]
+    /// The label of each x tick (same order as `xTicks`).
     public var xTickLabels: [String]
     /// "1e6", "+1e6"… at the right end of the x axis; empty when not needed.
     public var xOffsetText: String
+    /// Visible y tick positions, in data units.
     public var yTicks: [Double]
+    /// The label of each y tick (same order as `yTicks`).
     public var yTickLabels: [String]
+    /// "1e6", "+1e6"… above the top of the y axis; empty when not needed.
     public var yOffsetText: String
 
     /// Lays out `axes` in `plotArea` (layout units) with tick label sizes from the theme.

@@ -1,27 +1,33 @@
 /// The one place where data coordinates become layout units: x grows right from the plot
 /// area's left edge, y grows *up* from its bottom edge (layout y grows down).
 public struct AxesTransform: Hashable, Sendable {
+    /// The x limits, mapped to the plot area's left and right edges.
     public var x: AxisRange
+    /// The y limits, mapped to the plot area's bottom and top edges.
     public var y: AxisRange
     /// The plot area (inside the spines) in layout units.
     public var plotArea: Rect
 
+    /// Creates the transform of `plotArea` showing the limits `x × y`.
     public init(x: AxisRange, y: AxisRange, plotArea: Rect) {
         self.x = x
         self.y = y
         self.plotArea = plotArea
     }
 
+    /// The layout x of a data x (linear; values outside the limits land outside the plot area).
     public func layoutX(_ dataX: Double) -> Double {
         plotArea.minX + (dataX - x.lower) / x.span * plotArea.width
     }
 
+    /// The layout y of a data y (flipped: larger data y is higher on screen).
     public func layoutY(_ dataY: Double) -> Double {
         plotArea.maxY - (dataY - y.lower) / y.span * plotArea.height
     }
 
     /// The layout point of a data point.
     public func point(_ p: DataPoint) -> Point { Point(x: layoutX(p.x), y: layoutY(p.y)) }
+    /// The layout point of the data coordinates `(x, y)`.
     public func point(x: Double, y: Double) -> Point { Point(x: layoutX(x), y: layoutY(y)) }
 
     /// The layout point of axes coordinates: (0, 0) bottom-left of the plot area, (1, 1) top-right.

@@ -1,6 +1,8 @@
 /// The limits of one axis, `lower < upper`, both finite.
 public struct AxisRange: Hashable, Sendable {
+    /// The lower limit (left or bottom).
     public var lower: Double
+    /// The upper limit (right or top), greater than `lower`.
     public var upper: Double
 
     /// Limits as given; throws `PlotError.invalidLimits` unless finite, increasing, and with
@@ -19,6 +21,7 @@ public struct AxisRange: Hashable, Sendable {
         self.upper = upper
     }
 
+    /// `upper − lower`, positive and finite.
     public var span: Double { upper - lower }
 
     /// Automatic limits like matplotlib's autoscale ('data' mode, margins 0.05):
@@ -45,11 +48,16 @@ public struct AxisRange: Hashable, Sendable {
 
 /// The data bounds of a mark: finite minimum and maximum of x and y.
 public struct DataBounds: Hashable, Sendable {
+    /// Smallest x.
     public var minX: Double
+    /// Largest x.
     public var maxX: Double
+    /// Smallest y.
     public var minY: Double
+    /// Largest y.
     public var maxY: Double
 
+    /// Creates bounds from their extremes (not checked).
     public init(minX: Double, maxX: Double, minY: Double, maxY: Double) {
         self.minX = minX
         self.maxX = maxX
@@ -65,6 +73,7 @@ public struct DataBounds: Hashable, Sendable {
         self = b
     }
 
+    /// Grows the bounds to contain `p`.
     public mutating func include(_ p: DataPoint) {
         minX = min(minX, p.x)
         maxX = max(maxX, p.x)
@@ -72,6 +81,7 @@ public struct DataBounds: Hashable, Sendable {
         maxY = max(maxY, p.y)
     }
 
+    /// The smallest bounds containing both.
     public func union(_ other: DataBounds) -> DataBounds {
         DataBounds(
             minX: min(minX, other.minX), maxX: max(maxX, other.maxX),
@@ -81,11 +91,15 @@ public struct DataBounds: Hashable, Sendable {
 
 /// A point in data coordinates (as opposed to `Point`, in layout units).
 public struct DataPoint: Hashable, Sendable {
+    /// Horizontal data coordinate.
     public var x: Double
+    /// Vertical data coordinate.
     public var y: Double
+    /// Creates a data point (not checked: may be non-finite; marks skip such points).
     public init(x: Double, y: Double) {
         self.x = x
         self.y = y
     }
+    /// Whether both coordinates are finite.
     public var isFinite: Bool { x.isFinite && y.isFinite }
 }

@@ -1,10 +1,15 @@
 /// A colour with straight (not premultiplied) alpha, each component in 0…1.
 public struct Color: Hashable, Sendable {
+    /// Red component, 0…1.
     public var red: Double
+    /// Green component, 0…1.
     public var green: Double
+    /// Blue component, 0…1.
     public var blue: Double
+    /// Opacity, 0 (transparent) … 1 (opaque).
     public var alpha: Double
 
+    /// Creates a colour from components in 0…1 (not clamped here); opaque by default.
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         self.red = red
         self.green = green
@@ -26,7 +31,10 @@ public struct Color: Hashable, Sendable {
         Color(red: red, green: green, blue: blue, alpha: alpha)
     }
 
+    /// Opaque black.
     public static let black = Color(red: 0, green: 0, blue: 0)
+    /// Opaque white.
     public static let white = Color(red: 1, green: 1, blue: 1)
+    /// Fully transparent.
     public static let clear = Color(red: 0, green: 0, blue: 0, alpha: 0)
 }
