@@ -3,6 +3,8 @@ public struct Colormap: Hashable, Sendable {
     /// 256 colours as 0xRRGGBB, from the lowest value to the highest.
     public var table: [UInt32]
 
+    /// Creates a colormap from 0xRRGGBB entries, lowest value first; an empty table becomes
+    /// black-to-white so that mapping never fails.
     public init(table: [UInt32]) {
         self.table = table.isEmpty ? [0x000000, 0xffffff] : table
     }

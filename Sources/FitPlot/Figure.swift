@@ -11,15 +11,23 @@
 public struct Figure: Sendable {
     /// Size in layout units.
     public let size: Size
+    /// Dots per inch: converts point sizes to layout units (pt × dpi / 72).
     public let dpi: Double
+    /// Number of rows of axes (1…64).
     public let rows: Int
+    /// Number of columns of axes (1…64).
     public let columns: Int
+    /// Fonts, colours and sizes of everything not set on a mark.
     public var theme: Theme
+    /// Where the axes grid sits in the figure.
     public var margins = SubplotMargins.matplotlib
     /// Row-major: `axes[row * columns + column]`.
     public var axes: [Axes]
+    /// A title centred above all axes; nil for none.
     public var suptitle: String?
+    /// Whether the suptitle is painted with the dynamic layer (it changes from frame to frame).
     public var suptitleIsDynamic = false
+    /// Free texts placed in figure coordinates.
     public var texts: [FigureText] = []
 
     /// A figure of `width × height` pixels at `dpi` (matplotlib's default: 640 × 480 at 100).

@@ -3,6 +3,7 @@ public enum LegendLocation: Hashable, Sendable, CaseIterable {
     /// The corner whose legend box covers the fewest static data points (ties go to the
     /// earlier of upper right, upper left, lower left, lower right: matplotlib's order).
     case best
+    /// A fixed corner of the plot area.
     case upperRight, upperLeft, lowerLeft, lowerRight
 
     static let corners: [LegendLocation] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight]
@@ -12,8 +13,11 @@ public enum LegendLocation: Hashable, Sendable, CaseIterable {
 /// defaults in font-size units (border pad 0.4, label spacing 0.5, handle length 2, handle
 /// text pad 0.8, inset from the spines 0.5).
 public struct LegendLayout: Hashable, Sendable {
+    /// One legend row: a key and its label.
     public struct Entry: Hashable, Sendable {
+        /// The label text.
         public var label: String
+        /// The key drawn left of the label.
         public var handle: LegendHandle
         /// Where the label's left end on its baseline is.
         public var textOrigin: Point
@@ -25,7 +29,9 @@ public struct LegendLayout: Hashable, Sendable {
     public var box: Rect
     /// The corner chosen (never `.best`).
     public var location: LegendLocation
+    /// One row per labelled mark, in the order the marks were added.
     public var entries: [Entry]
+    /// The font of the labels (the theme's font size).
     public var font: Font
 
     /// Lays out the labelled `marks` in `plotArea`; nil when no mark has a label.

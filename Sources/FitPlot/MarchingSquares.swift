@@ -6,21 +6,30 @@
 /// resolved with the mean of the four corners, the usual disambiguation. Cells with a
 /// non-finite corner get no segment. Segments are not joined into polylines.
 public struct MarchingSquares: Sendable {
+    /// Number of samples along a row.
     public let columns: Int
+    /// Number of rows of samples.
     public let rows: Int
+    /// `columns × rows` samples, row-major (`values[row * columns + column]`).
     public let values: [Double]
 
+    /// Wraps a grid of samples; a grid with a wrong shape simply yields no segments.
     public init(columns: Int, rows: Int, values: [Double]) {
         self.columns = columns
         self.rows = rows
         self.values = values
     }
 
+    /// A position in grid coordinates: `x` is a fractional column, `y` a fractional row.
     public struct GridPoint: Hashable, Sendable {
+        /// Fractional column index.
         public var x: Double
+        /// Fractional row index.
         public var y: Double
     }
 
+    /// The contour segments where the interpolated values cross `level`, in grid coordinates;
+    /// empty for a grid smaller than 2 × 2, a wrong shape or a non-finite level.
     public func segments(level: Double) -> [(GridPoint, GridPoint)] {
         guard columns >= 2, rows >= 2, values.count == columns * rows, level.isFinite else { return [] }
         var out: [(GridPoint, GridPoint)] = []

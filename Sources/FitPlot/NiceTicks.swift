@@ -12,6 +12,7 @@ public struct NiceTicks: Hashable, Sendable {
     /// The fewest ticks inside the range that a step must give.
     public var minimumTickCount: Int
 
+    /// Creates a locator; `maximumBins` and `minimumTickCount` below 1 are raised to 1.
     public init(maximumBins: Int, steps: [Double] = [1, 2, 2.5, 5, 10], minimumTickCount: Int = 2) {
         self.maximumBins = max(1, maximumBins)
         self.steps = steps

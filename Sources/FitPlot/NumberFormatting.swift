@@ -11,6 +11,7 @@ public struct NumberFormatting: Hashable, Sendable {
     /// Written before negative numbers; U+2212 by default, as typeset mathematics does.
     public var minusSign: String
 
+    /// Creates a formatting; by default a decimal point and U+2212 minus (``english``).
     public init(decimalSeparator: String = ".", minusSign: String = "\u{2212}") {
         self.decimalSeparator = decimalSeparator
         self.minusSign = minusSign

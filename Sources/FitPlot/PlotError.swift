@@ -16,6 +16,7 @@ public enum PlotError: Error, CustomStringConvertible, Equatable {
     /// The largest figure side, in device pixels (layout size × scale).
     public static let maximumPixelsPerSide = 16_384.0
 
+    /// A message that names the bad value and what is allowed.
     public var description: String {
         switch self {
         case .invalidFigureSize(let width, let height, let scale):

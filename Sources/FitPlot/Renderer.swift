@@ -15,7 +15,9 @@ public protocol Renderer: AnyObject {
     /// Intersects the current clip with `rect`.
     func clip(to rect: Rect)
 
+    /// Fills the inside of `path` (non-zero winding) with `color`.
     func fill(_ path: Path, color: Color)
+    /// Draws the outline of `path` with `style`.
     func stroke(_ path: Path, style: StrokeStyle)
 
     /// Draws one line of text. `anchor` says which point of the unrotated text box sits on

@@ -1,15 +1,20 @@
 /// Where the axes grid sits in a figure, as fractions of its size (matplotlib's subplot
 /// parameters; `bottom`/`top` measured from the figure's bottom edge, as matplotlib does).
 public struct SubplotMargins: Hashable, Sendable {
+    /// Left edge of the grid, as a fraction of the figure's width.
     public var left = 0.125
+    /// Right edge of the grid, as a fraction of the figure's width.
     public var right = 0.9
+    /// Bottom edge of the grid, as a fraction of the figure's height from its bottom.
     public var bottom = 0.11
+    /// Top edge of the grid, as a fraction of the figure's height from its bottom.
     public var top = 0.88
     /// Horizontal gap between columns, as a fraction of the average axes width.
     public var horizontalSpacing = 0.2
     /// Vertical gap between rows, as a fraction of the average axes height.
     public var verticalSpacing = 0.2
 
+    /// Creates matplotlib's default margins.
     public init() {}
 
     /// matplotlib's defaults: the 640 × 480 figure's plot area is x 80…576, y 57.6…427.2.
@@ -41,16 +46,26 @@ public enum DrawLayers: Hashable, Sendable {
 /// A text placed in figure coordinates: (0, 0) bottom-left, (1, 1) top-right (matplotlib's
 /// `fig.text`).
 public struct FigureText: Hashable, Sendable {
+    /// The text, one line.
     public var text: String
+    /// Horizontal position: 0 left edge, 1 right edge of the figure.
     public var x: Double
+    /// Vertical position: 0 bottom edge, 1 top edge of the figure.
     public var y: Double
+    /// Font size in points.
     public var sizePoints: Double
+    /// Regular or bold.
     public var weight: Font.Weight
+    /// Text colour; nil uses the theme's.
     public var color: Color?
+    /// Which point of the text's box sits on `(x, y)`.
     public var anchor: TextAnchor
+    /// Degrees counter-clockwise.
     public var rotation: Double
+    /// Whether the text is painted with the dynamic layer (it changes from frame to frame).
     public var isDynamic: Bool
 
+    /// Creates a figure text; by default 10 pt, left-aligned on its baseline, unrotated.
     public init(
         _ text: String, x: Double, y: Double, sizePoints: Double = 10, weight: Font.Weight = .regular,
         color: Color? = nil, anchor: TextAnchor = TextAnchor(.left, .baseline), rotation: Double = 0,

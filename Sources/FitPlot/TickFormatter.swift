@@ -18,16 +18,21 @@ public struct TickLabels: Hashable, Sendable {
 ///   written at the end of the axis ("+1e6"), so the labels show only what changes;
 /// - negative numbers use U+2212 and the separator of `numberFormatting` (comma for French).
 public struct TickFormatter: Hashable, Sendable {
+    /// Decimal separator and minus sign of the labels.
     public var numberFormatting: NumberFormatting
     /// Exponents at or outside which labels switch to a multiplier (matplotlib's scilimits).
     public var powerLimits: (lower: Int, upper: Int) { (lowerPowerLimit, upperPowerLimit) }
+    /// Labels switch to a multiplier when the largest visible tick's order of magnitude
+    /// (⌊log10|tick|⌋) is at most this (matplotlib's −5).
     public var lowerPowerLimit: Int
+    /// Labels switch to a multiplier when that order of magnitude is at least this (matplotlib's 6).
     public var upperPowerLimit: Int
     /// Whether a common offset may be subtracted from the labels.
     public var usesOffset: Bool
     /// An offset is used only when it saves at least this many digits.
     public var offsetThreshold: Int
 
+    /// Creates a formatter; the defaults are matplotlib's `ScalarFormatter` settings.
     public init(
         numberFormatting: NumberFormatting = .english, lowerPowerLimit: Int = -5,
         upperPowerLimit: Int = 6, usesOffset: Bool = true, offsetThreshold: Int = 4
