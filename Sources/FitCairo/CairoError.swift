@@ -18,6 +18,7 @@ public enum CairoError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The vector document was already finished; no more drawing or pages.
     case documentFinished
 
+    /// A message that says what was wrong and what is allowed (or how to fix it).
     public var description: String {
         switch self {
         case .invalidCanvasSize(let w, let h, let s):
@@ -44,6 +45,8 @@ public enum CairoError: Error, CustomStringConvertible, Equatable, Sendable {
         }
     }
 
+    /// Two errors are equal when their messages are (the tuple payloads keep the synthesised
+    /// conformance out of reach).
     public static func == (lhs: CairoError, rhs: CairoError) -> Bool {
         lhs.description == rhs.description
     }

@@ -20,10 +20,13 @@ public final class CairoImageCanvas: Renderer {
     /// Allowed scale factors.
     public static let scaleRange: ClosedRange<Double> = 0.25...8
 
+    /// The drawing's size in layout units.
     public let canvasSize: Size
+    /// Device pixels per layout unit, within ``scaleRange``.
     public let scale: Double
     /// Pixel size of the surface.
     public let pixelWidth: Int
+    /// Pixel height of the surface.
     public let pixelHeight: Int
 
     private let surface: CairoSurface
@@ -164,18 +167,27 @@ public final class CairoImageCanvas: Renderer {
 
     // MARK: Renderer
 
+    /// Pushes the current clip.
     public func save() { context.save() }
+    /// Pops the clip pushed by the matching ``save()``; an unmatched restore is ignored.
     public func restore() { context.restore() }
+    /// Intersects the clip with `rect`; a non-finite rectangle clips everything away.
     public func clip(to rect: Rect) { context.clip(to: rect) }
+    /// Fills `path` with `color` (non-zero winding, antialiased).
     public func fill(_ path: Path, color: Color) { context.fill(path, color: color) }
+    /// Strokes `path`; with `style.snapToPixels` its vertices are moved so the line covers whole
+    /// pixels. A non-finite or zero width draws nothing.
     public func stroke(_ path: Path, style: StrokeStyle) { context.stroke(path, style: style) }
 
+    /// Draws one line of text with the font found through fontconfig; a missing font is
+    /// recorded for ``checkStatus()``.
     public func drawText(
         _ text: String, at position: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double
     ) {
         record(context.drawText(text, at: position, font: font, color: color, anchor: anchor, rotation: rotation)?.error)
     }
 
+    /// Measures `text` as ``drawText(_:at:font:color:anchor:rotation:)`` would draw it.
     public func measureText(_ text: String, font: Font) -> TextExtent {
         let (extent, error) = context.measureText(text, font: font)
         record(error)
@@ -211,6 +223,7 @@ public final class CairoImageCanvas: Renderer {
         cairo_surface_mark_dirty(surface.pointer)
     }
 
+    /// Draws `raster` stretched over `rect`, nearest-neighbour unless `smooth` (bilinear).
     public func drawRaster(_ raster: Raster, in rect: Rect, smooth: Bool) {
         record(context.drawRaster(raster, in: rect, smooth: smooth))
     }

@@ -3,9 +3,13 @@
 /// frame's canvas with `CairoImageCanvas.copyPixels(from:)`. A value that never changes, so it
 /// is `Sendable` and can be shared by the threads rendering frames.
 public final class CairoPixelLayer: Sendable {
+    /// Width in pixels.
     public let width: Int
+    /// Height in pixels.
     public let height: Int
+    /// Bytes per row (at least `width × 4`, as Cairo chose).
     public let stride: Int
+    /// `stride × height` bytes of premultiplied native-endian ARGB32.
     public let bytes: [UInt8]
 
     init(width: Int, height: Int, stride: Int, bytes: [UInt8]) {

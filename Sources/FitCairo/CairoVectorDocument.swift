@@ -17,11 +17,15 @@ import Foundation
 /// place by `finish()`; a document that is never finished leaves no file behind.
 /// Markers are real vector shapes; `snapToPixels` has no meaning here and is ignored.
 public final class CairoVectorDocument: Renderer {
+    /// The file format written.
     public enum Format: String, Sendable {
+        /// Scalable Vector Graphics or Portable Document Format.
         case svg, pdf
     }
 
+    /// SVG or PDF.
     public let format: Format
+    /// The document's size in layout units.
     public let canvasSize: Size
     /// Where `finish()` puts the file.
     public let url: URL
@@ -135,12 +139,19 @@ public final class CairoVectorDocument: Renderer {
 
     // MARK: Renderer
 
+    /// Pushes the current clip (ignored once finished).
     public func save() { context?.save() }
+    /// Pops the clip pushed by the matching ``save()``.
     public func restore() { context?.restore() }
+    /// Intersects the clip with `rect`.
     public func clip(to rect: Rect) { context?.clip(to: rect) }
+    /// Fills `path` with `color` (non-zero winding).
     public func fill(_ path: Path, color: Color) { context?.fill(path, color: color) }
+    /// Strokes `path` as a vector outline (pixel snapping does not apply).
     public func stroke(_ path: Path, style: StrokeStyle) { context?.stroke(path, style: style) }
 
+    /// Draws one line of text; in SVG also adds an invisible `<text>` copy so the text stays
+    /// searchable. After ``finish()`` records ``CairoError/documentFinished``.
     public func drawText(
         _ text: String, at position: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double
     ) {
@@ -153,6 +164,7 @@ public final class CairoVectorDocument: Renderer {
         }
     }
 
+    /// Measures `text` as it would be drawn; a zero extent once the document is finished.
     public func measureText(_ text: String, font: Font) -> TextExtent {
         guard let context else { return TextExtent(width: 0, ascent: 0, descent: 0) }
         let (extent, error) = context.measureText(text, font: font)
@@ -173,6 +185,7 @@ public final class CairoVectorDocument: Renderer {
         }
     }
 
+    /// Embeds `raster` stretched over `rect`, nearest-neighbour unless `smooth`.
     public func drawRaster(_ raster: Raster, in rect: Rect, smooth: Bool) {
         record(context?.drawRaster(raster, in: rect, smooth: smooth))
     }
