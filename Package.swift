@@ -44,7 +44,8 @@ let package = Package(
         ),
         // libpng reports errors with longjmp; this C target keeps every setjmp/longjmp
         // inside C frames so that no jump ever crosses a Swift frame.
-        .target(name: "CPNGBridge", dependencies: ["CPNG"]),
+        // zlib directly too: frames are compressed with deflateTune, which libpng does not expose.
+        .target(name: "CPNGBridge", dependencies: ["CPNG"], linkerSettings: [.linkedLibrary("z")]),
 
         // MARK: Layers
         .target(name: "FitTrainer"),

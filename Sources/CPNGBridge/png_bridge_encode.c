@@ -1,5 +1,6 @@
 // PNG encoding into a growable malloc'd buffer.
 #include <stdlib.h>
+#include <zlib.h>
 #include "png_bridge_common.h"
 
 void png_bridge_buffer_free(png_bridge_buffer *buffer) {
@@ -68,6 +69,91 @@ static void argb32_row_to_bytes(const uint32_t *row, uint32_t width, int alpha, 
     }
 }
 
+/// True when the bridge compresses the rows itself: ARGB32 input, no row filter, tuning asked.
+static int wants_direct_deflate(source_kind kind, const png_bridge_encode_options *options) {
+    return kind == SOURCE_ARGB32 && options->filters == PNG_BRIDGE_FILTER_NONE && options->tune_max_chain > 0
+        && options->tune_good_length >= 0 && options->tune_max_lazy >= 0 && options->tune_nice_length >= 0;
+}
+
+/// The IDAT payload (one zlib stream) of ARGB32 rows with filter NONE, compressed with zlib
+/// directly so that deflateTune can be applied (libpng does not expose it). Rows are converted
+/// in blocks of about 64 KB: one deflate call per block instead of libpng's call per row and
+/// its extra row copy. Same window (15 bits) and memory level (8) as libpng's defaults.
+/// No longjmp here: plain status returns; `*out` is malloc'd on success.
+static png_bridge_status deflate_argb32_rows(const uint8_t *base, uint32_t width, uint32_t height, size_t stride,
+                                             int alpha, const png_bridge_encode_options *options,
+                                             uint8_t **out, size_t *out_size, png_bridge_error *error) {
+    *out = NULL;
+    *out_size = 0;
+    size_t row_bytes = 1 + (size_t)width * (alpha ? 4 : 3);
+    if (row_bytes > ((size_t)1 << 40) / height) {
+        png_bridge_set_message(error, "image too large for the PNG encoder");
+        return PNG_BRIDGE_INVALID_ARGUMENT;
+    }
+    size_t total = row_bytes * height;
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    if (deflateInit2(&zs, options->compression_level, Z_DEFLATED, 15, 8, options->strategy) != Z_OK) {
+        png_bridge_set_message(error, "zlib could not start a compressor");
+        return PNG_BRIDGE_OUT_OF_MEMORY;
+    }
+    if (deflateTune(&zs, options->tune_good_length, options->tune_max_lazy, options->tune_nice_length,
+                    options->tune_max_chain) != Z_OK) {
+        deflateEnd(&zs);
+        png_bridge_set_message(error, "zlib rejected the deflate tuning");
+        return PNG_BRIDGE_INVALID_ARGUMENT;
+    }
+    size_t bound = deflateBound(&zs, (uLong)total);
+    if (bound > 0xFFFFFFFFu) {
+        deflateEnd(&zs);
+        png_bridge_set_message(error, "image too large for one zlib call; use tuning only below 4 GB");
+        return PNG_BRIDGE_INVALID_ARGUMENT;
+    }
+    size_t block_rows = row_bytes >= 65536 ? 1 : 65536 / row_bytes;
+    uint8_t *block = (uint8_t *)malloc(row_bytes * block_rows);
+    uint8_t *dst = (uint8_t *)malloc(bound);
+    if (block == NULL || dst == NULL) {
+        free(block);
+        free(dst);
+        deflateEnd(&zs);
+        png_bridge_set_message(error, "out of memory for the compressed image");
+        return PNG_BRIDGE_OUT_OF_MEMORY;
+    }
+    // deflateBound room for the whole image: every deflate call consumes all its input, and
+    // Z_FINISH ends the stream in one call.
+    zs.next_out = dst;
+    zs.avail_out = (uInt)bound;
+    int result = Z_OK;
+    for (uint32_t y = 0; y < height && result == Z_OK;) {
+        uint32_t rows = (uint32_t)(height - y < block_rows ? height - y : block_rows);
+        for (uint32_t r = 0; r < rows; r++) {
+            uint8_t *row = block + (size_t)r * row_bytes;
+            row[0] = 0;  // filter type NONE
+            argb32_row_to_bytes((const uint32_t *)(base + (size_t)(y + r) * stride), width, alpha, row + 1);
+        }
+        y += rows;
+        zs.next_in = block;
+        zs.avail_in = (uInt)(rows * row_bytes);
+        if (y < height) {
+            result = deflate(&zs, Z_NO_FLUSH);
+            if (result == Z_OK && zs.avail_in != 0) result = Z_BUF_ERROR;
+        } else {
+            result = deflate(&zs, Z_FINISH) == Z_STREAM_END ? Z_OK : Z_BUF_ERROR;
+        }
+    }
+    size_t produced = bound - zs.avail_out;
+    free(block);
+    deflateEnd(&zs);
+    if (result != Z_OK) {
+        free(dst);
+        png_bridge_set_message(error, "zlib failed while compressing the image");
+        return PNG_BRIDGE_LIBPNG_ERROR;
+    }
+    *out = dst;
+    *out_size = produced;
+    return PNG_BRIDGE_OK;
+}
+
 static png_bridge_status encode(source_kind kind, const uint8_t *base, uint32_t width, uint32_t height,
                                 size_t stride, const png_bridge_encode_options *options,
                                 png_bridge_buffer *out, png_bridge_error *error) {
@@ -99,11 +185,24 @@ static png_bridge_status encode(source_kind kind, const uint8_t *base, uint32_t 
             return PNG_BRIDGE_OUT_OF_MEMORY;
         }
     }
+    // The direct path compresses before libpng starts, so no longjmp can cross it.
+    uint8_t *idat = NULL;
+    size_t idat_size = 0;
+    int direct = wants_direct_deflate(kind, options);
+    if (direct) {
+        png_bridge_status status = deflate_argb32_rows(base, width, height, stride, alpha, options, &idat,
+                                                       &idat_size, error);
+        if (status != PNG_BRIDGE_OK) {
+            free(row_buffer);
+            return status;
+        }
+    }
     png_text *texts = NULL;
     if (options->text_count > 0) {
         texts = (png_text *)calloc(options->text_count, sizeof *texts);
         if (texts == NULL) {
             free(row_buffer);
+            free(idat);
             png_bridge_set_message(error, "out of memory for text chunks");
             return PNG_BRIDGE_OUT_OF_MEMORY;
         }
@@ -115,6 +214,7 @@ static png_bridge_status encode(source_kind kind, const uint8_t *base, uint32_t 
         png_destroy_write_struct(&png, NULL);
         free(row_buffer);
         free(texts);
+        free(idat);
         png_bridge_set_message(error, "out of memory creating the libpng writer");
         return PNG_BRIDGE_OUT_OF_MEMORY;
     }
@@ -122,6 +222,7 @@ static png_bridge_status encode(source_kind kind, const uint8_t *base, uint32_t 
         png_destroy_write_struct(&png, &info);
         free(row_buffer);
         free(texts);
+        free(idat);
         png_bridge_buffer_free(out);
         return context.status == PNG_BRIDGE_OK ? PNG_BRIDGE_LIBPNG_ERROR : context.status;
     }
@@ -144,7 +245,11 @@ static png_bridge_status encode(source_kind kind, const uint8_t *base, uint32_t 
         png_set_text(png, info, texts, (int)options->text_count);
     }
     png_write_info(png, info);
-    if (kind == SOURCE_RGBA) {
+    if (direct) {
+        // One IDAT holding the whole zlib stream (any IDAT split is equally valid PNG), then IEND.
+        png_write_chunk(png, (png_const_bytep) "IDAT", idat, idat_size);
+        png_write_chunk(png, (png_const_bytep) "IEND", NULL, 0);
+    } else if (kind == SOURCE_RGBA) {
         // Rows go to libpng as they are; for RGB output libpng strips the 4th byte itself.
         if (!alpha) png_set_filler(png, 0, PNG_FILLER_AFTER);
         for (uint32_t y = 0; y < height; y++) png_write_row(png, base + (size_t)y * width * 4);
@@ -154,10 +259,11 @@ static png_bridge_status encode(source_kind kind, const uint8_t *base, uint32_t 
             png_write_row(png, row_buffer);
         }
     }
-    png_write_end(png, NULL);
+    if (!direct) png_write_end(png, NULL);
     png_destroy_write_struct(&png, &info);
     free(row_buffer);
     free(texts);
+    free(idat);
     return PNG_BRIDGE_OK;
 }
 

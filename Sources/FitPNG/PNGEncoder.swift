@@ -88,7 +88,11 @@ public struct PNGEncoder: Sendable {
             var bridgeOptions = png_bridge_encode_options(
                 compression_level: Int32(options.compressionLevel), filters: options.filter.bridgeMask,
                 strategy: options.strategy.bridgeValue, color: options.colorMode.bridgeValue,
-                texts: texts.baseAddress, text_count: texts.count, pixels_per_meter: ppm)
+                texts: texts.baseAddress, text_count: texts.count, pixels_per_meter: ppm,
+                tune_good_length: Int32(options.deflateTuning?.goodLength ?? 0),
+                tune_max_lazy: Int32(options.deflateTuning?.maxLazy ?? 0),
+                tune_nice_length: Int32(options.deflateTuning?.niceLength ?? 0),
+                tune_max_chain: Int32(options.deflateTuning?.maxChain ?? 0))
             return body(&bridgeOptions, &buffer, &error)
         }
         defer { png_bridge_buffer_free(&buffer) }

@@ -106,11 +106,16 @@ extension PNGEncoder {
         /// Pixel density for a pHYs chunk (pixels per metre = dpi / 0.0254, rounded); nil writes none.
         public var dpi: Double? = nil
         public var colorMode: PNGColorMode = .automatic
+        /// zlib's match search beyond what `compressionLevel` sets (nil: the level's own). Used
+        /// by `encode(premultipliedARGB32:…)` with filter `.none`, which then compresses the
+        /// rows itself in one zlib stream (libpng cannot tune zlib); ignored by other inputs.
+        public var deflateTuning: DeflateTuning? = nil
 
         public init(
             compressionLevel: Int = 3, filter: PNGRowFilter = .none,
             strategy: PNGCompressionStrategy = .default,
-            text: [PNGTextChunk] = [], dpi: Double? = nil, colorMode: PNGColorMode = .automatic
+            text: [PNGTextChunk] = [], dpi: Double? = nil, colorMode: PNGColorMode = .automatic,
+            deflateTuning: DeflateTuning? = nil
         ) {
             self.compressionLevel = compressionLevel
             self.filter = filter
@@ -118,6 +123,7 @@ extension PNGEncoder {
             self.text = text
             self.dpi = dpi
             self.colorMode = colorMode
+            self.deflateTuning = deflateTuning
         }
 
         /// The pHYs value in pixels per metre, validated.
@@ -138,8 +144,47 @@ extension PNGEncoder {
             guard (0...9).contains(compressionLevel) else {
                 throw PNGError.invalidArgument("compression level \(compressionLevel) is outside 0...9")
             }
+            if let deflateTuning {
+                guard filter == .none else {
+                    throw PNGError.invalidArgument(
+                        "deflate tuning works with filter none only, not \(filter.rawValue)")
+                }
+                try deflateTuning.validate()
+            }
             for chunk in text { try chunk.validate() }
             _ = try pixelsPerMeter()
+        }
+    }
+}
+
+/// zlib's `deflateTune` parameters: how hard the compressor looks for repeated bytes. At
+/// level 1–3 (zlib's fast matcher) `maxLazy` caps the match length that is fully indexed.
+public struct DeflateTuning: Equatable, Sendable {
+    public var goodLength: Int
+    public var maxLazy: Int
+    public var niceLength: Int
+    public var maxChain: Int
+
+    public init(goodLength: Int, maxLazy: Int, niceLength: Int, maxChain: Int) {
+        self.goodLength = goodLength
+        self.maxLazy = maxLazy
+        self.niceLength = niceLength
+        self.maxChain = maxChain
+    }
+
+    /// Level 3's fast matcher searching 4× deeper (zlib's level 3 is 4, 6, 32, 32). On plot
+    /// frames (640×480, filter none) this keeps about 90 % of level 3's speed and compresses
+    /// about 5 % smaller, a little below matplotlib's level-6 frames; level 4 would be 10 %
+    /// smaller but 70 % slower (measured with `render-fit-bench encode`).
+    public static let plotFrames = DeflateTuning(goodLength: 8, maxLazy: 16, niceLength: 96, maxChain: 96)
+
+    func validate() throws {
+        for (name, value) in [("goodLength", goodLength), ("maxLazy", maxLazy), ("niceLength", niceLength)]
+        where !(0...258).contains(value) {
+            throw PNGError.invalidArgument("deflate tuning \(name) \(value) is outside 0...258")
+        }
+        guard (1...4096).contains(maxChain) else {
+            throw PNGError.invalidArgument("deflate tuning maxChain \(maxChain) is outside 1...4096")
         }
     }
 }

@@ -6,7 +6,7 @@ import FitTrainer
 /// Our whole per-frame cost against the encoder's alone: the frames job on one thread
 /// (static layer, blit, draw, encode, write each file, manifest and history) divided by the
 /// frame count, and the same final images, already in memory, encoded with the same
-/// settings (RGB, level 3, no filter, the same text chunks) and nothing else.
+/// settings (`FrameRenderer.defaultEncoderOptions`, RGB, the same text chunks) and nothing else.
 enum PipelineBenchmarks {
     static func run(frames: Int, runs: Int, output: BenchOutput) throws {
         let scene = try BenchScenes.scene(iterations: frames - 1)
@@ -48,14 +48,16 @@ enum PipelineBenchmarks {
     /// The renderer's settings for frame `frame`, text chunks included (same keys, same sizes).
     static func options(scene: TrainingScene, frame: Int) -> PNGEncoder.Options {
         let step = scene.history[frame]
-        return PNGEncoder.Options(
-            text: [
+        var options = FrameRenderer.defaultEncoderOptions
+        options.colorMode = .rgb
+        options.text = [
                 .software("render-fit \(RenderFitVersion.current)"),
                 .title(scene.title(forFrame: frame)),
                 .description(scene.settings.commandLine),
                 PNGTextChunk(keyword: "Iteration", value: String(step.iteration)),
                 PNGTextChunk(keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
                 PNGTextChunk(keyword: "Loss", value: "\(step.loss)"),
-            ], colorMode: .rgb)
+            ]
+        return options
     }
 }

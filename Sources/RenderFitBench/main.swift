@@ -21,7 +21,7 @@ func runBenchmarks(_ arguments: BenchArguments) throws {
             try EncodeBenchmarks.run(runs: runs, output: output)
         case "trainer":
             try TrainerBenchmarks.run(
-                pointCounts: quick ? [1_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000], iterations: 100,
+                pointCounts: quick ? [1_000, 1_000_000] : [1_000, 10_000, 100_000, 1_000_000], iterations: 100,
                 runs: runs, output: output)
         case "apng":
             try APNGBenchmarks.run(runs: runs, output: output)

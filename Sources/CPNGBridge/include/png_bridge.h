@@ -85,6 +85,13 @@ typedef struct png_bridge_encode_options {
     const png_bridge_text *texts;
     size_t text_count;
     uint32_t pixels_per_meter;  // 0: no pHYs chunk
+    /// zlib's deflateTune parameters (good_length, max_lazy, nice_length, max_chain); a
+    /// max_chain of 0 keeps the level's own. Honoured only for ARGB32 input with the NONE
+    /// filter, which the bridge then compresses itself (one zlib stream, one IDAT chunk).
+    int tune_good_length;
+    int tune_max_lazy;
+    int tune_nice_length;
+    int tune_max_chain;
 } png_bridge_encode_options;
 
 /// A malloc'd byte buffer owned by the caller once returned; free it with png_bridge_buffer_free.
