@@ -1,8 +1,10 @@
 /// One frame of an animated PNG as it is shown: the whole canvas after compositing.
 public struct APNGFrame: Equatable, Sendable {
+    /// The full canvas as shown at this frame.
     public var image: RGBAImage
-    /// Delay numerator and denominator in seconds (a denominator of 0 means 100).
+    /// Delay numerator: the frame shows for numerator / denominator seconds.
     public var delayNumerator: UInt16
+    /// Delay denominator (0 means 100, i.e. hundredths of a second).
     public var delayDenominator: UInt16
 
     /// The delay in seconds.
@@ -13,6 +15,7 @@ public struct APNGFrame: Equatable, Sendable {
 
 /// An animated PNG read back: its frames, composited, and its loop count.
 public struct APNGAnimation: Equatable, Sendable {
+    /// The frames in display order.
     public var frames: [APNGFrame]
     /// acTL's num_plays: 0 loops forever.
     public var loopCount: UInt32

@@ -13,11 +13,17 @@
 /// - Ancillary chunks of the first encoded frame (text, pHYs) are copied once into the header.
 /// - An error, or dropping the writer without `finish()`, deletes the temporary file.
 public final class APNGWriter {
+    /// The destination file path, created by ``finish()``.
     public let path: String
+    /// Canvas width in pixels; every frame must have it.
     public let width: Int
+    /// Canvas height in pixels; every frame must have it.
     public let height: Int
+    /// The number of frames announced in acTL; ``finish()`` requires exactly this many.
     public let frameCount: Int
+    /// The delay of every frame, in seconds as a fraction (denominator 0 means 100).
     public let delay: (numerator: UInt16, denominator: UInt16)
+    /// How many times the animation plays; 0 loops forever.
     public let loopCount: UInt32
     private var encoder: PNGEncoder
     private let output: AtomicFileOutput

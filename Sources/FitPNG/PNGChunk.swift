@@ -2,8 +2,10 @@
 public struct PNGChunk: Equatable, Sendable {
     /// Four ASCII letters, e.g. "IHDR".
     public var type: String
+    /// The chunk's payload, without length or CRC.
     public var data: [UInt8]
 
+    /// Creates a chunk (not validated: `type` should be four ASCII letters).
     public init(type: String, data: [UInt8]) {
         self.type = type
         self.data = data

@@ -9,6 +9,8 @@ public struct PNGDecoder: Sendable {
     /// is allocated.
     public let maxPixels: Int
 
+    /// Creates a decoder that refuses images above `maxPixels` pixels (at least 1; 100 million by
+    /// default, 400 MB of RGBA).
     public init(maxPixels: Int = 100_000_000) {
         self.maxPixels = max(1, maxPixels)
     }

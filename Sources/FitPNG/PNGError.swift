@@ -12,6 +12,7 @@ public enum PNGError: Error, CustomStringConvertible, Equatable, Sendable {
     case tooLarge(width: Int, height: Int, limit: Int)
     /// Any other error, in libpng's own words.
     case libpng(String)
+    /// An allocation failed; the message says during what.
     case outOfMemory(String)
     /// An encoder option or argument outside what is allowed; the message says which.
     case invalidArgument(String)
@@ -22,6 +23,7 @@ public enum PNGError: Error, CustomStringConvertible, Equatable, Sendable {
     /// An APNG frame does not fit the animation (size, colour type, count, order).
     case animation(String)
 
+    /// A message that says what was wrong and, where it helps, what to do.
     public var description: String {
         switch self {
         case .empty:

@@ -1,7 +1,9 @@
 /// An 8-bit RGBA image: rows top to bottom, 4 bytes a pixel (R, G, B, A), straight alpha
 /// (colour components are not multiplied by alpha).
 public struct RGBAImage: Hashable, Sendable {
+    /// Width in pixels, at least 1.
     public let width: Int
+    /// Height in pixels, at least 1.
     public let height: Int
     /// `width × height × 4` bytes.
     public var pixels: [UInt8]
@@ -50,9 +52,12 @@ public struct RGBAImage: Hashable, Sendable {
 
 /// Errors about image values themselves (not about files).
 public enum ImageError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// A width or height below 1.
     case invalidSize(width: Int, height: Int)
+    /// A pixel buffer whose length is not `width × height × 4` (`expected` is −1 when that product overflows).
     case pixelCountMismatch(expected: Int, actual: Int)
 
+    /// A message that names the bad value and what is allowed.
     public var description: String {
         switch self {
         case .invalidSize(let w, let h):
