@@ -3,8 +3,10 @@ import Foundation
 
 /// Encodes images as 8-bit RGB or RGBA PNG with libpng.
 public struct PNGEncoder: Sendable {
+    /// Compression, filter, colour type and metadata settings.
     public var options: Options
 
+    /// Creates an encoder; the default options favour speed at matplotlib-like file sizes.
     public init(options: Options = Options()) {
         self.options = options
     }

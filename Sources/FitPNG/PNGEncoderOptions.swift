@@ -2,6 +2,8 @@ import CPNGBridge
 
 /// The PNG row filter applied before compression.
 public enum PNGRowFilter: String, CaseIterable, Sendable {
+    /// One fixed filter for every row: none, or the difference to the left, upper, average or
+    /// Paeth-predicted byte.
     case none, sub, up, average, paeth
     /// libpng tries every filter on each row and keeps the one that looks smallest (slow).
     case adaptive
@@ -20,6 +22,7 @@ public enum PNGRowFilter: String, CaseIterable, Sendable {
 
 /// zlib's compression strategy.
 public enum PNGCompressionStrategy: String, CaseIterable, Sendable {
+    /// zlib's `Z_DEFAULT_STRATEGY`, `Z_FILTERED`, `Z_HUFFMAN_ONLY`, `Z_RLE` and `Z_FIXED`.
     case `default`, filtered, huffmanOnly, rle, fixed
 
     var bridgeValue: Int32 {
@@ -57,15 +60,20 @@ public struct PNGTextChunk: Equatable, Sendable {
     /// Standard keys are "Title", "Author", "Description", "Software", "Comment", …; any other
     /// 1–79 printable ASCII characters work, without leading, trailing or doubled spaces.
     public var keyword: String
+    /// The text; any Unicode without NUL (non-ASCII is written as iTXt).
     public var value: String
 
+    /// Creates a text chunk; keyword and value are checked when an image is encoded.
     public init(keyword: String, value: String) {
         self.keyword = keyword
         self.value = value
     }
 
+    /// A "Software" chunk: the program that made the image.
     public static func software(_ value: String) -> PNGTextChunk { .init(keyword: "Software", value: value) }
+    /// A "Title" chunk.
     public static func title(_ value: String) -> PNGTextChunk { .init(keyword: "Title", value: value) }
+    /// A "Description" chunk.
     public static func description(_ value: String) -> PNGTextChunk {
         .init(keyword: "Description", value: value)
     }
@@ -99,18 +107,23 @@ extension PNGEncoder {
     public struct Options: Equatable, Sendable {
         /// zlib level 0 (store) ... 9 (smallest, slowest).
         public var compressionLevel: Int = 3
+        /// Row filter; `.none` is fastest and, on flat-coloured plots, about as small.
         public var filter: PNGRowFilter = .none
+        /// zlib strategy.
         public var strategy: PNGCompressionStrategy = .default
         /// Text chunks, written in order before the image data.
         public var text: [PNGTextChunk] = []
         /// Pixel density for a pHYs chunk (pixels per metre = dpi / 0.0254, rounded); nil writes none.
         public var dpi: Double? = nil
+        /// RGB, RGBA, or RGB only when every pixel is opaque.
         public var colorMode: PNGColorMode = .automatic
         /// zlib's match search beyond what `compressionLevel` sets (nil: the level's own). Used
         /// by `encode(premultipliedARGB32:…)` with filter `.none`, which then compresses the
         /// rows itself in one zlib stream (libpng cannot tune zlib); ignored by other inputs.
         public var deflateTuning: DeflateTuning? = nil
 
+        /// Creates options; the defaults are the ones described on ``PNGEncoder/Options``. Values are
+        /// checked when an image is encoded (a `PNGError.invalidArgument` names the bad one).
         public init(
             compressionLevel: Int = 3, filter: PNGRowFilter = .none,
             strategy: PNGCompressionStrategy = .default,
@@ -160,11 +173,16 @@ extension PNGEncoder {
 /// zlib's `deflateTune` parameters: how hard the compressor looks for repeated bytes. At
 /// level 1–3 (zlib's fast matcher) `maxLazy` caps the match length that is fully indexed.
 public struct DeflateTuning: Equatable, Sendable {
+    /// Match length above which the lazy search is reduced (0…258).
     public var goodLength: Int
+    /// Longest match searched lazily; at levels 1–3, the longest match fully indexed (0…258).
     public var maxLazy: Int
+    /// Match length that stops the search (0…258).
     public var niceLength: Int
+    /// Most hash-chain entries tried per match (1…4096).
     public var maxChain: Int
 
+    /// Creates tuning parameters; they are checked when an image is encoded.
     public init(goodLength: Int, maxLazy: Int, niceLength: Int, maxChain: Int) {
         self.goodLength = goodLength
         self.maxLazy = maxLazy
