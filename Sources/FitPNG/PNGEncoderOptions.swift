@@ -107,7 +107,7 @@ extension PNGEncoder {
     public struct Options: Equatable, Sendable {
         /// zlib level 0 (store) ... 9 (smallest, slowest).
         public var compressionLevel: Int = 3
-        /// Row filter; `.none` is fastest and, on flat-coloured plots, about as small.
+        /// Row filter; `.none` by default, the fastest (see ``PNGEncoder/Options`` for the measurements).
         public var filter: PNGRowFilter = .none
         /// zlib strategy.
         public var strategy: PNGCompressionStrategy = .default
