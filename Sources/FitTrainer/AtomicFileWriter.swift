@@ -39,8 +39,10 @@ public enum AtomicFileWriter {
 
 /// Why an output file could not be written.
 public enum FileWriteError: Error, Equatable, CustomStringConvertible {
+    /// Creating, writing or renaming the file at `path` failed; `reason` is the system's message.
     case cannotWrite(path: String, reason: String)
 
+    /// A message that names the file and the reason.
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason):

@@ -15,6 +15,7 @@ public enum CSVDataError: Error, Equatable, CustomStringConvertible {
     /// More than ``CSVDataLoader/maximumPointCount`` data rows.
     case tooManyRows(line: Int, limit: Int)
 
+    /// A message that names the file, line and column, and what is allowed.
     public var description: String {
         switch self {
         case .unreadable(let path, let reason):

@@ -80,10 +80,14 @@ public struct DataLimits: Sendable, Equatable, Codable {
 
 /// Why values could not form a ``DataSet``.
 public enum DataSetError: Error, Equatable, CustomStringConvertible {
+    /// `x` and `y` have different lengths.
     case lengthMismatch(xCount: Int, yCount: Int)
+    /// There are no points.
     case empty
+    /// A value that is NaN or infinite, with its column ("x" or "y") and index.
     case nonFinite(column: String, index: Int, value: Double)
 
+    /// A message that names the bad value and what is allowed.
     public var description: String {
         switch self {
         case .lengthMismatch(let xCount, let yCount):

@@ -61,11 +61,16 @@ public enum PolynomialModel {
 
 /// Why a model could not be built or trained.
 public enum ModelError: Error, Equatable, CustomStringConvertible {
+    /// A polynomial degree outside 1…``DesignMatrix/maximumDegree``.
     case unsupportedDegree(Int)
+    /// A parameter vector whose length is not the design matrix's column count.
     case parameterCountMismatch(expected: Int, found: Int)
+    /// A design matrix and a target vector of different lengths.
     case sizeMismatch(rows: Int, targets: Int)
+    /// There are no points.
     case empty
 
+    /// A message that names the bad value and what is allowed.
     public var description: String {
         switch self {
         case .unsupportedDegree(let degree):

@@ -117,11 +117,16 @@ public struct GradientDescent: Sendable, Equatable {
 
 /// Why training could not start. (Divergence during training is not an error.)
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
+    /// A learning rate that is not a finite number above 0.
     case invalidLearningRate(Double)
+    /// A negative iteration count.
     case negativeIterations(Int)
+    /// Initial parameters with a NaN or infinite value.
     case nonFiniteInitialParameters([Double])
+    /// The model could not be built (see ``ModelError``).
     case model(ModelError)
 
+    /// A message that names the bad value and what is allowed.
     public var description: String {
         switch self {
         case .invalidLearningRate(let rate):

@@ -83,11 +83,16 @@ public enum LeastSquares {
 
 /// Why the least-squares problem has no unique solution.
 public enum LeastSquaresError: Error, Equatable, CustomStringConvertible {
+    /// The design matrix's columns are linearly dependent (e.g. every x is equal).
     case rankDeficient
+    /// Fewer points than parameters.
     case tooFewPoints(points: Int, parameters: Int)
+    /// A design matrix and a target vector of different lengths.
     case sizeMismatch(rows: Int, targets: Int)
+    /// A polynomial degree outside 1…``DesignMatrix/maximumDegree``.
     case unsupportedDegree(Int)
 
+    /// A message that says why no unique fit exists.
     public var description: String {
         switch self {
         case .rankDeficient:

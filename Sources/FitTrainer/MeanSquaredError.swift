@@ -8,6 +8,9 @@ public struct MeanSquaredError: Sendable {
     /// y.
     public let targets: [Double]
 
+    /// Creates the loss of `design` against `targets`.
+    /// - Throws: ``ModelError/sizeMismatch(rows:targets:)`` when the lengths differ,
+    ///   ``ModelError/empty`` when there are no targets.
     public init(design: DesignMatrix, targets: [Double]) throws(ModelError) {
         guard design.rowCount == targets.count else {
             throw .sizeMismatch(rows: design.rowCount, targets: targets.count)

@@ -7,10 +7,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     /// The current state; advanced by the golden-ratio increment on every call.
     public private(set) var state: UInt64
 
+    /// Creates a generator whose state is `seed`.
     public init(seed: UInt64) {
         state = seed
     }
 
+    /// The next output: advance the state, then mix it (SplitMix64's finaliser).
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -45,6 +47,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         if s0 | s1 | s2 | s3 == 0 { s0 = 1 }
     }
 
+    /// The next 64 random bits (xoshiro256** output, then the state update).
     public mutating func next() -> UInt64 {
         let result = rotateLeft(s1 &* 5, by: 7) &* 9
         let t = s1 << 17

@@ -64,6 +64,7 @@ extension TrainingHistory: Codable {
         case learningRate, requestedIterations, divergence, steps
     }
 
+    /// Decodes a history written by ``encode(to:)``, checking the rows as ``init(learningRate:requestedIterations:steps:divergence:)`` does.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         try self.init(
@@ -73,6 +74,7 @@ extension TrainingHistory: Codable {
             divergence: container.decodeIfPresent(Divergence.self, forKey: .divergence))
     }
 
+    /// Encodes the learning rate, the requested iterations, the divergence (if any) and every step.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(learningRate, forKey: .learningRate)

@@ -104,7 +104,9 @@ public struct TrainingHistory: Sendable, Equatable, RandomAccessCollection {
         self.gradientStorage = gradients
     }
 
+    /// Iteration 0, the initial state.
     public var startIndex: Int { 0 }
+    /// One past the last recorded iteration.
     public var endIndex: Int { losses.count }
 
     /// The state recorded at `iteration` (0…count − 1).
@@ -142,12 +144,18 @@ public struct TrainingHistory: Sendable, Equatable, RandomAccessCollection {
 
 /// Why rows do not form a ``TrainingHistory``.
 public enum HistoryError: Error, Equatable, CustomStringConvertible {
+    /// No rows: a history needs at least iteration 0.
     case noSteps
+    /// A row whose iteration is not its position (rows must be 0, 1, 2, …).
     case iterationOutOfOrder(row: Int, iteration: Int)
+    /// A row whose parameter or gradient count differs from row 0's.
     case inconsistentParameterCount(row: Int)
+    /// A divergence recorded at another iteration than the last row's.
     case divergenceNotLast(iteration: Int, lastRow: Int)
+    /// Input that is not a training history in JSON; the reason is the decoder's.
     case invalidJSON(String)
 
+    /// A message that names the bad row or value and what is expected.
     public var description: String {
         switch self {
         case .noSteps:
