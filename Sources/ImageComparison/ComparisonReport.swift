@@ -2,7 +2,9 @@
 /// Encodes to JSON with the keys `width`, `height`, `rms`, `mismatchedPixels`,
 /// `antiAliasedPixels`, `worstTile` and `pass`.
 public struct ComparisonReport: Codable, Equatable, Sendable {
+    /// Width of the compared images, in pixels.
     public var width: Int
+    /// Height of the compared images, in pixels.
     public var height: Int
     /// matplotlib-style RMS difference, 0–255 scale.
     public var rms: Double
@@ -15,6 +17,7 @@ public struct ComparisonReport: Codable, Equatable, Sendable {
     /// Whether every metric is within the tolerance used.
     public var pass: Bool
 
+    /// Creates a report from its metrics and verdict.
     public init(
         width: Int, height: Int, rms: Double, mismatchedPixels: Int, antiAliasedPixels: Int,
         worstTile: TileDifference, pass: Bool

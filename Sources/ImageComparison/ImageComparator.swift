@@ -2,10 +2,12 @@ import FitPNG
 
 /// Compares two images with every metric and judges them against a tolerance.
 public struct ImageComparator: Sendable {
+    /// The limits a comparison must stay within to pass.
     public var tolerance: Tolerance
     /// Edge of the tiles for the worst-tile metric.
     public var tileSize: Int
 
+    /// Creates a comparator; exact by default. A `tileSize` below 1 is raised to 1.
     public init(tolerance: Tolerance = .exact, tileSize: Int = ImageMetrics.defaultTileSize) {
         self.tolerance = tolerance
         self.tileSize = max(1, tileSize)

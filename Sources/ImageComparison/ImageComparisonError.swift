@@ -12,6 +12,7 @@ public enum ImageComparisonError: Error, CustomStringConvertible, Equatable, Sen
     /// replaced after creation).
     case malformedImage(width: Int, height: Int, byteCount: Int)
 
+    /// A message that names the bad value and what is allowed.
     public var description: String {
         switch self {
         case .sizeMismatch(let ew, let eh, let aw, let ah):

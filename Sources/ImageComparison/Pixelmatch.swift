@@ -12,6 +12,8 @@ public struct PixelmatchOptions: Equatable, Sendable {
     /// white (`false`, the behaviour of pixelmatch up to 7.0 and of the Python port).
     public var checkerboard: Bool
 
+    /// Creates options; the defaults are pixelmatch 7.2.0's. The threshold is checked when
+    /// images are compared.
     public init(threshold: Double = 0.1, includeAntiAliased: Bool = false, checkerboard: Bool = true) {
         self.threshold = threshold
         self.includeAntiAliased = includeAntiAliased
@@ -28,6 +30,7 @@ public struct PixelmatchResult: Equatable, Sendable {
     /// counted (always 0 with `includeAntiAliased`).
     public var antiAliasedPixels: Int
 
+    /// Creates a result from its two counts.
     public init(mismatchedPixels: Int, antiAliasedPixels: Int) {
         self.mismatchedPixels = mismatchedPixels
         self.antiAliasedPixels = antiAliasedPixels

@@ -8,7 +8,9 @@ import FitPNG
 /// case, an opaque image against a translucent one, as a shape mismatch; counting alpha then
 /// is the natural extension and makes a change of transparency visible.)
 public enum ComparedChannels: String, Codable, Sendable {
+    /// Red, green and blue: both images are opaque, alpha is ignored.
     case rgb
+    /// Red, green, blue and alpha: at least one image has a pixel with alpha below 255.
     case rgba
 
     /// The channels for comparing `expected` with `actual`.

@@ -15,6 +15,8 @@ public struct Tolerance: Codable, Equatable, Sendable {
     /// Count anti-aliased pixels as mismatched (pixelmatch's `includeAA`).
     public var includeAntiAliased: Bool
 
+    /// Creates a tolerance; by default exact (RMS 0, no mismatched pixel, tiles unchecked).
+    /// Values are checked when images are compared.
     public init(
         rms: Double = 0, maxMismatchedPixels: Int = 0, threshold: Double = 0.1,
         maxTileDifference: Double? = nil, includeAntiAliased: Bool = false

@@ -14,6 +14,7 @@ public struct TileDifference: Codable, Equatable, Sendable {
     /// Mean absolute difference over the tile's compared channel values, on the 0–255 scale.
     public var meanAbsoluteDifference: Double
 
+    /// Creates a tile difference from its position, size and mean difference.
     public init(x: Int, y: Int, width: Int, height: Int, meanAbsoluteDifference: Double) {
         self.x = x
         self.y = y
