@@ -9,8 +9,11 @@ import Testing
 /// it by far (a one-pixel shift of a 640-pixel line gives an RMS above 10). No mismatched pixel
 /// is allowed: a colour change beyond pixelmatch's threshold that is not anti-aliasing fails.
 public enum SnapshotDefaults {
+    /// Largest RMS difference accepted (0–255 scale).
     public static let rmsTolerance = 0.5
+    /// Pixelmatch-mismatched pixels accepted: none.
     public static let maxMismatchedPixels = 0
+    /// Pixelmatch threshold (its own default).
     public static let threshold = 0.1
 }
 

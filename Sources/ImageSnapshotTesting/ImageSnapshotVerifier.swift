@@ -55,9 +55,12 @@ public enum SnapshotOutcome: Equatable, Sendable {
 /// artifacts. `assertImageSnapshot` is a thin layer over it that turns outcomes into test
 /// issues; tests of the workflow itself use the verifier directly.
 public struct ImageSnapshotVerifier: Sendable {
+    /// How far an image may differ from its reference and still pass.
     public var tolerance: Tolerance
+    /// When references are written instead of compared.
     public var recordMode: SnapshotRecordMode
 
+    /// Creates a verifier; by default it records only missing references.
     public init(tolerance: Tolerance, recordMode: SnapshotRecordMode = .missing) {
         self.tolerance = tolerance
         self.recordMode = recordMode

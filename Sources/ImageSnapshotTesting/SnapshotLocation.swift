@@ -18,6 +18,7 @@ public struct SnapshotLocation: Equatable, Sendable {
     /// The environment variable that moves the artifacts folder.
     public static let artifactsEnvironmentVariable = "RENDER_FIT_SNAPSHOT_ARTIFACTS"
 
+    /// Creates a location from explicit paths (tests of the workflow use temporary folders).
     public init(referencePath: String, artifactsFolder: String, name: String) {
         self.referencePath = referencePath
         self.artifactsFolder = artifactsFolder

@@ -6,15 +6,18 @@ import Foundation
 ///
 /// | value | mode |
 /// |---|---|
-/// | unset, empty, `0`, `missing` | `.missing`: record only references that do not exist yet |
+/// | unset, empty, `0`, `false`, `no`, `missing` | `.missing`: record only references that do not exist yet |
 /// | `1`, `all`, `true`, `yes` | `.all`: re-record every reference the run reaches |
 /// | `never` | `.never`: a missing reference fails without being written (for CI) |
 ///
 /// Every recording fails its test, so a run that records can never pass silently: re-run
 /// without the variable to compare against what was recorded.
 public enum SnapshotRecordMode: String, Sendable, CaseIterable {
+    /// Record only references that do not exist yet; compare the others.
     case missing
+    /// Re-record every reference the run reaches.
     case all
+    /// Never write a reference: a missing one fails (for CI).
     case never
 
     /// The environment variable that selects the mode.
@@ -42,8 +45,10 @@ public enum SnapshotRecordMode: String, Sendable, CaseIterable {
 
 /// A snapshot set-up mistake, reported as a test issue.
 public enum SnapshotConfigurationError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The record-mode environment variable holds a value that names no mode.
     case unknownRecordMode(String)
 
+    /// A message that names the value and the allowed ones.
     public var description: String {
         switch self {
         case .unknownRecordMode(let value):
