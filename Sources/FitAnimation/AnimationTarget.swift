@@ -1,5 +1,6 @@
 /// Where `--animation` goes and how it is made, chosen from the file's extension.
 public struct AnimationTarget: Sendable, Equatable {
+    /// How the animation is written.
     public enum Kind: Sendable, Equatable {
         /// Built in: an animated PNG (`.png`, `.apng`).
         case apng
@@ -7,7 +8,9 @@ public struct AnimationTarget: Sendable, Equatable {
         case ffmpeg(FFmpegEncoder.Container)
     }
 
+    /// The animation file's path, as given.
     public let path: String
+    /// Built-in APNG or an ffmpeg container, from the extension.
     public let kind: Kind
 
     /// Throws `unsupportedAnimationFormat` for any other extension.

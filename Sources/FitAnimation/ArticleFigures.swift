@@ -7,7 +7,10 @@ import FitTrainer
 public struct ArticleFigures: Sendable {
     /// The figures, in the article's order; the raw value is the file name stem.
     public enum Name: String, Sendable, CaseIterable {
+        /// The point cloud; the first guess with its MSE; the squared errors as squares; the
+        /// fitted line with the true line; the loss curve.
         case points, initialGuess = "initial-guess", squaredErrors = "squared-errors", result, loss
+        /// The loss curve on a log scale.
         case lossLog = "loss-log"
     }
 

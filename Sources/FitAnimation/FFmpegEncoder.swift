@@ -6,7 +6,9 @@ import Foundation
 /// little-endian machine (`argb` on a big-endian one): no conversion is needed.
 /// Output goes to a temporary name and is renamed by ``finish()``; ``cancel()`` removes it.
 public final class FFmpegEncoder {
+    /// The output format, named by its file extension.
     public enum Container: String, Sendable, CaseIterable {
+        /// H.264 MP4, VP9 WebM, or GIF.
         case mp4, webm, gif
     }
 
@@ -39,6 +41,10 @@ public final class FFmpegEncoder {
     /// below 2/100 s: the rate actually used for a GIF.
     public static func gifFrameRate(for fps: Int) -> Int { min(fps, 50) }
 
+    /// Starts ffmpeg writing `container` to a temporary name beside `path`, reading
+    /// `width × height` frames at `fps` frames per second from a pipe.
+    /// - Throws: ``AnimationError/ffmpegMissing(_:)`` when no ffmpeg is on PATH,
+    ///   ``AnimationError/ffmpegFailed(_:)`` when it cannot be started.
     public init(path: String, container: Container, width: Int, height: Int, fps: Int) throws(AnimationError) {
         guard let ffmpeg = Self.locate() else { throw .ffmpegMissing(Self.installHint) }
         self.finalPath = path

@@ -5,6 +5,7 @@ import Foundation
 
 /// The file formats a figure can be written in.
 public enum FigureFormat: String, Sendable, CaseIterable {
+    /// PNG raster, SVG or PDF vector.
     case png, svg, pdf
 }
 

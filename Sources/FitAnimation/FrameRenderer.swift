@@ -28,12 +28,13 @@ public final class FrameRenderer: Sendable {
     /// (`width × 4` bytes each, no padding) when they were asked for.
     public typealias OrderedHandler = @Sendable (_ index: Int, _ png: [UInt8], _ pixels: [UInt8]?) throws -> Void
 
-    /// Draws the static layer of `scene` once; frames are encoded with `encoderOptions`.
     /// The frames' encoder settings: zlib level 3, no row filter, and a deeper match search
     /// (`DeflateTuning.plotFrames`) that makes frames a little smaller than matplotlib's for
     /// about a tenth more encoding time (see `render-fit-bench encode`).
     public static let defaultEncoderOptions = PNGEncoder.Options(deflateTuning: .plotFrames)
 
+    /// Draws the static layer of `scene` once; frames are encoded with `encoderOptions`.
+    /// - Throws: ``AnimationError/rendering(_:)`` when the static layer cannot be drawn.
     public init(scene: TrainingScene, encoderOptions: PNGEncoder.Options = FrameRenderer.defaultEncoderOptions)
         throws(AnimationError)
     {

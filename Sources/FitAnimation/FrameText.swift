@@ -3,9 +3,12 @@ import FitPlot
 /// The words and numbers written on frames and figures, in English or French (decimal comma,
 /// "Itération 12 — perte 0,4911"). Numbers use a true minus sign (U+2212).
 public struct FrameText: Sendable {
+    /// English or French.
     public let language: RenderSettings.Language
+    /// The language's number format (decimal comma in French).
     public let numbers: NumberFormatting
 
+    /// The texts of `language`.
     public init(language: RenderSettings.Language) {
         self.language = language
         self.numbers = language == .fr ? .french : .english
@@ -46,15 +49,23 @@ public struct FrameText: Sendable {
         return "y = " + numbers.format(slope, decimals: 2) + "x" + sign + numbers.format(abs(intercept), decimals: 2)
     }
 
+    /// Legend label of the point cloud: "data" / "données".
     public var dataLabel: String { language == .fr ? "données" : "data" }
+    /// Legend label of the fitted line: "fitted line" / "droite ajustée".
     public var fitLabel: String { language == .fr ? "droite ajustée" : "fitted line" }
+    /// Legend label of the true line: "true line" / "vraie droite".
     public var trueLineLabel: String { language == .fr ? "vraie droite" : "true line" }
+    /// Legend label of the predictions ŷ = X·a.
     public var predictionsLabel: String { language == .fr ? "prédictions ŷ = X·a" : "predictions ŷ = X·a" }
+    /// Legend label of the residual segments: "errors" / "erreurs".
     public var residualsLabel: String { language == .fr ? "erreurs" : "errors" }
+    /// Axis label of iterations: "iteration" / "itération".
     public var iterationLabel: String { language == .fr ? "itération" : "iteration" }
     /// The loss's name: MSE, or EQM (erreur quadratique moyenne) in French.
     public var mseLabel: String { language == .fr ? "EQM" : "MSE" }
+    /// Axis label of the loss: "loss (MSE)" / "perte (EQM)".
     public var lossLabel: String { language == .fr ? "perte (EQM)" : "loss (MSE)" }
+    /// Axis label of the log-scale loss: "log₁₀ of the loss (MSE)" / "log₁₀ de la perte (EQM)".
     public var log10LossLabel: String { language == .fr ? "log₁₀ de la perte (EQM)" : "log₁₀ of the loss (MSE)" }
 
     private func superscript(_ n: Int) -> String {

@@ -13,6 +13,7 @@ import Synchronization
 /// runs on a dispatch queue, not in signal context, so it may take locks and unlink.
 /// (SIGKILL cannot be caught: the next run removes such leftovers, see ``OutputDirectory``.)
 public final class InterruptCleanup: Sendable {
+    /// The process-wide instance (signal handlers are process-wide).
     public static let shared = InterruptCleanup()
 
     private let pending = Mutex<Set<String>>([])

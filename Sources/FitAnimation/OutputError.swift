@@ -1,12 +1,20 @@
 /// Problems with the output folder or the files written into it.
 public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// `--out` names an existing file, not a folder.
     case outIsAFile(path: String)
+    /// The output folder could not be created; `reason` is the system's message.
     case cannotCreateFolder(path: String, reason: String)
+    /// A file could not be written or renamed into place.
     case cannotWrite(path: String, reason: String)
+    /// A stale file of an earlier run could not be removed.
     case cannotRemove(path: String, reason: String)
+    /// The folder holds files the tool would write but its manifest does not list: they are not
+    /// its own, so nothing is written.
     case foreignFiles(folder: String, names: [String], manifest: String)
+    /// A file with the manifest's name exists but cannot be read as one.
     case unreadableManifest(path: String, reason: String)
 
+    /// A message that names the path, the reason and what to do.
     public var description: String {
         switch self {
         case .outIsAFile(let path):

@@ -8,6 +8,7 @@ import Foundation
 /// every file the run may write, so a run killed midway still owns its files and a rerun
 /// succeeds. Used by the examples and by any program that writes figures into a folder.
 public struct OwnedFolder: Sendable {
+    /// The folder written into.
     public let folder: OutputDirectory
     /// Who writes here (recorded in the manifest), e.g. "article".
     public let owner: String

@@ -11,6 +11,7 @@ import Synchronization
 /// when stderr is a terminal; nothing when it is not (the caller prints a summary) or when
 /// quiet. Redraws at most ten times a second so that it never slows rendering.
 public final class ProgressReporter: Sendable {
+    /// A progress bar on a terminal, or nothing.
     public enum Mode: Sendable { case bar, silent }
 
     private struct State {

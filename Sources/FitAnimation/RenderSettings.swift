@@ -4,6 +4,7 @@
 public struct RenderSettings: Codable, Equatable, Sendable {
     /// The language of the frames' text (and its number format).
     public enum Language: String, Codable, Sendable, CaseIterable {
+        /// English or French.
         case en, fr
     }
 

@@ -2,9 +2,13 @@
 /// reproduce it. A later run into the same folder reads `files` to know which files are its
 /// own (it deletes or overwrites nothing else).
 public struct RunManifest: Codable, Equatable, Sendable {
+    /// A size in whole pixels.
     public struct PixelSize: Codable, Equatable, Sendable {
+        /// Width in pixels.
         public var width: Int
+        /// Height in pixels.
         public var height: Int
+        /// Creates a pixel size.
         public init(width: Int, height: Int) {
             self.width = width
             self.height = height
@@ -12,10 +16,15 @@ public struct RunManifest: Codable, Equatable, Sendable {
     }
     /// A rectangle in pixels, origin top-left.
     public struct PixelRect: Codable, Equatable, Sendable {
+        /// Left edge, in pixels.
         public var x: Double
+        /// Top edge, in pixels.
         public var y: Double
+        /// Width in pixels.
         public var width: Double
+        /// Height in pixels.
         public var height: Double
+        /// Creates a pixel rectangle.
         public init(x: Double, y: Double, width: Double, height: Double) {
             self.x = x
             self.y = y
@@ -23,19 +32,29 @@ public struct RunManifest: Codable, Equatable, Sendable {
             self.height = height
         }
     }
+    /// The axes limits in data units, each as `[lower, upper]`.
     public struct DataLimits: Codable, Equatable, Sendable {
+        /// `[lower, upper]` of the x axis.
         public var x: [Double]
+        /// `[lower, upper]` of the y axis.
         public var y: [Double]
+        /// Creates data limits.
         public init(x: [Double], y: [Double]) {
             self.x = x
             self.y = y
         }
     }
+    /// One written frame and the training state it shows.
     public struct Frame: Codable, Equatable, Sendable {
+        /// The frame's file name inside the folder.
         public var file: String
+        /// The iteration shown.
         public var iteration: Int
+        /// The model's parameters at that iteration (a1, a2 for the line).
         public var parameters: [Double]
+        /// The loss (MSE) at that iteration.
         public var loss: Double
+        /// Creates a frame entry.
         public init(file: String, iteration: Int, parameters: [Double], loss: Double) {
             self.file = file
             self.iteration = iteration
@@ -44,22 +63,31 @@ public struct RunManifest: Codable, Equatable, Sendable {
         }
     }
 
+    /// The tool that wrote the folder.
     public var tool: String = "render-fit"
+    /// The tool's version (``RenderFitVersion/current``).
     public var version: String
     /// False while the run is writing: the manifest is written first, listing every file the
     /// run may create, so that a run killed midway still owns its files.
     public var complete: Bool
+    /// Every setting that determines the output.
     public var settings: RenderSettings
+    /// The frames' size in pixels (the settings' size times the scale, rounded up).
     public var image: PixelSize
+    /// The plot area inside the spines, in frame pixels: where data coordinates map to.
     public var plotArea: PixelRect
+    /// The axes limits the frames show.
     public var dataLimits: DataLimits
+    /// Frames per second of the animation.
     public var fps: Int
     /// The iteration at which training diverged, if it did.
     public var divergedAtIteration: Int?
+    /// Every frame written, in order; empty while the run is incomplete.
     public var frames: [Frame]
     /// Every file (name inside the folder) this run wrote or may have written.
     public var files: [String]
 
+    /// Creates a manifest from all its fields.
     public init(
         version: String, complete: Bool, settings: RenderSettings, image: PixelSize,
         plotArea: PixelRect, dataLimits: DataLimits, fps: Int, divergedAtIteration: Int?,
