@@ -12,7 +12,12 @@ import Synchronization
 /// quiet. Redraws at most ten times a second so that it never slows rendering.
 public final class ProgressReporter: Sendable {
     /// A progress bar on a terminal, or nothing.
-    public enum Mode: Sendable { case bar, silent }
+    public enum Mode: Sendable {
+        /// A progress bar redrawn on stderr (a terminal, not quiet).
+        case bar
+        /// Nothing is shown.
+        case silent
+    }
 
     private struct State {
         var done = 0

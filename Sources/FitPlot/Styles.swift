@@ -1,9 +1,23 @@
 /// How a path's outline is drawn. Widths and dashes are in layout units.
 public struct StrokeStyle: Hashable, Sendable {
     /// The shape of an open stroke's ends: flat at the end point, half-disc, or half-square beyond it.
-    public enum LineCap: Hashable, Sendable { case butt, round, square }
+    public enum LineCap: Hashable, Sendable {
+        /// Flat, ending exactly at the end point.
+        case butt
+        /// A half-disc beyond the end point.
+        case round
+        /// A half-square beyond the end point.
+        case square
+    }
     /// The shape of the corner where two segments of a stroke meet.
-    public enum LineJoin: Hashable, Sendable { case miter, round, bevel }
+    public enum LineJoin: Hashable, Sendable {
+        /// A sharp corner (the outer edges extended until they meet).
+        case miter
+        /// A rounded corner.
+        case round
+        /// A corner cut off flat.
+        case bevel
+    }
 
     /// Line width in layout units.
     public var width: Double
@@ -38,7 +52,12 @@ public struct StrokeStyle: Hashable, Sendable {
 /// 100 dpi is 10 × 100 / 72 ≈ 13.9.
 public struct Font: Hashable, Sendable {
     /// Font weight.
-    public enum Weight: Hashable, Sendable { case regular, bold }
+    public enum Weight: Hashable, Sendable {
+        /// Normal weight.
+        case regular
+        /// Bold.
+        case bold
+    }
     /// Font family name, resolved by the renderer (e.g. through fontconfig).
     public var family: String
     /// Size in layout units (pixels at scale 1), not points.
@@ -74,9 +93,25 @@ public struct TextExtent: Hashable, Sendable {
 /// Which point of a text's box sits on the position it is drawn at (before rotation).
 public struct TextAnchor: Hashable, Sendable {
     /// Which side of the text box sits on the position.
-    public enum Horizontal: Hashable, Sendable { case left, center, right }
+    public enum Horizontal: Hashable, Sendable {
+        /// The text starts at the position.
+        case left
+        /// The text is centred on the position.
+        case center
+        /// The text ends at the position.
+        case right
+    }
     /// Which height of the text box sits on the position: top, middle, baseline or bottom.
-    public enum Vertical: Hashable, Sendable { case top, center, baseline, bottom }
+    public enum Vertical: Hashable, Sendable {
+        /// The top of the text box (ascent) is at the position.
+        case top
+        /// The middle of the text box is at the position.
+        case center
+        /// The baseline is at the position.
+        case baseline
+        /// The bottom of the text box (descent) is at the position.
+        case bottom
+    }
     /// Horizontal anchor.
     public var horizontal: Horizontal
     /// Vertical anchor.
@@ -91,7 +126,20 @@ public struct TextAnchor: Hashable, Sendable {
 /// A marker drawn at each point of a scatter.
 public struct MarkerStyle: Hashable, Sendable {
     /// Marker outline: filled shapes (circle, square, diamond, triangle) or strokes (plus, cross).
-    public enum Shape: Hashable, Sendable { case circle, square, diamond, triangleUp, plus, cross }
+    public enum Shape: Hashable, Sendable {
+        /// A filled disc.
+        case circle
+        /// A filled axis-aligned square.
+        case square
+        /// A filled square turned 45°.
+        case diamond
+        /// A filled triangle pointing up.
+        case triangleUp
+        /// A "+" of two strokes, no fill.
+        case plus
+        /// An "×" of two strokes, no fill.
+        case cross
+    }
     /// The marker's shape.
     public var shape: Shape
     /// Diameter (or side) in layout units.
