@@ -31,8 +31,13 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/render-fit-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 echo "== building (release)"
-swift build -c release --scratch-path "$scratch" --product render-fit >/dev/null
-swift build -c release --scratch-path "$scratch" --product render-fit-bench >/dev/null
+for product in render-fit render-fit-bench; do
+    if ! swift build -c release --scratch-path "$scratch" --product "$product" >"$work/build.log" 2>&1; then
+        cat "$work/build.log" >&2
+        echo "bench.sh: the release build of $product failed (output above)" >&2
+        exit 1
+    fi
+done
 bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
 
 echo "== machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
