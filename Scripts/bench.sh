@@ -43,8 +43,7 @@ bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
 echo "== machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 quick_flag=()
 [ "$quick" = 1 ] && quick_flag=(--quick)
-"$bin/render-fit-bench" "${quick_flag[@]}"
-"$bin/render-fit-bench" frames trainer pipeline "${quick_flag[@]}" --json > "$work/bench.json"
+"$bin/render-fit-bench" "${quick_flag[@]}" --json-out "$work/bench.json"
 
 "$bin/render-fit-bench" export-data --out "$work/data" >/dev/null
 ratio_args=(--render-fit "$bin/render-fit" --bench-json "$work/bench.json" --work "$work" --runs "$runs")

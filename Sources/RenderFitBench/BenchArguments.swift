@@ -9,7 +9,7 @@
 struct BenchArguments {
     static let groups = ["frames", "encode", "trainer", "apng", "job", "pipeline"]
     static let usage = """
-        usage: render-fit-bench [GROUP...] [--json] [--quick] [--runs N]
+        usage: render-fit-bench [GROUP...] [--json | --json-out FILE] [--quick] [--runs N]
                render-fit-bench export-data --out DIR [--points N] [--iterations N]
         GROUP: \(groups.joined(separator: ", ")) (default: all)
           frames    frame rendering on one thread by size (640x480, 1280x960) and points (100, 100000)
@@ -19,16 +19,21 @@ struct BenchArguments {
           job       the whole frames job (files, manifest, history), 101 and 1000 frames, 1 and 2 threads
           pipeline  whole job per frame on 1 thread / encoding the same images alone
         --json      one JSON array of rows on standard output instead of tables
+        --json-out FILE  tables on standard output and the JSON array into FILE
         --quick     fewer runs and smaller cases (CI smoke test)
+        --points N  frames: only this point count (repeatable)
         --runs N    timed runs per case (default 7, quick 3); one untimed warm-up run precedes them
         """
 
     var groups: [String] = []
     var json = false
+    var jsonFile: String?
     var quick = false
     var runs: Int?
     var exportFolder: String?
     var exportPoints = 100
+    /// `--points` given for the frames group (export-data uses the first).
+    var framePoints: [Int] = []
     var exportIterations = 100
     var isExport = false
 
@@ -48,10 +53,13 @@ struct BenchArguments {
         while let argument = rest.popFirst() {
             switch argument {
             case "--json": json = true
+            case "--json-out": jsonFile = try value("--json-out")
             case "--quick": quick = true
             case "--runs": runs = try positive("--runs")
             case "--out": exportFolder = try value("--out")
-            case "--points": exportPoints = max(2, try positive("--points"))
+            case "--points":
+                exportPoints = max(2, try positive("--points"))
+                framePoints.append(exportPoints)
             case "--iterations": exportIterations = try positive("--iterations")
             case "export-data": isExport = true
             case "-h", "--help": throw BenchError(Self.usage)

@@ -35,10 +35,15 @@ struct BenchResult: Codable {
 /// Prints results as they come (a text table) or collects them for one JSON document.
 final class BenchOutput {
     let json: Bool
+    /// Where the JSON goes besides (or instead of) the tables; nil: standard output with `json`.
+    let jsonFile: String?
     private(set) var results: [BenchResult] = []
     private var lastGroup: String?
 
-    init(json: Bool) { self.json = json }
+    init(json: Bool, jsonFile: String? = nil) {
+        self.json = json
+        self.jsonFile = jsonFile
+    }
 
     func add(_ result: BenchResult) {
         results.append(result)
@@ -58,14 +63,17 @@ final class BenchOutput {
         fflush(nil)
     }
 
-    /// Writes the JSON document (an array of rows) when `--json` was given.
+    /// Writes the JSON document (an array of rows) when `--json` or `--json-out` was given.
     func finish() throws {
-        guard json else { return }
+        guard json || jsonFile != nil else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(results)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data([10]))
+        let data = try encoder.encode(results) + Data([10])
+        if let jsonFile {
+            try data.write(to: URL(fileURLWithPath: jsonFile))
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

@@ -8,7 +8,7 @@ func runBenchmarks(_ arguments: BenchArguments) throws {
         try PeerDataExport.write(to: folder, points: arguments.exportPoints, iterations: arguments.exportIterations)
         return
     }
-    let output = BenchOutput(json: arguments.json)
+    let output = BenchOutput(json: arguments.json, jsonFile: arguments.jsonFile)
     let runs = arguments.timedRuns
     let quick = arguments.quick
     for group in arguments.groups {
@@ -16,7 +16,8 @@ func runBenchmarks(_ arguments: BenchArguments) throws {
         case "frames":
             try FrameBenchmarks.run(
                 sizes: quick ? [(640, 480)] : [(640, 480), (1280, 960)],
-                pointCounts: [100, 100_000], runs: runs, output: output)
+                pointCounts: arguments.framePoints.isEmpty ? [100, 100_000] : arguments.framePoints, runs: runs,
+                output: output)
         case "encode":
             try EncodeBenchmarks.run(runs: runs, output: output)
         case "trainer":
