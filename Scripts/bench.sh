@@ -44,9 +44,17 @@ echo "== machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loa
 quick_flag=()
 [ "$quick" = 1 ] && quick_flag=(--quick)
 "$bin/render-fit-bench" "${quick_flag[@]}" --json-out "$work/bench.json"
+# Diagnostic: the pipeline row again with the job's files on tmpfs, to separate our own
+# per-frame overhead from the file system's cost of creating a file (temporary + rename).
+tmpfs_args=()
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    echo "== pipeline with the output on tmpfs (/dev/shm)"
+    TMPDIR=/dev/shm "$bin/render-fit-bench" pipeline "${quick_flag[@]}" --json-out "$work/pipeline-tmpfs.json"
+    tmpfs_args=(--pipeline-tmpfs-json "$work/pipeline-tmpfs.json")
+fi
 
 "$bin/render-fit-bench" export-data --out "$work/data" >/dev/null
-ratio_args=(--render-fit "$bin/render-fit" --bench-json "$work/bench.json" --work "$work" --runs "$runs")
+ratio_args=(--render-fit "$bin/render-fit" --bench-json "$work/bench.json" --work "$work" --runs "$runs" "${tmpfs_args[@]}")
 if python3 -c 'import numpy' 2>/dev/null; then ratio_args+=(--numpy-python python3); fi
 
 if [ "$with_peers" = 1 ]; then
