@@ -60,6 +60,29 @@ public enum AtomicFileWriter {
         try write(Array(text.utf8), toPath: path)
     }
 
+    /// Writes `path` atomically from `body`, which streams into the open file through a
+    /// ``StreamingJSONWriter`` (so large documents are never held whole in memory).
+    static func streamJSON(toPath path: String, _ body: (StreamingJSONWriter) -> Void) throws(OutputError) {
+        let temporary = temporaryPath(for: path)
+        InterruptCleanup.shared.register(temporary)
+        defer { InterruptCleanup.shared.unregister(temporary) }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        let writer = StreamingJSONWriter(fd: fd)
+        body(writer)
+        writer.flush()
+        let failure = writer.failure ?? (close(fd) == 0 ? nil : errno)
+        if let failure {
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: String(cString: strerror(failure)))
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+
     /// The temporary name used for `path` by this process.
     public static func temporaryPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)

@@ -127,11 +127,15 @@ public struct FramesJob: Sendable {
 
     /// The manifest describing this run.
     public func manifest(complete: Bool, files: [String]) -> RunManifest {
+        manifest(complete: complete, files: files, includeFrames: true)
+    }
+
+    private func manifest(complete: Bool, files: [String], includeFrames: Bool) -> RunManifest {
         let naming = FrameNaming(lastIndex: scene.frameCount - 1)
         let settings = scene.settings
         let area = scene.baseFigure.plotArea()
         let s = settings.scale
-        let frames = (0..<scene.frameCount).map { index -> RunManifest.Frame in
+        let frames = !includeFrames ? [] : (0..<scene.frameCount).map { index -> RunManifest.Frame in
             let step = scene.history[index]
             return RunManifest.Frame(
                 file: naming.name(index), iteration: step.iteration, parameters: step.parameters, loss: step.loss)
@@ -148,14 +152,108 @@ public struct FramesJob: Sendable {
             frames: complete ? frames : [], files: files)
     }
 
+    /// Streams `manifest.json`: the same document as encoding ``manifest(complete:files:)``
+    /// with JSONEncoder (sorted keys, pretty printed), written frame by frame so that a run of
+    /// 10,000 frames needs no more memory than a run of 100.
     private func writeManifest(complete: Bool, files: [String]) throws {
         guard let output else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // A diverged run's last state may hold NaN or ∞, which JSON numbers cannot.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        let data = try encoder.encode(manifest(complete: complete, files: files))
-        try AtomicFileWriter.write(Array(data) + [10], toPath: output.manifestPath)
+        let m = manifest(complete: complete, files: [], includeFrames: false)
+        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
+        let history = scene.history
+        try AtomicFileWriter.streamJSON(toPath: output.manifestPath) { json in
+            json.beginObject()
+            json.key("complete")
+            json.value(m.complete)
+            json.key("dataLimits")
+            json.beginObject()
+            json.key("x")
+            json.value(m.dataLimits.x)
+            json.key("y")
+            json.value(m.dataLimits.y)
+            json.endObject()
+            if let diverged = m.divergedAtIteration {
+                json.key("divergedAtIteration")
+                json.value(diverged)
+            }
+            json.key("files")
+            json.beginArray()
+            for name in files { json.value(name) }
+            json.endArray()
+            json.key("fps")
+            json.value(m.fps)
+            json.key("frames")
+            json.beginArray()
+            if complete {
+                for index in 0..<scene.frameCount {
+                    let step = history[index]
+                    json.beginObject()
+                    json.key("file")
+                    json.value(naming.name(index))
+                    json.key("iteration")
+                    json.value(step.iteration)
+                    json.key("loss")
+                    json.value(step.loss)
+                    json.key("parameters")
+                    json.value(step.parameters)
+                    json.endObject()
+                }
+            }
+            json.endArray()
+            json.key("image")
+            json.beginObject()
+            json.key("height")
+            json.value(m.image.height)
+            json.key("width")
+            json.value(m.image.width)
+            json.endObject()
+            json.key("plotArea")
+            json.beginObject()
+            for (name, value) in [
+                ("height", m.plotArea.height), ("width", m.plotArea.width), ("x", m.plotArea.x), ("y", m.plotArea.y),
+            ] {
+                json.key(name)
+                json.value(value)
+            }
+            json.endObject()
+            json.key("settings")
+            Self.write(m.settings, to: json)
+            json.key("tool")
+            json.value(m.tool)
+            json.key("version")
+            json.value(m.version)
+            json.endObject()
+            json.newline()
+        }
+    }
+
+    private static func write(_ settings: RenderSettings, to json: StreamingJSONWriter) {
+        json.beginObject()
+        if let dataFile = settings.dataFile {
+            json.key("dataFile")
+            json.value(dataFile)
+        }
+        json.key("fps")
+        json.value(settings.fps)
+        json.key("height")
+        json.value(settings.height)
+        json.key("initialParameters")
+        json.value(settings.initialParameters)
+        json.key("iterations")
+        json.value(settings.iterations)
+        json.key("language")
+        json.value(settings.language.rawValue)
+        json.key("learningRate")
+        json.value(settings.learningRate)
+        json.key("points")
+        json.value(settings.points)
+        json.key("residuals")
+        json.value(settings.residuals)
+        json.key("scale")
+        json.value(settings.scale)
+        json.key("seed")
+        json.value(settings.seed)
+        json.key("width")
+        json.value(settings.width)
+        json.endObject()
     }
 }

@@ -22,6 +22,15 @@ import Testing
         #expect(manifest.frames.first?.file == "frame_0000.png")
         #expect(manifest.frames.last?.file == "frame_0100.png")
         #expect(manifest.image == .init(width: 640, height: 480))
+        // The streamed manifest is the document JSONEncoder would write for the same run.
+        #expect(manifest == job.manifest(complete: true, files: manifest.files))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoded = try encoder.encode(job.manifest(complete: true, files: manifest.files))
+        let streamed = try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))
+        #expect(
+            try JSONSerialization.jsonObject(with: streamed) as? NSDictionary
+                == JSONSerialization.jsonObject(with: encoded) as? NSDictionary)
         let frame = try PNGDecoder().decodeFile(atPath: folder + "/frame_0010.png")
         #expect(frame.width == 640 && frame.height == 480)
     }
