@@ -151,6 +151,7 @@ public struct ArticleFigures: Sendable {
         theme.numberFormatting = text.numbers
         var figure = try Figure(
             width: Double(scene.settings.width), height: Double(scene.settings.height), theme: theme)
+        figure.margins = .matplotlib(fitting: figure.size, dpi: figure.dpi)
         var axes = figure.mainAxes
         axes.title = title(log ? .lossLog : .loss)
         axes.xLabel = text.iterationLabel

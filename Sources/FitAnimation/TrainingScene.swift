@@ -42,6 +42,7 @@ public struct TrainingScene: Sendable {
             theme.numberFormatting = text.numbers
             var figure = try Figure(width: Double(settings.width), height: Double(settings.height), theme: theme)
             try figure.validate(scale: settings.scale)
+            figure.margins = .matplotlib(fitting: figure.size, dpi: figure.dpi)
             var axes = figure.mainAxes
             axes.xLimits = xLimits
             axes.yLimits = yLimits

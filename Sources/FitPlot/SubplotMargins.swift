@@ -20,6 +20,28 @@ public struct SubplotMargins: Hashable, Sendable {
     /// matplotlib's defaults: the 640 × 480 figure's plot area is x 80…576, y 57.6…427.2.
     public static let matplotlib = SubplotMargins()
 
+    /// matplotlib's fractions, widened where a small figure would leave too little room for
+    /// one row of tick labels plus an axis label (bottom), tick labels plus a y label (left) or
+    /// a title (top): matplotlib itself clips them below about 480 × 360. At 640 × 480 and
+    /// larger this is exactly ``matplotlib``.
+    public static func matplotlib(fitting size: Size, dpi: Double) -> SubplotMargins {
+        var margins = SubplotMargins()
+        let unit = dpi / 72  // layout units per point
+        margins.left = max(margins.left, minimumLeftPoints * unit / size.width)
+        margins.bottom = max(margins.bottom, minimumBottomPoints * unit / size.height)
+        margins.top = min(margins.top, 1 - minimumTopPoints * unit / size.height)
+        margins.right = min(margins.right, 1 - minimumRightPoints * unit / size.width)
+        return margins
+    }
+
+    /// Room for ticks (3.5 pt), pads, a 10 pt tick label, its 4 pt label pad and a 10 pt label.
+    static let minimumBottomPoints = 34.5
+    /// Room for ticks, pads, five-character tick labels and a rotated 10 pt label.
+    static let minimumLeftPoints = 52.0
+    /// Room for a 12 pt title and its 6 pt pad.
+    static let minimumTopPoints = 29.0
+    static let minimumRightPoints = 10.0
+
     /// The plot area of the axes at `row`, `column` (0-based, row 0 at the top) of a
     /// `rows × columns` grid in a figure of `size`, as matplotlib's `GridSpec` computes it.
     public func plotArea(row: Int, column: Int, rows: Int, columns: Int, in size: Size) -> Rect {

@@ -57,6 +57,24 @@ import Testing
         }
     }
 
+    /// The regression-test example in the README is a real test (ReadmeExampleTests.swift):
+    /// every line of the snippet must appear there, so the two cannot drift apart.
+    @Test func theReadmeTestExampleIsARealTest() throws {
+        let readme = try Self.readme()
+        let snippet = try #require(readme.components(separatedBy: "```swift\n").dropFirst().first?
+            .components(separatedBy: "```").first)
+        let test = try String(
+            contentsOf: Self.root.appendingPathComponent("Tests/FitAnimationTests/ReadmeExampleTests.swift"),
+            encoding: .utf8)
+        let testLines = Set(test.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        let snippetLines = snippet.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        #expect(snippetLines.count > 8)
+        for line in snippetLines {
+            #expect(testLines.contains(line), "README line not in ReadmeExampleTests.swift: \(line)")
+        }
+    }
+
     @Test func theQuickStartIsExactlyTheTwoCommands() throws {
         let readme = try Self.readme()
         let quickStart = try #require(readme.components(separatedBy: "## Quick start").dropFirst().first)
