@@ -29,7 +29,11 @@ public struct TrainingScene: Sendable {
     public static let residualColor = Color(hex: 0xd62728, alpha: 0.6)
 
     /// The scene of `history` on `data`; throws when `settings` cannot make a figure.
-    public init(data: DataSet, history: TrainingHistory, settings: RenderSettings) throws(AnimationError) {
+    /// `axisLabels` name the axes (a CSV header's column names, say).
+    public init(
+        data: DataSet, history: TrainingHistory, settings: RenderSettings,
+        axisLabels: (x: String, y: String) = ("x", "y")
+    ) throws(AnimationError) {
         self.data = data
         self.history = history
         self.settings = settings
@@ -46,8 +50,8 @@ public struct TrainingScene: Sendable {
             var axes = figure.mainAxes
             axes.xLimits = xLimits
             axes.yLimits = yLimits
-            axes.xLabel = "x"
-            axes.yLabel = "y"
+            axes.xLabel = axisLabels.x
+            axes.yLabel = axisLabels.y
             // The title is dynamic; an empty placeholder keeps its space in the layout.
             axes.titleIsDynamic = true
             try axes.scatter(x: data.x, y: data.y, color: Self.pointColor, label: text.dataLabel)

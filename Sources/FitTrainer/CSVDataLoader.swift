@@ -111,6 +111,32 @@ public enum CSVDataLoader {
         }
     }
 
+    /// The two column names of a CSV file's header line (quotes and spaces trimmed), or nil
+    /// when the file has no header, cannot be read, or its header does not name two columns.
+    /// Reads only the start of the file.
+    public static func columnNames(contentsOf url: URL) -> (x: String, y: String)? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 4096) else { return nil }
+        return columnNames(in: head)
+    }
+
+    /// The header's two column names in `bytes` (see ``columnNames(contentsOf:)``).
+    public static func columnNames(in bytes: Data) -> (x: String, y: String)? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        guard
+            let line = text.split(whereSeparator: \.isNewline).first(where: {
+                !$0.allSatisfy { $0 == " " || $0 == "\t" }
+            })
+        else { return nil }
+        let cells = line.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\"'"))
+        }
+        guard cells.count == 2, cells.allSatisfy({ !$0.isEmpty && Double($0) == nil }) else { return nil }
+        return (cells[0], cells[1])
+    }
+
     /// The first non-blank line is a header when none of its cells is a number.
     private static func isHeader(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         line.split(separator: comma, omittingEmptySubsequences: false)

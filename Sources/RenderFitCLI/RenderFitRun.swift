@@ -19,7 +19,8 @@ struct RenderFitRun {
         }
         let scene: TrainingScene
         do {
-            scene = try TrainingScene(data: data, history: history, settings: renderSettings())
+            scene = try TrainingScene(
+                data: data, history: history, settings: renderSettings(), axisLabels: axisLabels())
         } catch {
             throw UsageError(error.description)
         }
@@ -46,6 +47,14 @@ struct RenderFitRun {
         if !settings.quiet {
             for line in summary { print(line) }
         }
+    }
+
+    /// The CSV header's column names when it has them, else x and y.
+    private func axisLabels() -> (x: String, y: String) {
+        if case .csvFile(let url) = settings.dataSource, let names = CSVDataLoader.columnNames(contentsOf: url) {
+            return names
+        }
+        return ("x", "y")
     }
 
     /// The settings recorded in the manifest and in each PNG's metadata.

@@ -24,6 +24,14 @@ import Testing
         #expect(try CSVDataLoader.parse(text) == expected)
     }
 
+    @Test func headerColumnNamesAreReadForAxisLabels() throws {
+        let named = CSVDataLoader.columnNames(in: Data("\u{FEFF}\"hours\", grade \r\n1,2\n".utf8))
+        #expect(named?.x == "hours" && named?.y == "grade")
+        #expect(CSVDataLoader.columnNames(in: Data("1,2\n3,4\n".utf8)) == nil)
+        #expect(CSVDataLoader.columnNames(in: Data("a,b,c\n1,2\n".utf8)) == nil)
+        #expect(CSVDataLoader.columnNames(in: Data("\n  \nx,\n".utf8)) == nil)
+    }
+
     @Test func everyErrorCaseHasItsSpecificMessage() {
         let cases: [(String, String)] = [
             ("", "the data file is empty; it needs at least 2 lines 'x,y' of numbers"),
