@@ -1,4 +1,4 @@
-/// One plot: marks in data coordinates, linear x and y scales, ticks, labels, title, legend.
+/// One plot: marks in data coordinates, linear or log x and y scales, ticks, labels, title, legend.
 /// A value: build it, then let its `Figure` draw it.
 public struct Axes: Sendable {
     /// Title above the plot area; nil for none.
@@ -9,7 +9,13 @@ public struct Axes: Sendable {
     public var xLabel: String?
     /// Label left of the y axis (rotated); nil for none.
     public var yLabel: String?
+    /// How x values are spaced: `.log10` is matplotlib's `ax.set_xscale('log')`.
+    public var xScale = AxisScale.linear
+    /// How y values are spaced: `.log10` is matplotlib's `ax.set_yscale('log')`.
+    public var yScale = AxisScale.linear
     /// Explicit limits; nil computes them from the static marks (see `AxisRange.automatic`).
+    /// On a log axis, limits that are not positive are ignored (automatic ones are used), as
+    /// matplotlib ignores them with a warning.
     public var xLimits: AxisRange?
     /// Explicit y limits; nil computes them from the static marks.
     public var yLimits: AxisRange?
@@ -47,8 +53,11 @@ public struct Axes: Sendable {
     /// which never depends on them, is unchanged).
     public mutating func removeDynamicMarks() { marks.removeAll { $0.isDynamic } }
 
-    /// The total of NaN/infinite values skipped by the marks (never drawn).
-    public var skippedNonFiniteCount: Int { marks.reduce(0) { $0 + $1.skippedNonFiniteCount } }
+    /// The total of NaN/infinite values skipped by the marks (never drawn), and of values a
+    /// log axis cannot show (≤ 0), skipped in the same way.
+    public var skippedNonFiniteCount: Int {
+        marks.reduce(0) { $0 + $1.skippedCount(xScale: xScale, yScale: yScale) }
+    }
 
     /// Sets explicit limits; throws unless finite and increasing.
     public mutating func setLimits(x: (Double, Double)? = nil, y: (Double, Double)? = nil) throws(PlotError) {
@@ -60,19 +69,25 @@ public struct Axes: Sendable {
     /// so that dynamic marks never move the layout.
     public var resolvedLimits: (x: AxisRange, y: AxisRange) {
         // Explicit limits need no scan of the marks' data (O(points), every frame otherwise).
-        if let xLimits, let yLimits { return (xLimits, yLimits) }
+        let (xScale, yScale) = (self.xScale, self.yScale)
+        let explicitX = xLimits.flatMap { xScale.canShow($0) ? $0 : nil }
+        let explicitY = yLimits.flatMap { yScale.canShow($0) ? $0 : nil }
+        if let explicitX, let explicitY { return (explicitX, explicitY) }
         let staticMarks = marks.filter { !$0.isDynamic }
-        let bounds = staticMarks.compactMap(\.dataBounds).reduce(nil as DataBounds?) { $0?.union($1) ?? $1 }
+        let bounds = staticMarks.compactMap { $0.dataBounds(xScale: xScale, yScale: yScale) }
+            .reduce(nil as DataBounds?) { $0?.union($1) ?? $1 }
         let sticky = staticMarks.compactMap(\.stickyBounds)
-        func auto(_ lo: Double?, _ hi: Double?, _ stickyLo: [Double], _ stickyHi: [Double]) -> AxisRange {
-            var range = AxisRange.automatic(dataMinimum: lo, dataMaximum: hi, margin: autoscaleMargin)
+        func auto(_ lo: Double?, _ hi: Double?, _ stickyLo: [Double], _ stickyHi: [Double], _ scale: AxisScale)
+            -> AxisRange
+        {
+            var range = AxisRange.automatic(dataMinimum: lo, dataMaximum: hi, margin: autoscaleMargin, scale: scale)
             // matplotlib's sticky edges: a heat map's extent is not padded.
             if let lo, stickyLo.contains(lo), lo < range.upper { range.lower = lo }
             if let hi, stickyHi.contains(hi), hi > range.lower { range.upper = hi }
             return range
         }
-        let x = xLimits ?? auto(bounds?.minX, bounds?.maxX, sticky.map(\.minX), sticky.map(\.maxX))
-        let y = yLimits ?? auto(bounds?.minY, bounds?.maxY, sticky.map(\.minY), sticky.map(\.maxY))
+        let x = explicitX ?? auto(bounds?.minX, bounds?.maxX, sticky.map(\.minX), sticky.map(\.maxX), xScale)
+        let y = explicitY ?? auto(bounds?.minY, bounds?.maxY, sticky.map(\.minY), sticky.map(\.maxY), yScale)
         return (x, y)
     }
 

@@ -9,6 +9,7 @@ extension Axes {
         let area = plotArea
         let font = Font(family: theme.fontFamily, size: points.layout(theme.fontSizePoints))
         let tickLength = points.layout(theme.tickLengthPoints)
+        let minorTickLength = points.layout(theme.minorTickLengthPoints)
         let tickPad = points.layout(theme.tickLabelPadPoints)
         let offsetPad = points.layout(3)  // matplotlib's OFFSETTEXTPAD
         let textColor = theme.textColor
@@ -44,9 +45,14 @@ extension Axes {
         })
 
         // Ticks, tick labels, offset texts and axis labels (static: measured here).
-        let xLabelHeight = layout.xTickLabels.map { measure($0, font).height }.max() ?? 0
+        // Labelled minor ticks (a log axis showing at most one decade) are drawn like major
+        // ones, a minor tick length from the spine; linear axes have none.
+        let xMinor = zip(layout.xMinorTicks, layout.xMinorTickLabels).filter { !$0.1.isEmpty }
+        let yMinor = zip(layout.yMinorTicks, layout.yMinorTickLabels).filter { !$0.1.isEmpty }
+        let xLabelHeight = (layout.xTickLabels + xMinor.map(\.1)).map { measure($0, font).height }.max() ?? 0
         let yLabelExtents = layout.yTickLabels.map { measure($0, font) }
-        let yLabelWidth = yLabelExtents.map(\.width).max() ?? 0
+        let yMinorExtents = yMinor.map { measure($0.1, font) }
+        let yLabelWidth = (yLabelExtents + yMinorExtents).map(\.width).max() ?? 0
         let yLabelAscents = yLabelExtents.map(\.ascent)
         let xLabelsBottom = area.maxY + tickLength + tickPad + xLabelHeight
         let yLabelsLeft = area.minX - tickLength - tickPad - yLabelWidth
@@ -63,6 +69,29 @@ extension Axes {
             }
             if !ticks.isEmpty {
                 r.stroke(ticks, style: StrokeStyle(width: theme.tickWidth, color: theme.spineColor, snapToPixels: true))
+            }
+            var minorTicks = Path()
+            for x in layout.xMinorTicks {
+                minorTicks.move(to: Point(x: t.layoutX(x), y: area.maxY))
+                minorTicks.line(to: Point(x: t.layoutX(x), y: area.maxY + minorTickLength))
+            }
+            for y in layout.yMinorTicks {
+                minorTicks.move(to: Point(x: area.minX, y: t.layoutY(y)))
+                minorTicks.line(to: Point(x: area.minX - minorTickLength, y: t.layoutY(y)))
+            }
+            if !minorTicks.isEmpty {
+                r.stroke(
+                    minorTicks, style: StrokeStyle(width: theme.minorTickWidth, color: theme.spineColor, snapToPixels: true))
+            }
+            for (x, label) in xMinor {
+                r.drawText(
+                    label, at: Point(x: t.layoutX(x), y: area.maxY + minorTickLength + tickPad), font: font,
+                    color: textColor, anchor: TextAnchor(.center, .top), rotation: 0)
+            }
+            for ((y, label), extent) in zip(yMinor, yMinorExtents) {
+                r.drawText(
+                    label, at: Point(x: area.minX - minorTickLength - tickPad, y: t.layoutY(y) + extent.ascent / 2),
+                    font: font, color: textColor, anchor: TextAnchor(.right, .baseline), rotation: 0)
             }
             for (x, label) in zip(layout.xTicks, layout.xTickLabels) {
                 r.drawText(

@@ -18,12 +18,20 @@ public struct AxesLayout: Hashable, Sendable {
     public var yTickLabels: [String]
     /// "1e6", "+1e6"… above the top of the y axis; empty when not needed.
     public var yOffsetText: String
+    /// Visible minor x tick positions (log axes only; empty on a linear axis, as matplotlib's default).
+    public var xMinorTicks: [Double] = []
+    /// The label of each minor x tick, mostly empty (see `LogTickFormatter`).
+    public var xMinorTickLabels: [String] = []
+    /// Visible minor y tick positions (log axes only).
+    public var yMinorTicks: [Double] = []
+    /// The label of each minor y tick, mostly empty.
+    public var yMinorTickLabels: [String] = []
 
     /// Lays out `axes` in `plotArea` (layout units) with tick label sizes from the theme.
     public init(axes: Axes, plotArea: Rect, theme: Theme, points: PointScale) {
         let (x, y) = axes.resolvedLimits
         self.plotArea = plotArea
-        self.transform = AxesTransform(x: x, y: y, plotArea: plotArea)
+        self.transform = AxesTransform(x: x, y: y, plotArea: plotArea, xScale: axes.xScale, yScale: axes.yScale)
         let fontSize = points.layout(theme.fontSizePoints)
         let formatter = axes.tickFormatter ?? TickFormatter(numberFormatting: theme.numberFormatting)
         func ticks(_ range: AxisRange, length: Double, horizontal: Bool) -> ([Double], [String], String) {
@@ -41,9 +49,35 @@ public struct AxesLayout: Hashable, Sendable {
             }
             return (kept, keptLabels, labels.offsetText)
         }
-        (xTicks, xTickLabels, xOffsetText) = ticks(x, length: plotArea.width, horizontal: true)
-        (yTicks, yTickLabels, yOffsetText) = ticks(y, length: plotArea.height, horizontal: false)
+        let logFormatter = LogTickFormatter(numberFormatting: formatter.numberFormatting)
+        func logTicks(_ range: AxisRange, length: Double, horizontal: Bool) -> LogAxisTicks {
+            let locator = LogTicks.automatic(axisLength: length, fontSize: fontSize, horizontal: horizontal)
+            let (major, minor) = locator.ticks(lower: range.lower, upper: range.upper)
+            return LogAxisTicks(
+                major: major, majorLabels: logFormatter.labels(for: major, lower: range.lower, upper: range.upper),
+                minor: minor, minorLabels: logFormatter.labels(for: minor, lower: range.lower, upper: range.upper))
+        }
+        if axes.xScale == .log10 {
+            let t = logTicks(x, length: plotArea.width, horizontal: true)
+            (xTicks, xTickLabels, xOffsetText, xMinorTicks, xMinorTickLabels) = (t.major, t.majorLabels, "", t.minor, t.minorLabels)
+        } else {
+            (xTicks, xTickLabels, xOffsetText) = ticks(x, length: plotArea.width, horizontal: true)
+        }
+        if axes.yScale == .log10 {
+            let t = logTicks(y, length: plotArea.height, horizontal: false)
+            (yTicks, yTickLabels, yOffsetText, yMinorTicks, yMinorTickLabels) = (t.major, t.majorLabels, "", t.minor, t.minorLabels)
+        } else {
+            (yTicks, yTickLabels, yOffsetText) = ticks(y, length: plotArea.height, horizontal: false)
+        }
     }
+}
+
+/// The ticks of one log axis with their labels.
+private struct LogAxisTicks {
+    var major: [Double]
+    var majorLabels: [String]
+    var minor: [Double]
+    var minorLabels: [String]
 }
 
 /// One thing to paint, with its z-order and layer. Items paint themselves with their own

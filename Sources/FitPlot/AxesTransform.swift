@@ -1,5 +1,7 @@
 /// The one place where data coordinates become layout units: x grows right from the plot
-/// area's left edge, y grows *up* from its bottom edge (layout y grows down).
+/// area's left edge, y grows *up* from its bottom edge (layout y grows down). Each axis has a
+/// scale: linear, or base-10 logarithmic where values the axis cannot show (≤ 0) map to NaN,
+/// which marks skip.
 public struct AxesTransform: Hashable, Sendable {
     /// The x limits, mapped to the plot area's left and right edges.
     public var x: AxisRange
@@ -7,23 +9,44 @@ public struct AxesTransform: Hashable, Sendable {
     public var y: AxisRange
     /// The plot area (inside the spines) in layout units.
     public var plotArea: Rect
+    /// How x values are spaced (linear by default).
+    public var xScale: AxisScale
+    /// How y values are spaced (linear by default).
+    public var yScale: AxisScale
 
-    /// Creates the transform of `plotArea` showing the limits `x × y`.
-    public init(x: AxisRange, y: AxisRange, plotArea: Rect) {
+    /// Creates the transform of `plotArea` showing the limits `x × y` (positive limits on a log axis).
+    public init(x: AxisRange, y: AxisRange, plotArea: Rect, xScale: AxisScale = .linear, yScale: AxisScale = .linear) {
         self.x = x
         self.y = y
         self.plotArea = plotArea
+        self.xScale = xScale
+        self.yScale = yScale
     }
 
-    /// The layout x of a data x (linear; values outside the limits land outside the plot area).
+    /// The layout x of a data x (values outside the limits land outside the plot area; NaN
+    /// for a value a log axis cannot show).
     public func layoutX(_ dataX: Double) -> Double {
-        plotArea.minX + (dataX - x.lower) / x.span * plotArea.width
+        switch xScale {
+        // The linear formula is kept as it always was: linear figures stay byte-identical.
+        case .linear: plotArea.minX + (dataX - x.lower) / x.span * plotArea.width
+        case .log10: plotArea.minX + xScale.fraction(of: dataX, in: x) * plotArea.width
+        }
     }
 
-    /// The layout y of a data y (flipped: larger data y is higher on screen).
+    /// The layout y of a data y (flipped: larger data y is higher on screen; NaN for a value a
+    /// log axis cannot show).
     public func layoutY(_ dataY: Double) -> Double {
-        plotArea.maxY - (dataY - y.lower) / y.span * plotArea.height
+        switch yScale {
+        case .linear: plotArea.maxY - (dataY - y.lower) / y.span * plotArea.height
+        case .log10: plotArea.maxY - yScale.fraction(of: dataY, in: y) * plotArea.height
+        }
     }
+
+    /// Whether both coordinates can be placed on their axes (finite, and positive on a log axis).
+    public func canShow(_ p: DataPoint) -> Bool { xScale.canShow(p.x) && yScale.canShow(p.y) }
+
+    /// Whether both axes are linear (straight data lines stay straight on screen).
+    public var isLinear: Bool { xScale == .linear && yScale == .linear }
 
     /// The layout point of a data point.
     public func point(_ p: DataPoint) -> Point { Point(x: layoutX(p.x), y: layoutY(p.y)) }
@@ -37,9 +60,17 @@ public struct AxesTransform: Hashable, Sendable {
 
     /// The data point at a layout point (the inverse transform).
     public func dataPoint(_ p: Point) -> DataPoint {
-        DataPoint(
-            x: x.lower + (p.x - plotArea.minX) / plotArea.width * x.span,
-            y: y.lower + (plotArea.maxY - p.y) / plotArea.height * y.span)
+        let fx = (p.x - plotArea.minX) / plotArea.width
+        let fy = (plotArea.maxY - p.y) / plotArea.height
+        func data(_ f: Double, _ range: AxisRange, _ scale: AxisScale) -> Double {
+            switch scale {
+            case .linear: return range.lower + f * range.span
+            case .log10:
+                let lo = scale.transformed(range.lower)
+                return scale.untransformed(lo + f * (scale.transformed(range.upper) - lo))
+            }
+        }
+        return DataPoint(x: data(fx, x, xScale), y: data(fy, y, yScale))
     }
 
     /// The layout rectangle of a data rectangle given by two corners (any order).

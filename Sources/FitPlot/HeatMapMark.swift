@@ -4,6 +4,10 @@
 /// The cells become one `Raster` drawn with `drawRaster` over the extent (nearest
 /// neighbour unless `smooth`); non-finite values are transparent cells, counted. Contour
 /// lines are computed by marching squares on the cell centres (see `MarchingSquares`).
+///
+/// Heat maps are for linear axes: on a log axis the raster is stretched between its
+/// transformed corners, not resampled, so its cells do not line up with their data values
+/// (contour lines, drawn through the transform, do).
 public struct HeatMapMark: Mark {
     /// The data rectangle covered by the cells.
     public var x: AxisRange

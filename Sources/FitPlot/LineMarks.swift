@@ -74,15 +74,26 @@ public struct PolylineMark: Mark {
 
     /// The bounds of all finite points.
     public var dataBounds: DataBounds? { DataBounds(points: runs.flatMap { $0 }) }
+    /// The bounds of the points the axes can show (positive coordinates on a log axis).
+    public func dataBounds(xScale: AxisScale, yScale: AxisScale) -> DataBounds? {
+        showableBounds(runs.flatMap { $0 }, xScale: xScale, yScale: yScale)
+    }
+    /// Non-finite points, plus points with a coordinate a log axis cannot show (both break the line).
+    public func skippedCount(xScale: AxisScale, yScale: AxisScale) -> Int {
+        skippedNonFiniteCount + runs.reduce(0) { $0 + unshowableCount($1, xScale: xScale, yScale: yScale) }
+    }
     /// All finite points: the `best` legend placement avoids covering them.
     public var legendAvoidancePoints: [DataPoint] { runs.flatMap { $0 } }
     /// A line key in the legend.
     public func legendHandle(points: PointScale) -> LegendHandle? { .line(appearance.strokeStyle(points)) }
 
-    /// Strokes each run of two or more points as one path; a lone point draws nothing, as in matplotlib.
+    /// Strokes each run of two or more points as one path; a lone point draws nothing, as in
+    /// matplotlib. On a log axis a point it cannot show (≤ 0) breaks the line like a NaN.
     public func draw(in context: MarkContext) {
         var path = Path()
-        for run in runs {
+        let t = context.transform
+        let drawnRuns = t.isLinear ? runs : runs.flatMap { $0.split(omittingEmptySubsequences: true) { !t.canShow($0) }.map(Array.init) }
+        for run in drawnRuns {
             // A lone point draws nothing (a zero-length segment with butt caps), as matplotlib.
             guard run.count >= 2 else { continue }
             path.move(to: context.transform.point(run[0]))
@@ -94,7 +105,9 @@ public struct PolylineMark: Mark {
 }
 
 /// The infinite line y = slope·x + intercept (matplotlib's `axline`), cut exactly to the
-/// axes limits. It does not take part in automatic limits.
+/// axes limits. It does not take part in automatic limits. On linear axes it is one straight
+/// segment; on a log axis it is a curve, drawn as a polyline of `logSampleCount` segments
+/// evenly spaced along x in the x axis' own (uniform) space.
 public struct InfiniteLineMark: Mark {
     /// The line's slope, a1 in y = a1·x + a2 (data units of y per unit of x).
     public var slope: Double
@@ -127,12 +140,31 @@ public struct InfiniteLineMark: Mark {
     /// A line key in the legend.
     public func legendHandle(points: PointScale) -> LegendHandle? { .line(appearance.strokeStyle(points)) }
 
+    /// Segments of the polyline that draws the line on a log axis: enough that the curve
+    /// looks smooth at any figure size (a 2000-pixel axis gets a vertex every 8 pixels).
+    public static let logSampleCount = 256
+
     /// Strokes the part of the line inside the axes limits; draws nothing when the line misses
     /// the limits or is not finite.
     public func draw(in context: MarkContext) {
         let t = context.transform
         guard let (a, b) = clipLine(slope: slope, intercept: intercept, x: t.x, y: t.y) else { return }
-        context.renderer.stroke(.segment(from: t.point(a), to: t.point(b)), style: appearance.strokeStyle(context.points))
+        let style = appearance.strokeStyle(context.points)
+        guard !t.isLinear else {
+            context.renderer.stroke(.segment(from: t.point(a), to: t.point(b)), style: style)
+            return
+        }
+        // The clipped part lies inside the (positive) limits, so every sample can be shown.
+        let (ua, ub) = (t.xScale.transformed(a.x), t.xScale.transformed(b.x))
+        var path = Path()
+        path.move(to: t.point(a))
+        for i in 1..<Self.logSampleCount {
+            let x = t.xScale.untransformed(ua + (ub - ua) * Double(i) / Double(Self.logSampleCount))
+            let y = min(max(slope * x + intercept, t.y.lower), t.y.upper)
+            path.line(to: t.point(x: x, y: y))
+        }
+        path.line(to: t.point(b))
+        context.renderer.stroke(path, style: style)
     }
 }
 
@@ -181,13 +213,24 @@ public struct SegmentsMark: Mark {
 
     /// The bounds of all end points.
     public var dataBounds: DataBounds? { DataBounds(points: segments.flatMap { [$0.start, $0.end] }) }
+    /// The bounds of the segments the axes can show (both ends positive on a log axis).
+    public func dataBounds(xScale: AxisScale, yScale: AxisScale) -> DataBounds? {
+        let shown = segments.filter { xScale.canShow($0.start.x) && xScale.canShow($0.end.x) && yScale.canShow($0.start.y) && yScale.canShow($0.end.y) }
+        return showableBounds(shown.flatMap { [$0.start, $0.end] }, xScale: .linear, yScale: .linear)
+    }
+    /// Non-finite segments, plus segments with an end a log axis cannot show.
+    public func skippedCount(xScale: AxisScale, yScale: AxisScale) -> Int {
+        guard xScale == .log10 || yScale == .log10 else { return skippedNonFiniteCount }
+        return skippedNonFiniteCount + segments.count { !(xScale.canShow($0.start.x) && xScale.canShow($0.end.x) && yScale.canShow($0.start.y) && yScale.canShow($0.end.y)) }
+    }
     /// A line key in the legend.
     public func legendHandle(points: PointScale) -> LegendHandle? { .line(appearance.strokeStyle(points)) }
 
     /// Strokes all segments as one path.
     public func draw(in context: MarkContext) {
         var path = Path()
-        for s in segments {
+        // On a log axis, a segment with an end it cannot show (≤ 0) is skipped whole.
+        for s in segments where context.transform.canShow(s.start) && context.transform.canShow(s.end) {
             path.move(to: context.transform.point(s.start))
             path.line(to: context.transform.point(s.end))
         }

@@ -58,6 +58,14 @@ public protocol Mark: Sendable {
     func legendHandle(points: PointScale) -> LegendHandle?
     /// The data extent taken into account by automatic limits; nil for none.
     var dataBounds: DataBounds? { get }
+    /// The data extent automatic limits use on axes with these scales: on a log axis only
+    /// positive coordinates count. The default is `dataBounds` on linear axes; on a log axis
+    /// it is `dataBounds` when its extremes there are positive, else nil (a custom mark with
+    /// non-positive data should override it to give its positive extent).
+    func dataBounds(xScale: AxisScale, yScale: AxisScale) -> DataBounds?
+    /// Values skipped on axes with these scales: `skippedNonFiniteCount`, plus the items with a
+    /// coordinate that a log axis cannot show (≤ 0). The default is `skippedNonFiniteCount`.
+    func skippedCount(xScale: AxisScale, yScale: AxisScale) -> Int
     /// Bounds whose edges automatic limits do not pad with margins (a heat map's extent).
     var stickyBounds: DataBounds? { get }
     /// NaN or infinite values given to the mark, skipped and never drawn.
@@ -77,6 +85,14 @@ extension Mark {
     public func legendHandle(points: PointScale) -> LegendHandle? { nil }
     /// No effect on automatic limits by default.
     public var dataBounds: DataBounds? { nil }
+    /// `dataBounds`, or nil when a log axis cannot show its lower extreme.
+    public func dataBounds(xScale: AxisScale, yScale: AxisScale) -> DataBounds? {
+        guard let b = dataBounds else { return nil }
+        guard xScale.canShow(b.minX), yScale.canShow(b.minY) else { return nil }
+        return b
+    }
+    /// `skippedNonFiniteCount`: marks without data points skip nothing more on a log axis.
+    public func skippedCount(xScale: AxisScale, yScale: AxisScale) -> Int { skippedNonFiniteCount }
     /// No sticky edges by default.
     public var stickyBounds: DataBounds? { nil }
     /// Nothing skipped by default.
@@ -94,4 +110,17 @@ func finitePoints(x: [Double], y: [Double], mark: String) throws(PlotError) -> (
     points.reserveCapacity(x.count)
     for (a, b) in zip(x, y) where a.isFinite && b.isFinite { points.append(DataPoint(x: a, y: b)) }
     return (points, x.count - points.count)
+}
+
+/// The bounds of the points that axes with these scales can show (all finite points on linear
+/// axes, those with positive coordinates on a log axis); nil when there is none.
+func showableBounds(_ points: [DataPoint], xScale: AxisScale, yScale: AxisScale) -> DataBounds? {
+    if xScale == .linear && yScale == .linear { return DataBounds(points: points) }
+    return DataBounds(points: points.filter { xScale.canShow($0.x) && yScale.canShow($0.y) })
+}
+
+/// How many of `points` axes with these scales cannot show (0 on linear axes for finite points).
+func unshowableCount(_ points: [DataPoint], xScale: AxisScale, yScale: AxisScale) -> Int {
+    if xScale == .linear && yScale == .linear { return 0 }
+    return points.count { !(xScale.canShow($0.x) && yScale.canShow($0.y)) }
 }

@@ -33,6 +33,16 @@ public struct RectanglesMark: Mark {
 
     /// The bounds of all corners.
     public var dataBounds: DataBounds? { DataBounds(points: rectangles.flatMap { [$0.start, $0.end] }) }
+    /// The bounds of the rectangles the axes can show (positive corners on a log axis).
+    public func dataBounds(xScale: AxisScale, yScale: AxisScale) -> DataBounds? {
+        let shown = rectangles.filter { xScale.canShow($0.start.x) && xScale.canShow($0.end.x) && yScale.canShow($0.start.y) && yScale.canShow($0.end.y) }
+        return DataBounds(points: shown.flatMap { [$0.start, $0.end] })
+    }
+    /// Non-finite rectangles, plus rectangles with a corner a log axis cannot show.
+    public func skippedCount(xScale: AxisScale, yScale: AxisScale) -> Int {
+        guard xScale == .log10 || yScale == .log10 else { return skippedNonFiniteCount }
+        return skippedNonFiniteCount + rectangles.count { !(xScale.canShow($0.start.x) && xScale.canShow($0.end.x) && yScale.canShow($0.start.y) && yScale.canShow($0.end.y)) }
+    }
     /// A filled patch key with the same fill and edge.
     public func legendHandle(points: PointScale) -> LegendHandle? {
         .patch(fill: fill, edge: edge?.strokeStyle(points))
@@ -42,7 +52,8 @@ public struct RectanglesMark: Mark {
     public func draw(in context: MarkContext) {
         guard !rectangles.isEmpty else { return }
         var path = Path()
-        for r in rectangles {
+        // On a log axis, a rectangle with a corner it cannot show (≤ 0) is skipped whole.
+        for r in rectangles where context.transform.canShow(r.start) && context.transform.canShow(r.end) {
             for element in Path.rectangle(context.transform.rect(from: r.start, to: r.end)).elements {
                 switch element {
                 case .move(let p): path.move(to: p)
@@ -116,9 +127,17 @@ public struct TextMark: Mark {
         return 0
     }
 
-    /// Draws the text with the theme's font family; a non-finite position or an empty text draws nothing.
+    /// A text at a data position a log axis cannot show (≤ 0) is skipped as well.
+    public func skippedCount(xScale: AxisScale, yScale: AxisScale) -> Int {
+        if case .data(let p) = position, !(xScale.canShow(p.x) && yScale.canShow(p.y)) { return 1 }
+        return skippedNonFiniteCount
+    }
+
+    /// Draws the text with the theme's font family; a non-finite position (or one a log axis
+    /// cannot show) or an empty text draws nothing.
     public func draw(in context: MarkContext) {
-        guard skippedNonFiniteCount == 0, !text.isEmpty else { return }
+        let scales = (context.transform.xScale, context.transform.yScale)
+        guard skippedCount(xScale: scales.0, yScale: scales.1) == 0, !text.isEmpty else { return }
         let point: Point
         switch position {
         case .data(let p): point = context.transform.point(p)

@@ -49,6 +49,14 @@ public struct ScatterMark: Mark {
 
     /// The bounds of all finite points.
     public var dataBounds: DataBounds? { DataBounds(points: points) }
+    /// The bounds of the points the axes can show (positive coordinates on a log axis).
+    public func dataBounds(xScale: AxisScale, yScale: AxisScale) -> DataBounds? {
+        showableBounds(points, xScale: xScale, yScale: yScale)
+    }
+    /// Non-finite pairs, plus points with a coordinate a log axis cannot show.
+    public func skippedCount(xScale: AxisScale, yScale: AxisScale) -> Int {
+        skippedNonFiniteCount + unshowableCount(points, xScale: xScale, yScale: yScale)
+    }
     /// All points: the `best` legend placement avoids covering them.
     public var legendAvoidancePoints: [DataPoint] { points }
 
@@ -67,7 +75,8 @@ public struct ScatterMark: Mark {
     public func draw(in context: MarkContext) {
         let style = markerStyle(context.points)
         // Points farther outside than a marker cannot show; leaving them out keeps the call
-        // small. The clip does the exact cut.
+        // small. The clip does the exact cut. A point a log axis cannot show maps to NaN,
+        // which fails every comparison: it is left out here too.
         let reach = style.size + style.edgeWidth
         let area = context.transform.plotArea
         let centers = points.map(context.transform.point).filter {

@@ -30,6 +30,11 @@ public struct Theme: Hashable, Sendable {
     public var tickWidth = 1.0
     /// Tick length in points (outside the plot area).
     public var tickLengthPoints = 3.5
+    /// Minor tick length in points (log axes' 2…9 × 10^k ticks; matplotlib's 2 pt).
+    public var minorTickLengthPoints = 2.0
+    /// Minor tick line width in layout units, snapped like the major ones (matplotlib's minor
+    /// 0.6 pt is 3/4 of its major 0.8 pt).
+    public var minorTickWidth = 0.75
     /// Gap between a tick's end and its label.
     public var tickLabelPadPoints = 3.5
     /// Gap between tick labels and the axis label.
