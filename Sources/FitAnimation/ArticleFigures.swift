@@ -155,39 +155,20 @@ public struct ArticleFigures: Sendable {
         var axes = figure.mainAxes
         axes.title = title(log ? .lossLog : .loss)
         axes.xLabel = text.iterationLabel
-        axes.yLabel = log ? text.log10LossLabel : text.lossLabel
+        axes.yLabel = log ? text.logScaleLossLabel : text.lossLabel
+        // The log variant plots the losses themselves on a logarithmic axis (matplotlib's
+        // `ax.set_yscale('log')`): decade ticks 10⁻¹, 10⁰, 10¹ with minor ticks between.
+        if log { axes.yScale = .log10 }
         let history = scene.history
         var xs: [Double] = []
         var ys: [Double] = []
+        // A zero loss has no place on a log axis: left out here rather than counted as skipped.
         for step in history where step.loss.isFinite && (!log || step.loss > 0) {
             xs.append(Double(step.iteration))
-            ys.append(log ? step.loss.log10Value : step.loss)
+            ys.append(step.loss)
         }
         try axes.plot(x: xs, y: ys, color: TrainingScene.lineColor)
         figure.mainAxes = axes
         return figure
-    }
-}
-
-extension Double {
-    /// log10 without Foundation: ln(x)/ln(10) through the standard library's `log`-free
-    /// route is not available, so use the exponent and a series on the significand.
-    var log10Value: Double {
-        guard self > 0, isFinite else { return .nan }
-        // self = significand × 2^exponent, significand in [1, 2).
-        let e = Double(exponent)
-        let m = significand
-        // ln(m) by atanh series: ln(m) = 2·atanh((m−1)/(m+1)).
-        let t = (m - 1) / (m + 1)
-        var term = t
-        var sum = 0.0
-        var k = 1.0
-        while abs(term) > 1e-18 {
-            sum += term / k
-            term *= t * t
-            k += 2
-        }
-        let ln = 2 * sum + e * 0.693_147_180_559_945_3
-        return ln / 2.302_585_092_994_045_7
     }
 }

@@ -65,8 +65,8 @@ public struct FrameText: Sendable {
     public var mseLabel: String { language == .fr ? "EQM" : "MSE" }
     /// Axis label of the loss: "loss (MSE)" / "perte (EQM)".
     public var lossLabel: String { language == .fr ? "perte (EQM)" : "loss (MSE)" }
-    /// Axis label of the log-scale loss: "log₁₀ of the loss (MSE)" / "log₁₀ de la perte (EQM)".
-    public var log10LossLabel: String { language == .fr ? "log₁₀ de la perte (EQM)" : "log₁₀ of the loss (MSE)" }
+    /// Axis label of the loss on a log axis: "loss (MSE), log scale" / "perte (EQM), échelle log".
+    public var logScaleLossLabel: String { language == .fr ? "perte (EQM), échelle log" : "loss (MSE), log scale" }
 
     private func superscript(_ n: Int) -> String {
         let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
