@@ -3,7 +3,7 @@ import FitPlot
 import FitTrainer
 
 /// The grid of panels: one column per learning rate, the data and the current line on top,
-/// the log₁₀ loss curve below. Everything that does not change from frame to frame (axes,
+/// the loss curve on a log axis below. Everything that does not change from frame to frame (axes,
 /// titles, the point cloud, each run's whole loss curve in light grey) is static; the current
 /// line, the loss curve so far and the texts are dynamic, so an animation draws the static
 /// layer once.
@@ -24,7 +24,7 @@ struct ComparisonFigure {
         var figure = try Figure(
             width: Self.width, height: Self.height, rows: 2, columns: runs.count)
         // Tighter than matplotlib's defaults: five columns need the width.
-        figure.margins.left = 0.045
+        figure.margins.left = 0.058  // room for "6×10⁰" labels of a log axis spanning under a decade
         figure.margins.right = 0.99
         figure.margins.top = 0.86
         figure.margins.bottom = 0.09
@@ -42,7 +42,7 @@ struct ComparisonFigure {
         for (column, run) in runs.enumerated() {
             figure[0, column] = try linePanel(run, frame: frame, xLimits: xLimits, yLimits: yLimits, text: text)
             var loss = try lossPanel(run, frame: frame)
-            if column == 0 { loss.yLabel = "log₁₀ of the loss (MSE)" }
+            if column == 0 { loss.yLabel = text.logScaleLossLabel }
             figure[1, column] = loss
         }
         figure[0, 0].yLabel = "y"
@@ -73,14 +73,15 @@ struct ComparisonFigure {
 
     private func lossPanel(_ run: LearningRateRun, frame: Int) throws -> Axes {
         var axes = Axes()
-        let whole = run.logLossCurve(throughFrame: iterations)
+        axes.yScale = .log10
+        let whole = run.lossCurve(throughFrame: iterations)
         let margin = Theme.matplotlib.autoscaleMargin
         axes.xLimits = AxisRange.automatic(dataMinimum: 0, dataMaximum: Double(iterations), margin: margin)
         axes.yLimits = AxisRange.automatic(
-            dataMinimum: whole.y.min(), dataMaximum: whole.y.max(), margin: margin)
+            dataMinimum: whole.y.min(), dataMaximum: whole.y.max(), margin: margin, scale: .log10)
         axes.xLabel = "iteration"
         try axes.plot(x: whole.x, y: whole.y, color: Self.ghostColor)
-        let sofar = run.logLossCurve(throughFrame: frame)
+        let sofar = run.lossCurve(throughFrame: frame)
         try axes.plot(x: sofar.x, y: sofar.y, color: TrainingScene.lineColor, isDynamic: true)
         if let x = sofar.x.last, let y = sofar.y.last {
             try axes.scatter(x: [x], y: [y], color: TrainingScene.lineColor, diameterPoints: 6, isDynamic: true)

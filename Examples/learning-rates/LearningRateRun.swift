@@ -23,13 +23,13 @@ struct LearningRateRun {
         history[min(frame, history.count - 1)]
     }
 
-    /// The iterations and log₁₀ losses up to `frame` (finite, positive losses only).
-    func logLossCurve(throughFrame frame: Int) -> (x: [Double], y: [Double]) {
+    /// The iterations and losses up to `frame` (finite, positive losses only: they go on a log axis).
+    func lossCurve(throughFrame frame: Int) -> (x: [Double], y: [Double]) {
         var xs: [Double] = []
         var ys: [Double] = []
         for step in history.prefix(min(frame, history.count - 1) + 1) where step.loss.isFinite && step.loss > 0 {
             xs.append(Double(step.iteration))
-            ys.append(log10(step.loss))
+            ys.append(step.loss)
         }
         return (xs, ys)
     }
