@@ -18,6 +18,7 @@ final class AnimationSink: @unchecked Sendable {
                 path: target.path, width: width, height: height, frameCount: frameCount,
                 delay: (1, UInt16(fps)), loopCount: 0, encoder: PNGEncoder.Options(colorMode: .rgb))
             ffmpeg = nil
+            if let apng { InterruptCleanup.shared.register(apng.temporaryPath) }
         case .ffmpeg(let container):
             apng = nil
             ffmpeg = try FFmpegEncoder(path: target.path, container: container, width: width, height: height, fps: fps)
@@ -32,6 +33,7 @@ final class AnimationSink: @unchecked Sendable {
     }
 
     func finish() throws {
+        defer { if let apng { InterruptCleanup.shared.unregister(apng.temporaryPath) } }
         try apng?.finish()
         try ffmpeg?.finish()
     }

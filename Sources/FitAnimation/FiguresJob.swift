@@ -43,7 +43,7 @@ public struct FiguresJob: Sendable {
         let owned = try check()
         InterruptCleanup.shared.install()
         try output.create()
-        output.removeLeftoverTemporaries()
+        output.removeLeftoverTemporaries(owned: owned.union(plannedFiles))
         let planned = plannedFiles
         try writeManifest(files: Array(owned.union(planned)).sorted())
         let settings = figures.scene.settings

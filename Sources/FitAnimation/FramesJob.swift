@@ -77,7 +77,7 @@ public struct FramesJob: Sendable {
         InterruptCleanup.shared.install()
         if let output {
             try output.create()
-            output.removeLeftoverTemporaries()
+            output.removeLeftoverTemporaries(owned: previouslyOwned.union(planned))
             try writeManifest(complete: false, files: Array(previouslyOwned.union(planned)).sorted())
             try AtomicFileWriter.write(scene.history.csvText(), toPath: output.filePath(Self.historyName))
         }
@@ -104,6 +104,7 @@ public struct FramesJob: Sendable {
                 progress: progress)
             try sink?.finish()
         } catch {
+            InterruptCleanup.shared.waitIfTerminating()
             sink?.cancel()
             progress.finish()
             throw error

@@ -16,13 +16,38 @@ public final class InterruptCleanup: Sendable {
     /// The process-wide instance (signal handlers are process-wide).
     public static let shared = InterruptCleanup()
 
-    private let pending = Mutex<Set<String>>([])
+    private struct State {
+        var pending: Set<String> = []
+        /// Set by the handler: no new temporary file may start.
+        var terminating = false
+    }
+
+    private let state = Mutex(State())
     private let sources = Mutex<[DispatchSourceSignal]>([])
 
     private init() {}
 
-    func register(_ path: String) { pending.withLock { _ = $0.insert(path) } }
-    func unregister(_ path: String) { pending.withLock { _ = $0.remove(path) } }
+    /// Records a temporary file about to be created. Returns false once an interrupt is being
+    /// handled: the caller must then not create it (so nothing appears after the clean-up).
+    @discardableResult
+    public func register(_ path: String) -> Bool {
+        state.withLock { s in
+            guard !s.terminating else { return false }
+            s.pending.insert(path)
+            return true
+        }
+    }
+
+    /// When an interrupt is being handled, never returns: the handler removes the temporary
+    /// files and exits the process. Error paths call this first, so that a failure caused by
+    /// the interrupt cannot exit the process before the clean-up has run.
+    public func waitIfTerminating() {
+        guard state.withLock({ $0.terminating }) else { return }
+        while true { sleep(1) }
+    }
+
+    /// Forgets a temporary file that was renamed into place or removed.
+    public func unregister(_ path: String) { state.withLock { _ = $0.pending.remove(path) } }
 
     /// Installs the handlers (idempotent). Exit status follows the shell convention 128 + signal.
     public func install() {
@@ -32,8 +57,13 @@ public final class InterruptCleanup: Sendable {
                 signal(sig, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
                 source.setEventHandler { [self] in
-                    let paths = pending.withLock { $0 }
-                    for path in paths { unlink(path) }
+                    state.withLock { $0.terminating = true }
+                    // Let writes in flight finish (each takes about a millisecond) so none
+                    // creates its file after the clean-up; then remove what is left.
+                    for _ in 0..<30 where !state.withLock({ $0.pending.isEmpty }) {
+                        usleep(10_000)
+                    }
+                    for path in state.withLock({ $0.pending }) { unlink(path) }
                     StandardError.write("\nrender-fit: interrupted; no partial files left\n")
                     exit(128 + sig)
                 }

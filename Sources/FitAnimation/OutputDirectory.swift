@@ -83,11 +83,15 @@ public struct OutputDirectory: Sendable {
         }
     }
 
-    /// Removes temporaries left by a run that was killed (SIGKILL cannot be caught).
-    public func removeLeftoverTemporaries() {
+    /// Removes temporaries left by a run that was killed (SIGKILL cannot be caught): our own
+    /// `.<name>.<pid>.render-fit-tmp` files, and `.<name>.<suffix>.tmp` files (the animated PNG
+    /// writer's) where `<name>` is a file this tool owns or is about to write.
+    public func removeLeftoverTemporaries(owned: Set<String> = []) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-        for name in names where name.hasPrefix(".") && name.hasSuffix(AtomicFileWriter.temporarySuffix) {
-            try? FileManager.default.removeItem(atPath: filePath(name))
+        for name in names where name.hasPrefix(".") {
+            let ours = name.hasSuffix(AtomicFileWriter.temporarySuffix)
+            let writers = name.hasSuffix(".tmp") && owned.contains { name.hasPrefix("." + $0 + ".") }
+            if ours || writers { try? FileManager.default.removeItem(atPath: filePath(name)) }
         }
     }
 

@@ -27,6 +27,9 @@ public final class APNGWriter {
     public let loopCount: UInt32
     private var encoder: PNGEncoder
     private let output: AtomicFileOutput
+    /// The hidden file the animation is streamed into until `finish()` renames it to `path`
+    /// (for callers that clean up after an interrupt).
+    public var temporaryPath: String { output.temporaryPath }
     /// The IHDR of the first frame; every later frame must match it.
     private var header: [UInt8]?
     private var framesWritten = 0

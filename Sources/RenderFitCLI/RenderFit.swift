@@ -1,4 +1,5 @@
 import ArgumentParser
+import FitAnimation
 import FitTrainer
 import Foundation
 
@@ -191,6 +192,8 @@ struct RenderFit: ParsableCommand {
     }
 
     private static func fail(_ message: String, status: Int32) -> Never {
+        // A failure caused by Ctrl-C: let the interrupt handler clean up and exit instead.
+        InterruptCleanup.shared.waitIfTerminating()
         StandardError.writeLine("render-fit: " + oneLine(message))
         Self.exit(withError: ExitCode(status))
     }

@@ -145,7 +145,9 @@ import Testing
         let out = temporary.path("out")
         let process = Process()
         process.executableURL = try ProcessRunner.executable(named: "render-fit")
-        process.arguments = ["--out", out, "--iterations", "20000", "--jobs", "2", "--quiet"]
+        process.arguments = [
+            "--out", out, "--iterations", "20000", "--jobs", "2", "--animation", out + "/fit.png", "--quiet",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
