@@ -49,17 +49,16 @@ struct OutputPlan {
         } catch {
             throw OutputError(error.description)
         }
+        try checkHistoryExport()
         guard let animation else { return }
         let inOutput = frames?.output.map { FramesJob.isInside(animation.path, $0) } ?? false
-        let parent = URL(fileURLWithPath: animation.path).deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        let parentIsCreated = inOutput
-        if !parentIsCreated {
-            guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue
-            else {
-                throw UsageError(
-                    "--animation '\(animation.path)': the directory '\(parent.path)' does not exist; create it first")
-            }
+        let name = URL(fileURLWithPath: animation.path).lastPathComponent
+        if inOutput, Self.isReserved(name) {
+            throw UsageError(
+                "--animation '\(animation.path)' would replace render-fit's own \(name) in --out; choose another name")
+        }
+        if !inOutput {
+            try checkParentExists(of: animation.path, option: "--animation")
             if FileManager.default.fileExists(atPath: animation.path) && !settings.rendering.force {
                 throw OutputError(
                     "--animation '\(animation.path)' already exists; pass --force to replace it, or choose another name; nothing was written")
@@ -67,6 +66,39 @@ struct OutputPlan {
         }
         if case .ffmpeg = animation.kind, FFmpegEncoder.locate() == nil {
             throw OutputError(FFmpegEncoder.installHint)
+        }
+    }
+
+    /// Names in --out that belong to the frames run itself.
+    static func isReserved(_ name: String) -> Bool {
+        FrameNaming.isFrameName(name) || name == FramesJob.historyName || name == OutputDirectory.manifestName
+            || name == OutputDirectory.figuresManifestName
+    }
+
+    /// `--history FILE` never replaces a manifest, and replaces an existing file only with
+    /// --force (its own copy in --out, `history.csv`, is the same bytes and is allowed).
+    private func checkHistoryExport() throws {
+        guard let export = settings.historyExport else { return }
+        let path = export.url.path
+        let name = export.url.lastPathComponent
+        let inOutput = frames?.output.map { FramesJob.isInside(path, $0) } ?? false
+        let inFigures = figures.map { FramesJob.isInside(path, $0.output) } ?? false
+        if (inOutput || inFigures) && Self.isReserved(name) && name != FramesJob.historyName {
+            throw UsageError("--history '\(path)' would replace render-fit's own \(name); choose another name")
+        }
+        if inOutput && name == FramesJob.historyName { return }
+        if FileManager.default.fileExists(atPath: path) && !settings.rendering.force {
+            throw OutputError(
+                "--history '\(path)' already exists; pass --force to replace it, or choose another name; nothing was written")
+        }
+    }
+
+    private func checkParentExists(of path: String, option: String) throws {
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw UsageError("\(option) '\(path)': the directory '\(parent.path)' does not exist; create it first")
         }
     }
 

@@ -149,7 +149,8 @@ struct RenderFit: ParsableCommand {
         transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedFPS) })
     var fps: Int = 25
 
-    @Flag(help: "Allow --animation to replace an existing file outside --out (files in --out follow its manifest).")
+    @Flag(
+        help: "Allow --animation and --history to replace an existing file (files in --out follow its manifest).")
     var force = false
 
     @Flag(help: "Print nothing on standard output and no progress bar; warnings still go to standard error.")

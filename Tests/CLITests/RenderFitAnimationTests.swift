@@ -70,6 +70,21 @@ import Testing
         #expect(frames.count == 8)
     }
 
+    @Test func anExistingHistoryFileIsReplacedOnlyWithForce() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        try Data("mine".utf8).write(to: temporary.url.appendingPathComponent("run.csv"))
+        let refused = try ProcessRunner.run(
+            "render-fit", ["--out", temporary.path("out"), "--history", temporary.path("run.csv"), "--quiet"])
+        #expect(refused.status == 73)
+        #expect(refused.standardError.contains("--force"))
+        #expect(try temporary.contents() == ["run.csv"])
+        let forced = try ProcessRunner.run(
+            "render-fit", ["--out", temporary.path("out"), "--history", temporary.path("run.csv"), "--force", "--quiet"])
+        #expect(forced.status == 0, "\(forced.standardError)")
+        #expect(try String(contentsOfFile: temporary.path("run.csv"), encoding: .utf8).hasPrefix("iteration,a1,a2"))
+    }
+
     @Test(arguments: ["1.05", "10"])
     func aDivergingRunDrawsUpToTheDivergenceAndSucceeds(learningRate: String) throws {
         let temporary = try TemporaryDirectory()

@@ -52,6 +52,8 @@ import Testing
         BadInput(arguments: ["--figures", "@/plain-file"], mentions: ["plain-file", "existing file"]),
         BadInput(arguments: ["--animation", "@/movie.avi"], mentions: ["movie.avi", ".png or .apng"]),
         BadInput(arguments: ["--animation", "@/nowhere/a.png"], mentions: ["nowhere", "does not exist"]),
+        BadInput(arguments: ["--animation", "@/out/frame_0000.png"], mentions: ["frame_0000.png", "own"]),
+        BadInput(arguments: ["--history", "@/out/manifest.json"], mentions: ["manifest.json", "own"]),
     ]
 
     /// Fixtures every case can refer to; the test checks that nothing else appears.
