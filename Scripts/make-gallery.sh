@@ -20,7 +20,7 @@ cp "$work/frames/frame_0012.png" "$gallery/frame_0012.png"
 
 # Two of the article's figures.
 "$render_fit" --figures "$work/figures" --quiet
-cp "$work/figures/squared-errors.png" "$work/figures/loss.png" "$gallery/"
+cp "$work/figures/squared-errors.png" "$work/figures/loss-log.png" "$gallery/"
 
 # A diverging run: the last frame.
 "$render_fit" --out "$work/diverging" --learning-rate 1.05 --quiet 2>/dev/null
