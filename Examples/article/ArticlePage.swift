@@ -27,11 +27,14 @@ struct ArticlePage {
         let settings = figures.scene.settings
         let first = history[0].loss
         let last = history[history.count - 1]
-        let a1 = last.parameters[0], a2 = last.parameters[1]
+        let a1 = last.parameters[0]
+        let a2 = last.parameters[1]
         let lr = settings.learningRate
         func n(_ v: Double, _ d: Int, _ fr: Bool) -> String { number(v, d, french: fr) }
         func figure(_ name: ArticleFigures.Name, _ fr: String, _ en: String) -> Section {
-            Section(image: "figures/\(name.rawValue).png", vector: "figures/\(name.rawValue).svg", french: fr, english: en)
+            Section(
+                image: "figures/\(name.rawValue).png", vector: "figures/\(name.rawValue).svg", french: fr,
+                english: en)
         }
         return [
             figure(
@@ -57,7 +60,8 @@ struct ArticlePage {
                 french: "La descente de gradient, pas à pas (\(frameCount) images) : à chaque itération, "
                     + "a ← a − \(n(lr, 1, true))·∇EQM(a). La droite tourne et monte vers le nuage, la perte diminue.",
                 english: "Gradient descent, step by step (\(frameCount) frames): at each iteration, "
-                    + "a ← a − \(n(lr, 1, false))·∇MSE(a). The line turns and rises towards the cloud, the loss falls."),
+                    + "a ← a − \(n(lr, 1, false))·∇MSE(a). The line turns and rises towards the cloud, the loss falls."
+            ),
             figure(
                 .result,
                 "Après \(last.iteration) itérations : a ≈ (\(n(a1, 2, true)) ; \(n(a2, 2, true))), et la vraie droite "
@@ -76,7 +80,8 @@ struct ArticlePage {
                 .lossLog,
                 "La même perte en échelle logarithmique : elle décroît d’abord géométriquement (une droite), "
                     + "puis s’approche de son plancher.",
-                "The same loss on a log scale: it first falls geometrically (a straight line), then nears its floor."),
+                "The same loss on a log scale: it first falls geometrically (a straight line), then nears its floor."
+            ),
         ]
     }
 

@@ -37,10 +37,13 @@ struct ComparisonFigure {
                 anchor: TextAnchor(.right, .top), isDynamic: true))
         let text = FrameText(language: .en)
         let margin = Theme.matplotlib.autoscaleMargin
-        let xLimits = AxisRange.automatic(dataMinimum: data.limits.xMin, dataMaximum: data.limits.xMax, margin: margin)
-        let yLimits = AxisRange.automatic(dataMinimum: data.limits.yMin, dataMaximum: data.limits.yMax, margin: margin)
+        let xLimits = AxisRange.automatic(
+            dataMinimum: data.limits.xMin, dataMaximum: data.limits.xMax, margin: margin)
+        let yLimits = AxisRange.automatic(
+            dataMinimum: data.limits.yMin, dataMaximum: data.limits.yMax, margin: margin)
         for (column, run) in runs.enumerated() {
-            figure[0, column] = try linePanel(run, frame: frame, xLimits: xLimits, yLimits: yLimits, text: text)
+            figure[0, column] = try linePanel(
+                run, frame: frame, xLimits: xLimits, yLimits: yLimits, text: text)
             var loss = try lossPanel(run, frame: frame)
             if column == 0 { loss.yLabel = text.logScaleLossLabel }
             figure[1, column] = loss
@@ -84,7 +87,8 @@ struct ComparisonFigure {
         let sofar = run.lossCurve(throughFrame: frame)
         try axes.plot(x: sofar.x, y: sofar.y, color: TrainingScene.lineColor, isDynamic: true)
         if let x = sofar.x.last, let y = sofar.y.last {
-            try axes.scatter(x: [x], y: [y], color: TrainingScene.lineColor, diameterPoints: 6, isDynamic: true)
+            try axes.scatter(
+                x: [x], y: [y], color: TrainingScene.lineColor, diameterPoints: 6, isDynamic: true)
         }
         return axes
     }

@@ -27,7 +27,8 @@ struct LearningRateRun {
     func lossCurve(throughFrame frame: Int) -> (x: [Double], y: [Double]) {
         var xs: [Double] = []
         var ys: [Double] = []
-        for step in history.prefix(min(frame, history.count - 1) + 1) where step.loss.isFinite && step.loss > 0 {
+        for step in history.prefix(min(frame, history.count - 1) + 1)
+        where step.loss.isFinite && step.loss > 0 {
             xs.append(Double(step.iteration))
             ys.append(step.loss)
         }
@@ -40,9 +41,12 @@ extension LearningRateRun {
     /// model: the curvatures that decide which learning rates converge (lr < 2/λmax).
     static func hessianEigenvalues(of data: DataSet) -> (Double, Double) {
         let n = Double(data.count)
-        let sxx = data.x.reduce(0) { $0 + $1 * $1 }, sx = data.x.reduce(0, +)
+        let sxx = data.x.reduce(0) { $0 + $1 * $1 }
+        let sx = data.x.reduce(0, +)
         // H = (2/n)·[[Σx², Σx], [Σx, n]]; a symmetric 2×2 matrix's eigenvalues are m ± √(m² − det).
-        let a = 2 * sxx / n, b = 2 * sx / n, d = 2.0
+        let a = 2 * sxx / n
+        let b = 2 * sx / n
+        let d = 2.0
         let mean = (a + d) / 2
         let root = ((a - d) * (a - d) / 4 + b * b).squareRoot()
         return (mean - root, mean + root)

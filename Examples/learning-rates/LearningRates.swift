@@ -71,7 +71,8 @@ struct LearningRates: ParsableCommand {
         for run in runs {
             let last = run.history[run.history.count - 1]
             let state =
-                run.history.didDiverge ? "diverged at iteration \(last.iteration)" : "final MSE " + f(last.loss)
+                run.history.didDiverge
+                ? "diverged at iteration \(last.iteration)" : "final MSE " + f(last.loss)
             print("lr \(run.learningRate) (\(run.verdict)): \(state)")
         }
     }
@@ -86,7 +87,8 @@ struct LearningRates: ParsableCommand {
         // zlib level 9: a quarter smaller than the default level 3 (8 MB instead of 10.5 for
         // 101 frames of 1500 × 640), for a few seconds more.
         let writer = try APNGWriter(
-            path: path, width: canvas.pixelWidth, height: canvas.pixelHeight, frameCount: comparison.frameCount,
+            path: path, width: canvas.pixelWidth, height: canvas.pixelHeight,
+            frameCount: comparison.frameCount,
             delay: (1, UInt16(fps)), encoder: PNGEncoder.Options(compressionLevel: 9, colorMode: .rgb))
         for frame in 0..<comparison.frameCount {
             try canvas.copyPixels(from: background)

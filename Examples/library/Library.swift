@@ -11,7 +11,8 @@ import Foundation
 struct Library: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "library", abstract: "Draw a two-panel figure with FitPlot and save it as PNG and PDF.",
-        discussion: "Writes library.png and library.pdf into DIR.\n\nExample: swift run library --out output/library")
+        discussion:
+            "Writes library.png and library.pdf into DIR.\n\nExample: swift run library --out output/library")
 
     @Option(help: "Folder to write into; created if needed.")
     var out = "output/library"

@@ -69,8 +69,10 @@ struct YourData: ParsableCommand {
         let history = try training.train(on: points)
         let settings = RenderSettings(
             iterations: training.iterations, learningRate: training.learningRate,
-            initialParameters: training.initialParameters, points: points.count, seed: TutorialDataSet.defaultSeed,
-            dataFile: file, width: 640, height: 480, scale: 1, language: RenderSettings.Language(rawValue: lang) ?? .en,
+            initialParameters: training.initialParameters, points: points.count,
+            seed: TutorialDataSet.defaultSeed,
+            dataFile: file, width: 640, height: 480, scale: 1,
+            language: RenderSettings.Language(rawValue: lang) ?? .en,
             residuals: true, fps: 25)
         let scene = try TrainingScene(data: points, history: history, settings: settings)
 
@@ -83,7 +85,8 @@ struct YourData: ParsableCommand {
         let figures = ArticleFigures(scene: scene, trueLine: nil)
         _ = try frames.check()
         let figureFolder = try OwnedFolder(
-            path: root + "/figures", owner: "your-data", planned: Self.figureNames.map { $0.rawValue + ".png" })
+            path: root + "/figures", owner: "your-data",
+            planned: Self.figureNames.map { $0.rawValue + ".png" })
 
         print("\(points.count) points from \(file)")
         report(history, points)
@@ -104,7 +107,9 @@ struct YourData: ParsableCommand {
         let f = { (value: Double) in String(format: "%.4f", value) }
         let last = history[history.count - 1]
         if let divergence = history.divergence {
-            print("gradient descent diverged at iteration \(divergence.iteration): try a smaller --learning-rate")
+            print(
+                "gradient descent diverged at iteration \(divergence.iteration): try a smaller --learning-rate"
+            )
         } else {
             print("after \(last.iteration) iterations: \(equation(last.parameters)), MSE \(f(last.loss))")
         }
@@ -113,7 +118,8 @@ struct YourData: ParsableCommand {
         }
         // Largest eigenvalue of the MSE's Hessian (2/n)·XᵀX: steps above 2/λ diverge.
         let n = Double(points.count)
-        let a = 2 * points.x.reduce(0) { $0 + $1 * $1 } / n, b = 2 * points.x.reduce(0, +) / n
+        let a = 2 * points.x.reduce(0) { $0 + $1 * $1 } / n
+        let b = 2 * points.x.reduce(0, +) / n
         let largest = (a + 2) / 2 + ((a - 2) * (a - 2) / 4 + b * b).squareRoot()
         print("for this data, learning rates above \(f(2 / largest)) diverge")
     }

@@ -18,7 +18,8 @@ public enum AnimationError: Error, CustomStringConvertible, Equatable, Sendable 
         case .ffmpegMissing(let hint): return hint
         case .ffmpegFailed(let message): return message
         case .unsupportedAnimationFormat(let path):
-            return "--animation '\(path)': the extension must be .png or .apng (built in), or .mp4, .webm, .gif (with ffmpeg)"
+            return
+                "--animation '\(path)': the extension must be .png or .apng (built in), or .mp4, .webm, .gif (with ffmpeg)"
         case .rendering(let message): return message
         case .output(let error): return error.description
         }

@@ -21,7 +21,8 @@ final class AnimationSink: @unchecked Sendable {
             if let apng { InterruptCleanup.shared.register(apng.temporaryPath) }
         case .ffmpeg(let container):
             apng = nil
-            ffmpeg = try FFmpegEncoder(path: target.path, container: container, width: width, height: height, fps: fps)
+            ffmpeg = try FFmpegEncoder(
+                path: target.path, container: container, width: width, height: height, fps: fps)
         }
     }
 

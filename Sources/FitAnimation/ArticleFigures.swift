@@ -9,7 +9,10 @@ public struct ArticleFigures: Sendable {
     public enum Name: String, Sendable, CaseIterable {
         /// The point cloud; the first guess with its MSE; the squared errors as squares; the
         /// fitted line with the true line; the loss curve.
-        case points, initialGuess = "initial-guess", squaredErrors = "squared-errors", result, loss
+        case points
+        case initialGuess = "initial-guess"
+        case squaredErrors = "squared-errors"
+        case result, loss
         /// The loss curve on a log scale.
         case lossLog = "loss-log"
     }
@@ -38,7 +41,10 @@ public struct ArticleFigures: Sendable {
         switch name {
         case .points: return fr ? "Le nuage de points" : "The point cloud"
         case .initialGuess:
-            let a = "a = (" + initial.map { text.numbers.formatTrimmed($0, maximumDecimals: 4) }.joined(separator: fr ? " ; " : ", ") + ")"
+            let a =
+                "a = ("
+                + initial.map { text.numbers.formatTrimmed($0, maximumDecimals: 4) }.joined(
+                    separator: fr ? " ; " : ", ") + ")"
             return (fr ? "Premier essai : " : "First guess: ") + a
         case .squaredErrors: return fr ? "Les erreurs au carré" : "The squared errors"
         case .result: return fr ? "Après l’entraînement" : "After training"
@@ -95,7 +101,8 @@ public struct ArticleFigures: Sendable {
         let byX = (0..<scene.data.count).sorted { scene.data.x[$0] < scene.data.x[$1] }
         let squareEvery = max(1, byX.count / Self.squareCount)
         for (rank, i) in byX.enumerated() {
-            let x = scene.data.x[i], y = scene.data.y[i]
+            let x = scene.data.x[i]
+            let y = scene.data.y[i]
             let yHat = slope * x + intercept
             residuals.append(DataSegment(start: DataPoint(x: x, y: y), end: DataPoint(x: x, y: yHat)))
             guard rank % squareEvery == squareEvery / 2 else { continue }
@@ -107,7 +114,8 @@ public struct ArticleFigures: Sendable {
             squares, fill: Color(hex: 0xd62728, alpha: 0.12),
             edge: LineAppearance(color: Color(hex: 0xd62728, alpha: 0.6), widthPoints: 0.6),
             label: text.language == .fr ? "carrés des erreurs" : "squared errors")
-        figure.mainAxes.segments(residuals, color: Color(hex: 0xd62728), widthPoints: 0.8, label: text.residualsLabel)
+        figure.mainAxes.segments(
+            residuals, color: Color(hex: 0xd62728), widthPoints: 0.8, label: text.residualsLabel)
         figure.mainAxes.line(
             slope: slope, intercept: intercept, color: TrainingScene.lineColor,
             label: text.equation(slope: slope, intercept: intercept))
@@ -141,7 +149,8 @@ public struct ArticleFigures: Sendable {
         figure.mainAxes.line(
             slope: reference.slope, intercept: reference.intercept, color: .black, widthPoints: 1.2,
             dashPoints: [4, 3],
-            label: referenceLabel + ": " + text.equation(slope: reference.slope, intercept: reference.intercept))
+            label: referenceLabel + ": "
+                + text.equation(slope: reference.slope, intercept: reference.intercept))
         figure.mainAxes.legendLocation = .lowerRight
         return figure
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -19,7 +20,9 @@ public enum AtomicFileWriter {
     /// Writes `bytes` to `path` atomically (temporary file + rename).
     public static func write(_ bytes: UnsafeRawBufferPointer, toPath path: String) throws(OutputError) {
         let temporary = temporaryPath(for: path)
-        guard InterruptCleanup.shared.register(temporary) else { throw .cannotWrite(path: path, reason: "interrupted") }
+        guard InterruptCleanup.shared.register(temporary) else {
+            throw .cannotWrite(path: path, reason: "interrupted")
+        }
         defer { InterruptCleanup.shared.unregister(temporary) }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
@@ -64,7 +67,9 @@ public enum AtomicFileWriter {
     /// ``StreamingJSONWriter`` (so large documents are never held whole in memory).
     static func streamJSON(toPath path: String, _ body: (StreamingJSONWriter) -> Void) throws(OutputError) {
         let temporary = temporaryPath(for: path)
-        guard InterruptCleanup.shared.register(temporary) else { throw .cannotWrite(path: path, reason: "interrupted") }
+        guard InterruptCleanup.shared.register(temporary) else {
+            throw .cannotWrite(path: path, reason: "interrupted")
+        }
         defer { InterruptCleanup.shared.unregister(temporary) }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }

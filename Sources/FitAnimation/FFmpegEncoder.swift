@@ -45,7 +45,8 @@ public final class FFmpegEncoder {
     /// `width × height` frames at `fps` frames per second from a pipe.
     /// - Throws: ``AnimationError/ffmpegMissing(_:)`` when no ffmpeg is on PATH,
     ///   ``AnimationError/ffmpegFailed(_:)`` when it cannot be started.
-    public init(path: String, container: Container, width: Int, height: Int, fps: Int) throws(AnimationError) {
+    public init(path: String, container: Container, width: Int, height: Int, fps: Int) throws(AnimationError)
+    {
         guard let ffmpeg = Self.locate() else { throw .ffmpegMissing(Self.installHint) }
         self.finalPath = path
         self.temporaryPath = AtomicFileWriter.temporaryPath(for: path)
@@ -67,10 +68,13 @@ public final class FFmpegEncoder {
                 "-crf", "18", "-movflags", "+faststart", "-f", "mp4",
             ]
         case .webm:
-            arguments += ["-c:v", "libvpx-vp9", "-pix_fmt", "yuv420p", "-b:v", "0", "-crf", "32", "-f", "webm"]
+            arguments += [
+                "-c:v", "libvpx-vp9", "-pix_fmt", "yuv420p", "-b:v", "0", "-crf", "32", "-f", "webm",
+            ]
         case .gif:
             arguments += [
-                "-filter_complex", "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=none",
+                "-filter_complex",
+                "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=none",
                 "-r", "\(Self.gifFrameRate(for: fps))", "-loop", "0", "-f", "gif",
             ]
         }

@@ -53,13 +53,16 @@ public struct FigureExporter: Sendable {
     }
 
     /// Writes the figure to `path` in `format`.
-    public func write(_ figure: Figure, format: FigureFormat, toPath path: String, title: String? = nil) throws {
+    public func write(_ figure: Figure, format: FigureFormat, toPath path: String, title: String? = nil)
+        throws
+    {
         switch format {
         case .png:
             try AtomicFileWriter.write(pngData(figure, title: title), toPath: path)
         case .svg, .pdf:
             let document = try CairoVectorDocument(
-                format: format == .svg ? .svg : .pdf, url: URL(fileURLWithPath: path), width: figure.size.width,
+                format: format == .svg ? .svg : .pdf, url: URL(fileURLWithPath: path),
+                width: figure.size.width,
                 height: figure.size.height, dpi: figure.dpi, title: title)
             figure.draw(on: document)
             try document.finish()

@@ -26,7 +26,8 @@ public final class FrameRenderer: Sendable {
     public typealias FrameHandler = @Sendable (_ index: Int, _ png: [UInt8]) throws -> Void
     /// Called for each frame in frame order; `pixels` holds the raw ARGB32 rows
     /// (`width × 4` bytes each, no padding) when they were asked for.
-    public typealias OrderedHandler = @Sendable (_ index: Int, _ png: [UInt8], _ pixels: [UInt8]?) throws -> Void
+    public typealias OrderedHandler =
+        @Sendable (_ index: Int, _ png: [UInt8], _ pixels: [UInt8]?) throws -> Void
 
     /// The frames' encoder settings: zlib level 3, no row filter, and a deeper match search
     /// (`DeflateTuning.plotFrames`) that makes frames a little smaller than matplotlib's for
@@ -35,7 +36,9 @@ public final class FrameRenderer: Sendable {
 
     /// Draws the static layer of `scene` once; frames are encoded with `encoderOptions`.
     /// - Throws: ``AnimationError/rendering(_:)`` when the static layer cannot be drawn.
-    public init(scene: TrainingScene, encoderOptions: PNGEncoder.Options = FrameRenderer.defaultEncoderOptions)
+    public init(
+        scene: TrainingScene, encoderOptions: PNGEncoder.Options = FrameRenderer.defaultEncoderOptions
+    )
         throws(AnimationError)
     {
         self.scene = scene
@@ -55,7 +58,8 @@ public final class FrameRenderer: Sendable {
 
     static func makeCanvas(_ scene: TrainingScene) throws(CairoError) -> CairoImageCanvas {
         try CairoImageCanvas(
-            width: Double(scene.settings.width), height: Double(scene.settings.height), scale: scene.settings.scale)
+            width: Double(scene.settings.width), height: Double(scene.settings.height),
+            scale: scene.settings.scale)
     }
 
     /// Text chunks of frame `index`: the tool, the frame's title and state, and the settings.
@@ -66,7 +70,8 @@ public final class FrameRenderer: Sendable {
             .title(scene.title(forFrame: index)),
             .description(scene.settings.commandLine),
             PNGTextChunk(keyword: "Iteration", value: String(step.iteration)),
-            PNGTextChunk(keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
+            PNGTextChunk(
+                keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
             PNGTextChunk(keyword: "Loss", value: "\(step.loss)"),
         ]
     }
@@ -197,13 +202,16 @@ final class FrameWork: Sendable {
     }
 
     /// Queues a finished frame and delivers, in order, every frame that is now ready.
-    func deliver(index: Int, png: [UInt8], pixels: [UInt8]?, to handler: FrameRenderer.OrderedHandler) throws {
+    func deliver(index: Int, png: [UInt8], pixels: [UInt8]?, to handler: FrameRenderer.OrderedHandler) throws
+    {
         state.withLock { $0.pending[index] = (png, pixels) }
         // One deliverer at a time keeps the handler's calls in order.
         try deliveryLock.withLock { _ in
             while true {
                 let ready: (Int, [UInt8], [UInt8]?)? = state.withLock { s in
-                    guard s.error == nil, let item = s.pending.removeValue(forKey: s.nextToDeliver) else { return nil }
+                    guard s.error == nil, let item = s.pending.removeValue(forKey: s.nextToDeliver) else {
+                        return nil
+                    }
                     defer { s.nextToDeliver += 1 }
                     return (s.nextToDeliver, item.0, item.1)
                 }

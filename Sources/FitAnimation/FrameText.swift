@@ -46,7 +46,8 @@ public struct FrameText: Sendable {
     public func equation(slope: Double, intercept: Double) -> String {
         guard slope.isFinite, intercept.isFinite else { return "y = ?" }
         let sign = intercept < 0 ? " − " : " + "
-        return "y = " + numbers.format(slope, decimals: 2) + "x" + sign + numbers.format(abs(intercept), decimals: 2)
+        return "y = " + numbers.format(slope, decimals: 2) + "x" + sign
+            + numbers.format(abs(intercept), decimals: 2)
     }
 
     /// Legend label of the point cloud: "data" / "données".
@@ -66,7 +67,9 @@ public struct FrameText: Sendable {
     /// Axis label of the loss: "loss (MSE)" / "perte (EQM)".
     public var lossLabel: String { language == .fr ? "perte (EQM)" : "loss (MSE)" }
     /// Axis label of the loss on a log axis: "loss (MSE), log scale" / "perte (EQM), échelle log".
-    public var logScaleLossLabel: String { language == .fr ? "perte (EQM), échelle log" : "loss (MSE), log scale" }
+    public var logScaleLossLabel: String {
+        language == .fr ? "perte (EQM), échelle log" : "loss (MSE), log scale"
+    }
 
     private func superscript(_ n: Int) -> String {
         let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
@@ -77,8 +80,14 @@ public struct FrameText: Sendable {
     private func log10Floor(_ v: Double) -> Double {
         var e = 0.0
         var m = v
-        while m >= 10 { m /= 10; e += 1 }
-        while m < 1 { m *= 10; e -= 1 }
+        while m >= 10 {
+            m /= 10
+            e += 1
+        }
+        while m < 1 {
+            m *= 10
+            e -= 1
+        }
         return e
     }
 

@@ -27,7 +27,9 @@ public struct FramesJob: Sendable {
     public var quiet: Bool
 
     /// A job for `scene`; `output` nil writes only the animation.
-    public init(scene: TrainingScene, output: OutputDirectory?, animation: AnimationTarget?, jobs: Int, quiet: Bool) {
+    public init(
+        scene: TrainingScene, output: OutputDirectory?, animation: AnimationTarget?, jobs: Int, quiet: Bool
+    ) {
         self.scene = scene
         self.output = output
         self.animation = animation
@@ -136,11 +138,15 @@ public struct FramesJob: Sendable {
         let settings = scene.settings
         let area = scene.baseFigure.plotArea()
         let s = settings.scale
-        let frames = !includeFrames ? [] : (0..<scene.frameCount).map { index -> RunManifest.Frame in
-            let step = scene.history[index]
-            return RunManifest.Frame(
-                file: naming.name(index), iteration: step.iteration, parameters: step.parameters, loss: step.loss)
-        }
+        let frames =
+            !includeFrames
+            ? []
+            : (0..<scene.frameCount).map { index -> RunManifest.Frame in
+                let step = scene.history[index]
+                return RunManifest.Frame(
+                    file: naming.name(index), iteration: step.iteration, parameters: step.parameters,
+                    loss: step.loss)
+            }
         return RunManifest(
             version: RenderFitVersion.current, complete: complete, settings: settings,
             image: .init(
@@ -210,7 +216,8 @@ public struct FramesJob: Sendable {
             json.key("plotArea")
             json.beginObject()
             for (name, value) in [
-                ("height", m.plotArea.height), ("width", m.plotArea.width), ("x", m.plotArea.x), ("y", m.plotArea.y),
+                ("height", m.plotArea.height), ("width", m.plotArea.width), ("x", m.plotArea.x),
+                ("y", m.plotArea.y),
             ] {
                 json.key(name)
                 json.value(value)

@@ -70,7 +70,9 @@ public struct OutputDirectory: Sendable {
         let foreign = planned.filter { name in
             name != manifestName && !owned.contains(name) && fm.fileExists(atPath: filePath(name))
         }
-        if !foreign.isEmpty { throw .foreignFiles(folder: path, names: foreign.sorted(), manifest: manifestName) }
+        if !foreign.isEmpty {
+            throw .foreignFiles(folder: path, names: foreign.sorted(), manifest: manifestName)
+        }
         return owned
     }
 

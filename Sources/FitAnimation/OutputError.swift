@@ -28,7 +28,8 @@ public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
         case .foreignFiles(let folder, let names, let manifest):
             let shown = names.prefix(5).joined(separator: ", ")
             let more = names.count > 5 ? " and \(names.count - 5) more" : ""
-            return "'\(folder)' already holds \(shown)\(more), not written by render-fit (\(manifest) does not list them);"
+            return
+                "'\(folder)' already holds \(shown)\(more), not written by render-fit (\(manifest) does not list them);"
                 + " move them away or choose another --out folder; nothing was written"
         case .unreadableManifest(let path, let reason):
             return "'\(path)' exists but is not a render-fit manifest (\(reason));"

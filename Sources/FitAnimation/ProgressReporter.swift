@@ -65,6 +65,7 @@ public final class ProgressReporter: Sendable {
         let fps = seconds > 0 ? Double(done) / seconds : 0
         let left = fps > 0 ? Double(total - done) / fps : 0
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        return "\(bar) \(done)/\(total) frames  \(String(format: "%.0f", fps)) fps  \(String(format: "%.1f", left)) s left "
+        return
+            "\(bar) \(done)/\(total) frames  \(String(format: "%.0f", fps)) fps  \(String(format: "%.1f", left)) s left "
     }
 }

@@ -59,11 +59,15 @@ public struct RenderSettings: Codable, Equatable, Sendable {
             "--iterations \(iterations)", "--learning-rate \(learningRate)",
             "--init " + initialParameters.map { "\($0)" }.joined(separator: ","),
         ]
-        if let dataFile { parts.append("--data \(dataFile)") } else {
+        if let dataFile {
+            parts.append("--data \(dataFile)")
+        } else {
             parts.append("--points \(points)")
             parts.append("--seed \(seed)")
         }
-        parts += ["--width \(width)", "--height \(height)", "--scale \(scale)", "--lang \(language.rawValue)"]
+        parts += [
+            "--width \(width)", "--height \(height)", "--scale \(scale)", "--lang \(language.rawValue)",
+        ]
         if residuals { parts.append("--residuals") }
         parts.append("--fps \(fps)")
         return "render-fit " + parts.joined(separator: " ")

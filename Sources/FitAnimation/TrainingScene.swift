@@ -39,12 +39,15 @@ public struct TrainingScene: Sendable {
         self.settings = settings
         self.text = FrameText(language: settings.language)
         let margin = Theme.matplotlib.autoscaleMargin
-        xLimits = AxisRange.automatic(dataMinimum: data.limits.xMin, dataMaximum: data.limits.xMax, margin: margin)
-        yLimits = AxisRange.automatic(dataMinimum: data.limits.yMin, dataMaximum: data.limits.yMax, margin: margin)
+        xLimits = AxisRange.automatic(
+            dataMinimum: data.limits.xMin, dataMaximum: data.limits.xMax, margin: margin)
+        yLimits = AxisRange.automatic(
+            dataMinimum: data.limits.yMin, dataMaximum: data.limits.yMax, margin: margin)
         do {
             var theme = Theme.matplotlib
             theme.numberFormatting = text.numbers
-            var figure = try Figure(width: Double(settings.width), height: Double(settings.height), theme: theme)
+            var figure = try Figure(
+                width: Double(settings.width), height: Double(settings.height), theme: theme)
             try figure.validate(scale: settings.scale)
             figure.margins = .matplotlib(fitting: figure.size, dpi: figure.dpi)
             var axes = figure.mainAxes

@@ -26,14 +26,16 @@ extension CairoDrawingContext {
         defer { cairo_pattern_destroy(pattern) }
         let status = cairo_pattern_status(pattern)
         guard status == CAIRO_STATUS_SUCCESS else {
-            return .cairoFailure(operation: "cairo_pattern_create_for_surface", status: CairoStatus.describe(status))
+            return .cairoFailure(
+                operation: "cairo_pattern_create_for_surface", status: CairoStatus.describe(status))
         }
         cairo_pattern_set_filter(pattern, smooth ? CAIRO_FILTER_BILINEAR : CAIRO_FILTER_NEAREST)
         // PAD keeps the outer cells at full strength up to the rectangle's edge when smoothing.
         cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD)
         // Pattern space → user space: cell (i, j) covers rect.x + i·w/width, …
         var matrix = cairo_matrix_t()
-        cairo_matrix_init_scale(&matrix, Double(raster.width) / rect.width, Double(raster.height) / rect.height)
+        cairo_matrix_init_scale(
+            &matrix, Double(raster.width) / rect.width, Double(raster.height) / rect.height)
         cairo_matrix_translate(&matrix, -rect.x, -rect.y)
         cairo_pattern_set_matrix(pattern, &matrix)
 

@@ -109,8 +109,10 @@ final class CairoDrawingContext {
     var deviceClip: Rect { clipStack[clipStack.count - 1] }
 
     private static func intersect(_ a: Rect, _ b: Rect) -> Rect {
-        let x0 = max(a.minX, b.minX), y0 = max(a.minY, b.minY)
-        let x1 = min(a.maxX, b.maxX), y1 = min(a.maxY, b.maxY)
+        let x0 = max(a.minX, b.minX)
+        let y0 = max(a.minY, b.minY)
+        let x1 = min(a.maxX, b.maxX)
+        let y1 = min(a.maxY, b.maxY)
         return Rect(x: x0, y: y0, width: max(0, x1 - x0), height: max(0, y1 - y0))
     }
 
@@ -130,20 +132,38 @@ final class CairoDrawingContext {
         for element in path.elements {
             switch element {
             case .move(let p):
-                guard finite(p) else { skippedNonFiniteCount += 1; needsMove = true; continue }
+                guard finite(p) else {
+                    skippedNonFiniteCount += 1
+                    needsMove = true
+                    continue
+                }
                 cairo_move_to(cr, p.x, p.y)
                 needsMove = false
             case .line(let p):
-                guard finite(p) else { skippedNonFiniteCount += 1; needsMove = true; continue }
+                guard finite(p) else {
+                    skippedNonFiniteCount += 1
+                    needsMove = true
+                    continue
+                }
                 if needsMove { cairo_move_to(cr, p.x, p.y) } else { cairo_line_to(cr, p.x, p.y) }
                 needsMove = false
             case .curve(let p, let c1, let c2):
-                guard finite(p, c1, c2) else { skippedNonFiniteCount += 1; needsMove = true; continue }
-                if needsMove { cairo_move_to(cr, p.x, p.y) } else { cairo_curve_to(cr, c1.x, c1.y, c2.x, c2.y, p.x, p.y) }
+                guard finite(p, c1, c2) else {
+                    skippedNonFiniteCount += 1
+                    needsMove = true
+                    continue
+                }
+                if needsMove {
+                    cairo_move_to(cr, p.x, p.y)
+                } else {
+                    cairo_curve_to(cr, c1.x, c1.y, c2.x, c2.y, p.x, p.y)
+                }
                 needsMove = false
             case .arc(let center, let radius, let start, let end):
                 guard finite(center), radius.isFinite, radius >= 0, start.isFinite, end.isFinite else {
-                    skippedNonFiniteCount += 1; needsMove = true; continue
+                    skippedNonFiniteCount += 1
+                    needsMove = true
+                    continue
                 }
                 if needsMove { cairo_new_sub_path(cr) }
                 cairo_arc(cr, center.x, center.y, radius, start, end)

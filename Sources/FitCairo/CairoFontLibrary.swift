@@ -109,7 +109,8 @@ public enum CairoFontLibrary {
             let isBold = matchedWeight >= FC_WEIGHT_DEMIBOLD
             guard wantBold == isBold else {
                 throw .fontNotFound(
-                    family: family, weight: weightName, matched: "\(families.first ?? family) weight \(matchedWeight)")
+                    family: family, weight: weightName,
+                    matched: "\(families.first ?? family) weight \(matchedWeight)")
             }
         }
         guard let file = strings(match, FC_FILE).first else {
@@ -125,16 +126,19 @@ public enum CairoFontLibrary {
         addString(minimal, FC_FILE, file)
         FcPatternAddInteger(minimal, FC_INDEX, index)
         guard let face = cairo_ft_font_face_create_for_pattern(minimal) else {
-            throw .cairoFailure(operation: "cairo_ft_font_face_create_for_pattern(\(file))", status: "no face returned")
+            throw .cairoFailure(
+                operation: "cairo_ft_font_face_create_for_pattern(\(file))", status: "no face returned")
         }
         let status = cairo_font_face_status(face)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_font_face_destroy(face)
             throw .cairoFailure(
-                operation: "cairo_ft_font_face_create_for_pattern(\(file))", status: CairoStatus.describe(status))
+                operation: "cairo_ft_font_face_create_for_pattern(\(file))",
+                status: CairoStatus.describe(status))
         }
         return CairoFontFace(
-            pointer: face, file: file, lineMetrics: FontLineMetrics.read(fileAt: file, index: Int(index & 0xFFFF)))
+            pointer: face, file: file,
+            lineMetrics: FontLineMetrics.read(fileAt: file, index: Int(index & 0xFFFF)))
     }
 
     private static func addString(_ pattern: OpaquePointer, _ object: String, _ value: String) {

@@ -42,7 +42,8 @@ public final class CairoImageCanvas: Renderer {
         guard width.isFinite, height.isFinite, width > 0, height > 0 else {
             throw .invalidCanvasSize(width: width, height: height, scale: scale)
         }
-        let pw = (width * scale).rounded(.up), ph = (height * scale).rounded(.up)
+        let pw = (width * scale).rounded(.up)
+        let ph = (height * scale).rounded(.up)
         guard pw <= Double(Self.maximumPixelsPerSide), ph <= Double(Self.maximumPixelsPerSide) else {
             throw .invalidCanvasSize(width: width, height: height, scale: scale)
         }
@@ -95,7 +96,9 @@ public final class CairoImageCanvas: Renderer {
         guard let dst = cairo_image_surface_get_data(surface.pointer) else {
             throw .cairoFailure(operation: "cairo_image_surface_get_data", status: "no pixel data")
         }
-        let rowBytes = pixelWidth * 4, stride = self.stride, height = pixelHeight
+        let rowBytes = pixelWidth * 4
+        let stride = self.stride
+        let height = pixelHeight
         guard layer.stride >= rowBytes, layer.bytes.count >= layer.stride * (height - 1) + rowBytes else {
             throw .sizeMismatch(expected: (pixelWidth, pixelHeight), actual: (layer.width, layer.height))
         }
@@ -145,7 +148,8 @@ public final class CairoImageCanvas: Renderer {
 
     /// The pixel at (`x`, `y`) as straight (un-premultiplied) RGBA bytes; for tests and tools.
     public func pixel(x: Int, y: Int) -> (r: UInt8, g: UInt8, b: UInt8, a: UInt8) {
-        precondition(x >= 0 && x < pixelWidth && y >= 0 && y < pixelHeight, "pixel (\(x), \(y)) is outside the canvas")
+        precondition(
+            x >= 0 && x < pixelWidth && y >= 0 && y < pixelHeight, "pixel (\(x), \(y)) is outside the canvas")
         return withPixelData { buffer, _, _, stride in
             let p = buffer.load(fromByteOffset: y * stride + x * 4, as: UInt32.self)
             return PremultipliedARGB.straightRGBA(p)
@@ -184,7 +188,9 @@ public final class CairoImageCanvas: Renderer {
     public func drawText(
         _ text: String, at position: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double
     ) {
-        record(context.drawText(text, at: position, font: font, color: color, anchor: anchor, rotation: rotation)?.error)
+        record(
+            context.drawText(
+                text, at: position, font: font, color: color, anchor: anchor, rotation: rotation)?.error)
     }
 
     /// Measures `text` as ``drawText(_:at:font:color:anchor:rotation:)`` would draw it.

@@ -52,7 +52,8 @@ public final class CairoVectorDocument: Renderer {
         else { throw .invalidCanvasSize(width: width, height: height, scale: pointsPerUnit) }
         let folder = url.deletingLastPathComponent()
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue
+        else {
             throw .invalidOutputPath(url.path, reason: "the folder \(folder.path) does not exist")
         }
         self.format = format
@@ -61,23 +62,27 @@ public final class CairoVectorDocument: Renderer {
         self.title = title
         self.temporaryURL = folder.appendingPathComponent(
             ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).tmp")
-        let pw = width * pointsPerUnit, ph = height * pointsPerUnit
+        let pw = width * pointsPerUnit
+        let ph = height * pointsPerUnit
         let path = temporaryURL.path
         let surface: CairoSurface
         switch format {
         case .svg:
             surface = try CairoSurface(
-                taking: cairo_svg_surface_create(path, pw, ph), operation: "cairo_svg_surface_create(\(path))")
+                taking: cairo_svg_surface_create(path, pw, ph), operation: "cairo_svg_surface_create(\(path))"
+            )
         case .pdf:
             surface = try CairoSurface(
-                taking: cairo_pdf_surface_create(path, pw, ph), operation: "cairo_pdf_surface_create(\(path))")
+                taking: cairo_pdf_surface_create(path, pw, ph), operation: "cairo_pdf_surface_create(\(path))"
+            )
             cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATOR, "render-fit")
             if let title { cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_TITLE, title) }
         }
         self.surface = surface
         do {
             context = try CairoDrawingContext(
-                surface: surface, deviceSize: Size(width: pw, height: ph), scale: pointsPerUnit, snapsToPixels: false)
+                surface: surface, deviceSize: Size(width: pw, height: ph), scale: pointsPerUnit,
+                snapsToPixels: false)
         } catch {
             self.surface = nil
             try? FileManager.default.removeItem(at: temporaryURL)
@@ -156,11 +161,15 @@ public final class CairoVectorDocument: Renderer {
         _ text: String, at position: Point, font: Font, color: Color, anchor: TextAnchor, rotation: Double
     ) {
         guard let context else { return record(.documentFinished) }
-        guard let drawn = context.drawText(text, at: position, font: font, color: color, anchor: anchor, rotation: rotation)
+        guard
+            let drawn = context.drawText(
+                text, at: position, font: font, color: color, anchor: anchor, rotation: rotation)
         else { return }
         record(drawn.error)
         if drawn.error == nil && format == .svg {
-            textLayer.add(text, at: position, offset: drawn.offset, rotation: rotation, font: font, scale: context.scale)
+            textLayer.add(
+                text, at: position, offset: drawn.offset, rotation: rotation, font: font, scale: context.scale
+            )
         }
     }
 

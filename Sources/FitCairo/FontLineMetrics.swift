@@ -34,7 +34,9 @@ struct FontLineMetrics: Hashable, Sendable {
         // A collection ("ttcf") lists the offset of each face's table directory.
         var directory = 0
         if bytes.count >= 4, bytes[0..<4].elementsEqual("ttcf".utf8) {
-            guard index >= 0, let count = u32(8), index < count, let offset = u32(12 + 4 * index) else { return nil }
+            guard index >= 0, let count = u32(8), index < count, let offset = u32(12 + 4 * index) else {
+                return nil
+            }
             directory = offset
         }
         guard let tableCount = u16(directory + 4) else { return nil }

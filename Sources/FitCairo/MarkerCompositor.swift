@@ -21,7 +21,8 @@ enum MarkerCompositor {
             return centers.reduce(0) { $0 + ($1.x.isFinite && $1.y.isFinite ? 0 : 1) }
         }
         let phases = Double(MarkerStamp.phases)
-        let side = first.side, pad = first.pad
+        let side = first.side
+        let pad = first.pad
         var skipped = 0
         // Centres this far outside can never touch the canvas; also keeps Int() in range.
         let limit = 1e9
@@ -33,11 +34,15 @@ enum MarkerCompositor {
                 continue
             }
             guard abs(qx) < limit, abs(qy) < limit else { continue }
-            let iqx = Int(qx), iqy = Int(qy)
-            let ix = iqx >> 2, iy = iqy >> 2  // floor division by 4 (arithmetic shift)
+            let iqx = Int(qx)
+            let iqy = Int(qy)
+            let ix = iqx >> 2
+            let iy = iqy >> 2  // floor division by 4 (arithmetic shift)
             let stamp = stamps[(iqy & 3) * MarkerStamp.phases + (iqx & 3)]
-            let ox = ix - pad, oy = iy - pad
-            let rowStart = max(oy, bounds.y0), rowEnd = min(oy + side, bounds.y1)
+            let ox = ix - pad
+            let oy = iy - pad
+            let rowStart = max(oy, bounds.y0)
+            let rowEnd = min(oy + side, bounds.y1)
             guard rowStart < rowEnd, ox + side > bounds.x0, ox < bounds.x1 else { continue }
             stamp.pixels.withUnsafeBufferPointer { src in
                 for y in rowStart..<rowEnd {

@@ -52,7 +52,8 @@ struct MarkerStamp {
             let stride = Int(cairo_image_surface_get_stride(surface.pointer))
             for y in 0..<side {
                 let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                var first = side, last = 0
+                var first = side
+                var last = 0
                 for x in 0..<side {
                     let p = row[x]
                     pixels[y * side + x] = p

@@ -39,8 +39,16 @@ enum PixelSnapping {
             var snapped = pts
             for i in 0..<n {
                 var neighbours: [Point] = []
-                if i > 0 { neighbours.append(pts[i - 1]) } else if line.closed && n > 1 { neighbours.append(pts[n - 1]) }
-                if i < n - 1 { neighbours.append(pts[i + 1]) } else if line.closed && n > 1 { neighbours.append(pts[0]) }
+                if i > 0 {
+                    neighbours.append(pts[i - 1])
+                } else if line.closed && n > 1 {
+                    neighbours.append(pts[n - 1])
+                }
+                if i < n - 1 {
+                    neighbours.append(pts[i + 1])
+                } else if line.closed && n > 1 {
+                    neighbours.append(pts[0])
+                }
                 let p = pts[i]
                 let onVertical = neighbours.contains { abs($0.x - p.x) < 1e-9 && abs($0.y - p.y) >= 1e-9 }
                 let onHorizontal = neighbours.contains { abs($0.y - p.y) < 1e-9 && abs($0.x - p.x) >= 1e-9 }

@@ -8,13 +8,16 @@ struct SVGTextLayer {
 
     /// Records `text` drawn at `position` (layout units) with its baseline origin at `offset`
     /// from it before rotation; `scale` converts layout units to the SVG's points.
-    mutating func add(_ text: String, at position: Point, offset: Point, rotation: Double, font: Font, scale: Double) {
+    mutating func add(
+        _ text: String, at position: Point, offset: Point, rotation: Double, font: Font, scale: Double
+    ) {
         func n(_ v: Double) -> String { String(format: "%.3f", v) }
         let weight = font.weight == .bold ? "bold" : "normal"
         elements.append(
             "<text transform=\"translate(\(n(position.x * scale)) \(n(position.y * scale))) rotate(\(n(-rotation)))\" "
                 + "x=\"\(n(offset.x * scale))\" y=\"\(n(offset.y * scale))\" font-family=\"\(Self.escape(font.family))\" "
-                + "font-weight=\"\(weight)\" font-size=\"\(n(font.size * scale))\">\(Self.escape(text))</text>")
+                + "font-weight=\"\(weight)\" font-size=\"\(n(font.size * scale))\">\(Self.escape(text))</text>"
+        )
     }
 
     /// Rewrites the SVG at `url` with the text layer and `title`.

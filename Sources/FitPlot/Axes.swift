@@ -77,10 +77,13 @@ public struct Axes: Sendable {
         let bounds = staticMarks.compactMap { $0.dataBounds(xScale: xScale, yScale: yScale) }
             .reduce(nil as DataBounds?) { $0?.union($1) ?? $1 }
         let sticky = staticMarks.compactMap(\.stickyBounds)
-        func auto(_ lo: Double?, _ hi: Double?, _ stickyLo: [Double], _ stickyHi: [Double], _ scale: AxisScale)
+        func auto(
+            _ lo: Double?, _ hi: Double?, _ stickyLo: [Double], _ stickyHi: [Double], _ scale: AxisScale
+        )
             -> AxisRange
         {
-            var range = AxisRange.automatic(dataMinimum: lo, dataMaximum: hi, margin: autoscaleMargin, scale: scale)
+            var range = AxisRange.automatic(
+                dataMinimum: lo, dataMaximum: hi, margin: autoscaleMargin, scale: scale)
             // matplotlib's sticky edges: a heat map's extent is not padded.
             if let lo, stickyLo.contains(lo), lo < range.upper { range.lower = lo }
             if let hi, stickyHi.contains(hi), hi > range.lower { range.upper = hi }
@@ -130,7 +133,8 @@ extension Axes {
         x: [Double], y: [Double], color: Color? = nil, widthPoints: Double = 1.5,
         dashPoints: [Double] = [], label: String? = nil, isDynamic: Bool = false
     ) throws(PlotError) {
-        let appearance = LineAppearance(color: color ?? .black, widthPoints: widthPoints, dashPoints: dashPoints)
+        let appearance = LineAppearance(
+            color: color ?? .black, widthPoints: widthPoints, dashPoints: dashPoints)
         var mark = try PolylineMark(x: x, y: y, appearance: appearance, label: label, isDynamic: isDynamic)
         if color == nil { mark.appearance.color = takeLineColor() }
         add(mark)
@@ -157,7 +161,8 @@ extension Axes {
         let c = color ?? takeLineColor()
         add(
             SegmentsMark(
-                segments, appearance: LineAppearance(color: c, widthPoints: widthPoints, dashPoints: dashPoints),
+                segments,
+                appearance: LineAppearance(color: c, widthPoints: widthPoints, dashPoints: dashPoints),
                 label: label, isDynamic: isDynamic))
     }
 

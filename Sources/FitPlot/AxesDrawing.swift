@@ -15,34 +15,38 @@ extension Axes {
         let textColor = theme.textColor
         var items: [DrawItem] = []
 
-        items.append(DrawItem(zOrder: ZOrder.axesBackground, isDynamic: false) { r in
-            r.fill(.rectangle(area), color: theme.axesBackground)
-        })
+        items.append(
+            DrawItem(zOrder: ZOrder.axesBackground, isDynamic: false) { r in
+                r.fill(.rectangle(area), color: theme.axesBackground)
+            })
 
         if showsGrid ?? theme.showsGrid {
-            items.append(DrawItem(zOrder: ZOrder.grid, isDynamic: false) { r in
-                var path = Path()
-                for x in layout.xTicks {
-                    path.move(to: Point(x: t.layoutX(x), y: area.minY))
-                    path.line(to: Point(x: t.layoutX(x), y: area.maxY))
-                }
-                for y in layout.yTicks {
-                    path.move(to: Point(x: area.minX, y: t.layoutY(y)))
-                    path.line(to: Point(x: area.maxX, y: t.layoutY(y)))
-                }
-                guard !path.isEmpty else { return }
-                r.stroke(
-                    path,
-                    style: StrokeStyle(
-                        width: points.layout(theme.gridWidthPoints), color: theme.gridColor, snapToPixels: true))
-            })
+            items.append(
+                DrawItem(zOrder: ZOrder.grid, isDynamic: false) { r in
+                    var path = Path()
+                    for x in layout.xTicks {
+                        path.move(to: Point(x: t.layoutX(x), y: area.minY))
+                        path.line(to: Point(x: t.layoutX(x), y: area.maxY))
+                    }
+                    for y in layout.yTicks {
+                        path.move(to: Point(x: area.minX, y: t.layoutY(y)))
+                        path.line(to: Point(x: area.maxX, y: t.layoutY(y)))
+                    }
+                    guard !path.isEmpty else { return }
+                    r.stroke(
+                        path,
+                        style: StrokeStyle(
+                            width: points.layout(theme.gridWidthPoints), color: theme.gridColor,
+                            snapToPixels: true))
+                })
         }
 
-        items.append(DrawItem(zOrder: ZOrder.spines, isDynamic: false) { r in
-            r.stroke(
-                .rectangle(area),
-                style: StrokeStyle(width: theme.spineWidth, color: theme.spineColor, snapToPixels: true))
-        })
+        items.append(
+            DrawItem(zOrder: ZOrder.spines, isDynamic: false) { r in
+                r.stroke(
+                    .rectangle(area),
+                    style: StrokeStyle(width: theme.spineWidth, color: theme.spineColor, snapToPixels: true))
+            })
 
         // Ticks, tick labels, offset texts and axis labels (static: measured here).
         // Labelled minor ticks (a log axis showing at most one decade) are drawn like major
@@ -57,84 +61,97 @@ extension Axes {
         let xLabelsBottom = area.maxY + tickLength + tickPad + xLabelHeight
         let yLabelsLeft = area.minX - tickLength - tickPad - yLabelWidth
         let (xLabel, yLabel) = (self.xLabel, self.yLabel)
-        items.append(DrawItem(zOrder: ZOrder.spines, isDynamic: false) { r in
-            var ticks = Path()
-            for x in layout.xTicks {
-                ticks.move(to: Point(x: t.layoutX(x), y: area.maxY))
-                ticks.line(to: Point(x: t.layoutX(x), y: area.maxY + tickLength))
-            }
-            for y in layout.yTicks {
-                ticks.move(to: Point(x: area.minX, y: t.layoutY(y)))
-                ticks.line(to: Point(x: area.minX - tickLength, y: t.layoutY(y)))
-            }
-            if !ticks.isEmpty {
-                r.stroke(ticks, style: StrokeStyle(width: theme.tickWidth, color: theme.spineColor, snapToPixels: true))
-            }
-            var minorTicks = Path()
-            for x in layout.xMinorTicks {
-                minorTicks.move(to: Point(x: t.layoutX(x), y: area.maxY))
-                minorTicks.line(to: Point(x: t.layoutX(x), y: area.maxY + minorTickLength))
-            }
-            for y in layout.yMinorTicks {
-                minorTicks.move(to: Point(x: area.minX, y: t.layoutY(y)))
-                minorTicks.line(to: Point(x: area.minX - minorTickLength, y: t.layoutY(y)))
-            }
-            if !minorTicks.isEmpty {
-                r.stroke(
-                    minorTicks, style: StrokeStyle(width: theme.minorTickWidth, color: theme.spineColor, snapToPixels: true))
-            }
-            for (x, label) in xMinor {
-                r.drawText(
-                    label, at: Point(x: t.layoutX(x), y: area.maxY + minorTickLength + tickPad), font: font,
-                    color: textColor, anchor: TextAnchor(.center, .top), rotation: 0)
-            }
-            for ((y, label), extent) in zip(yMinor, yMinorExtents) {
-                r.drawText(
-                    label, at: Point(x: area.minX - minorTickLength - tickPad, y: t.layoutY(y) + extent.ascent / 2),
-                    font: font, color: textColor, anchor: TextAnchor(.right, .baseline), rotation: 0)
-            }
-            for (x, label) in zip(layout.xTicks, layout.xTickLabels) {
-                r.drawText(
-                    label, at: Point(x: t.layoutX(x), y: area.maxY + tickLength + tickPad), font: font,
-                    color: textColor, anchor: TextAnchor(.center, .top), rotation: 0)
-            }
-            // matplotlib's y tick labels are 'center_baseline' aligned: the tick points at the
-            // middle of the label's ascent, so the baseline is half an ascent below it
-            // (digits sit on the same baseline whatever the descent of the font).
-            for ((y, label), ascent) in zip(zip(layout.yTicks, layout.yTickLabels), yLabelAscents) {
-                r.drawText(
-                    label, at: Point(x: area.minX - tickLength - tickPad, y: t.layoutY(y) + ascent / 2), font: font,
-                    color: textColor, anchor: TextAnchor(.right, .baseline), rotation: 0)
-            }
-            if !layout.xOffsetText.isEmpty {
-                r.drawText(
-                    layout.xOffsetText, at: Point(x: area.maxX, y: xLabelsBottom + offsetPad), font: font,
-                    color: textColor, anchor: TextAnchor(.right, .top), rotation: 0)
-            }
-            if !layout.yOffsetText.isEmpty {
-                r.drawText(
-                    layout.yOffsetText, at: Point(x: area.minX, y: area.minY - offsetPad), font: font,
-                    color: textColor, anchor: TextAnchor(.left, .baseline), rotation: 0)
-            }
-            let labelPad = points.layout(theme.axisLabelPadPoints)
-            if let xLabel, !xLabel.isEmpty {
-                r.drawText(
-                    xLabel, at: Point(x: area.center.x, y: xLabelsBottom + labelPad), font: font,
-                    color: textColor, anchor: TextAnchor(.center, .top), rotation: 0)
-            }
-            if let yLabel, !yLabel.isEmpty {
-                r.drawText(
-                    yLabel, at: Point(x: yLabelsLeft - labelPad, y: area.center.y), font: font,
-                    color: textColor, anchor: TextAnchor(.center, .bottom), rotation: 90)
-            }
-        })
+        items.append(
+            DrawItem(zOrder: ZOrder.spines, isDynamic: false) { r in
+                var ticks = Path()
+                for x in layout.xTicks {
+                    ticks.move(to: Point(x: t.layoutX(x), y: area.maxY))
+                    ticks.line(to: Point(x: t.layoutX(x), y: area.maxY + tickLength))
+                }
+                for y in layout.yTicks {
+                    ticks.move(to: Point(x: area.minX, y: t.layoutY(y)))
+                    ticks.line(to: Point(x: area.minX - tickLength, y: t.layoutY(y)))
+                }
+                if !ticks.isEmpty {
+                    r.stroke(
+                        ticks,
+                        style: StrokeStyle(
+                            width: theme.tickWidth, color: theme.spineColor, snapToPixels: true))
+                }
+                var minorTicks = Path()
+                for x in layout.xMinorTicks {
+                    minorTicks.move(to: Point(x: t.layoutX(x), y: area.maxY))
+                    minorTicks.line(to: Point(x: t.layoutX(x), y: area.maxY + minorTickLength))
+                }
+                for y in layout.yMinorTicks {
+                    minorTicks.move(to: Point(x: area.minX, y: t.layoutY(y)))
+                    minorTicks.line(to: Point(x: area.minX - minorTickLength, y: t.layoutY(y)))
+                }
+                if !minorTicks.isEmpty {
+                    r.stroke(
+                        minorTicks,
+                        style: StrokeStyle(
+                            width: theme.minorTickWidth, color: theme.spineColor, snapToPixels: true))
+                }
+                for (x, label) in xMinor {
+                    r.drawText(
+                        label, at: Point(x: t.layoutX(x), y: area.maxY + minorTickLength + tickPad),
+                        font: font,
+                        color: textColor, anchor: TextAnchor(.center, .top), rotation: 0)
+                }
+                for ((y, label), extent) in zip(yMinor, yMinorExtents) {
+                    r.drawText(
+                        label,
+                        at: Point(
+                            x: area.minX - minorTickLength - tickPad, y: t.layoutY(y) + extent.ascent / 2),
+                        font: font, color: textColor, anchor: TextAnchor(.right, .baseline), rotation: 0)
+                }
+                for (x, label) in zip(layout.xTicks, layout.xTickLabels) {
+                    r.drawText(
+                        label, at: Point(x: t.layoutX(x), y: area.maxY + tickLength + tickPad), font: font,
+                        color: textColor, anchor: TextAnchor(.center, .top), rotation: 0)
+                }
+                // matplotlib's y tick labels are 'center_baseline' aligned: the tick points at the
+                // middle of the label's ascent, so the baseline is half an ascent below it
+                // (digits sit on the same baseline whatever the descent of the font).
+                for ((y, label), ascent) in zip(zip(layout.yTicks, layout.yTickLabels), yLabelAscents) {
+                    r.drawText(
+                        label, at: Point(x: area.minX - tickLength - tickPad, y: t.layoutY(y) + ascent / 2),
+                        font: font,
+                        color: textColor, anchor: TextAnchor(.right, .baseline), rotation: 0)
+                }
+                if !layout.xOffsetText.isEmpty {
+                    r.drawText(
+                        layout.xOffsetText, at: Point(x: area.maxX, y: xLabelsBottom + offsetPad), font: font,
+                        color: textColor, anchor: TextAnchor(.right, .top), rotation: 0)
+                }
+                if !layout.yOffsetText.isEmpty {
+                    r.drawText(
+                        layout.yOffsetText, at: Point(x: area.minX, y: area.minY - offsetPad), font: font,
+                        color: textColor, anchor: TextAnchor(.left, .baseline), rotation: 0)
+                }
+                let labelPad = points.layout(theme.axisLabelPadPoints)
+                if let xLabel, !xLabel.isEmpty {
+                    r.drawText(
+                        xLabel, at: Point(x: area.center.x, y: xLabelsBottom + labelPad), font: font,
+                        color: textColor, anchor: TextAnchor(.center, .top), rotation: 0)
+                }
+                if let yLabel, !yLabel.isEmpty {
+                    r.drawText(
+                        yLabel, at: Point(x: yLabelsLeft - labelPad, y: area.center.y), font: font,
+                        color: textColor, anchor: TextAnchor(.center, .bottom), rotation: 90)
+                }
+            })
 
         if let title, !title.isEmpty {
             let titleFont = Font(family: theme.fontFamily, size: points.layout(theme.titleSizePoints))
             let position = Point(x: area.center.x, y: area.minY - points.layout(theme.titlePadPoints))
-            items.append(DrawItem(zOrder: ZOrder.title, isDynamic: titleIsDynamic) { r in
-                r.drawText(title, at: position, font: titleFont, color: textColor, anchor: TextAnchor(.center, .baseline), rotation: 0)
-            })
+            items.append(
+                DrawItem(zOrder: ZOrder.title, isDynamic: titleIsDynamic) { r in
+                    r.drawText(
+                        title, at: position, font: titleFont, color: textColor,
+                        anchor: TextAnchor(.center, .baseline), rotation: 0)
+                })
         }
 
         if let legendLocation,
@@ -142,23 +159,25 @@ extension Axes {
                 marks: marks, location: legendLocation, transform: t, theme: theme, points: points,
                 measure: measure)
         {
-            items.append(DrawItem(zOrder: ZOrder.legend, isDynamic: false) { r in
-                legend.draw(on: r, theme: theme, points: points)
-            })
+            items.append(
+                DrawItem(zOrder: ZOrder.legend, isDynamic: false) { r in
+                    legend.draw(on: r, theme: theme, points: points)
+                })
         }
         // Marks last: at an equal z-order the axes' own parts (spines, title…) paint first.
         for mark in marks {
-            items.append(DrawItem(zOrder: mark.zOrder, isDynamic: mark.isDynamic) { r in
-                let context = MarkContext(renderer: r, transform: t, theme: theme, points: points)
-                if mark.isClippedToPlotArea {
-                    r.save()
-                    r.clip(to: area)
-                    mark.draw(in: context)
-                    r.restore()
-                } else {
-                    mark.draw(in: context)
-                }
-            })
+            items.append(
+                DrawItem(zOrder: mark.zOrder, isDynamic: mark.isDynamic) { r in
+                    let context = MarkContext(renderer: r, transform: t, theme: theme, points: points)
+                    if mark.isClippedToPlotArea {
+                        r.save()
+                        r.clip(to: area)
+                        mark.draw(in: context)
+                        r.restore()
+                    } else {
+                        mark.draw(in: context)
+                    }
+                })
         }
 
         return items

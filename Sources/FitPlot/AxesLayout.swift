@@ -31,7 +31,8 @@ public struct AxesLayout: Hashable, Sendable {
     public init(axes: Axes, plotArea: Rect, theme: Theme, points: PointScale) {
         let (x, y) = axes.resolvedLimits
         self.plotArea = plotArea
-        self.transform = AxesTransform(x: x, y: y, plotArea: plotArea, xScale: axes.xScale, yScale: axes.yScale)
+        self.transform = AxesTransform(
+            x: x, y: y, plotArea: plotArea, xScale: axes.xScale, yScale: axes.yScale)
         let fontSize = points.layout(theme.fontSizePoints)
         let formatter = axes.tickFormatter ?? TickFormatter(numberFormatting: theme.numberFormatting)
         func ticks(_ range: AxisRange, length: Double, horizontal: Bool) -> ([Double], [String], String) {
@@ -54,18 +55,24 @@ public struct AxesLayout: Hashable, Sendable {
             let locator = LogTicks.automatic(axisLength: length, fontSize: fontSize, horizontal: horizontal)
             let (major, minor) = locator.ticks(lower: range.lower, upper: range.upper)
             return LogAxisTicks(
-                major: major, majorLabels: logFormatter.labels(for: major, lower: range.lower, upper: range.upper),
-                minor: minor, minorLabels: logFormatter.labels(for: minor, lower: range.lower, upper: range.upper))
+                major: major,
+                majorLabels: logFormatter.labels(for: major, lower: range.lower, upper: range.upper),
+                minor: minor,
+                minorLabels: logFormatter.labels(for: minor, lower: range.lower, upper: range.upper))
         }
         if axes.xScale == .log10 {
             let t = logTicks(x, length: plotArea.width, horizontal: true)
-            (xTicks, xTickLabels, xOffsetText, xMinorTicks, xMinorTickLabels) = (t.major, t.majorLabels, "", t.minor, t.minorLabels)
+            (xTicks, xTickLabels, xOffsetText, xMinorTicks, xMinorTickLabels) = (
+                t.major, t.majorLabels, "", t.minor, t.minorLabels
+            )
         } else {
             (xTicks, xTickLabels, xOffsetText) = ticks(x, length: plotArea.width, horizontal: true)
         }
         if axes.yScale == .log10 {
             let t = logTicks(y, length: plotArea.height, horizontal: false)
-            (yTicks, yTickLabels, yOffsetText, yMinorTicks, yMinorTickLabels) = (t.major, t.majorLabels, "", t.minor, t.minorLabels)
+            (yTicks, yTickLabels, yOffsetText, yMinorTicks, yMinorTickLabels) = (
+                t.major, t.majorLabels, "", t.minor, t.minorLabels
+            )
         } else {
             (yTicks, yTickLabels, yOffsetText) = ticks(y, length: plotArea.height, horizontal: false)
         }

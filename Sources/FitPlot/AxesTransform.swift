@@ -15,7 +15,9 @@ public struct AxesTransform: Hashable, Sendable {
     public var yScale: AxisScale
 
     /// Creates the transform of `plotArea` showing the limits `x × y` (positive limits on a log axis).
-    public init(x: AxisRange, y: AxisRange, plotArea: Rect, xScale: AxisScale = .linear, yScale: AxisScale = .linear) {
+    public init(
+        x: AxisRange, y: AxisRange, plotArea: Rect, xScale: AxisScale = .linear, yScale: AxisScale = .linear
+    ) {
         self.x = x
         self.y = y
         self.plotArea = plotArea

@@ -30,7 +30,9 @@ public struct AxisRange: Hashable, Sendable {
     ///   matplotlib's `nonsingular(expander=0.05)`, so (2, 2) → (1.9, 2.1);
     /// - then `margin` × range is added on each side: (2, 2) → (1.89, 2.11);
     /// - data whose span overflows a Double (beyond ±8.9e307) falls back to (0, 1).
-    public static func automatic(dataMinimum: Double?, dataMaximum: Double?, margin: Double = 0.05) -> AxisRange {
+    public static func automatic(dataMinimum: Double?, dataMaximum: Double?, margin: Double = 0.05)
+        -> AxisRange
+    {
         guard let lo = dataMinimum, let hi = dataMaximum, lo.isFinite, hi.isFinite, lo <= hi else {
             return AxisRange(unchecked: 0, 1)
         }

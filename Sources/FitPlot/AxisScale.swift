@@ -64,7 +64,9 @@ extension AxisRange {
     public static func automatic(
         dataMinimum: Double?, dataMaximum: Double?, margin: Double = 0.05, scale: AxisScale
     ) -> AxisRange {
-        guard scale == .log10 else { return automatic(dataMinimum: dataMinimum, dataMaximum: dataMaximum, margin: margin) }
+        guard scale == .log10 else {
+            return automatic(dataMinimum: dataMinimum, dataMaximum: dataMaximum, margin: margin)
+        }
         var (lo, hi) = (1.0, 10.0)
         if let a = dataMinimum, let b = dataMaximum, a.isFinite, b.isFinite, a > 0, a <= b {
             (lo, hi) = (a, b)
@@ -74,7 +76,9 @@ extension AxisRange {
         let delta = (ht - lt) * margin
         let lower = ElementaryMath.pow(10, lt - delta)
         let upper = ElementaryMath.pow(10, ht + delta)
-        guard delta.isFinite, lower > 0, upper.isFinite, lower < upper else { return AxisRange(unchecked: lo, hi) }
+        guard delta.isFinite, lower > 0, upper.isFinite, lower < upper else {
+            return AxisRange(unchecked: lo, hi)
+        }
         return AxisRange(unchecked: lower, upper)
     }
 

@@ -65,5 +65,7 @@ public struct Colormap: Hashable, Sendable {
 }
 
 extension Double {
-    fileprivate func clamped(_ lower: Double, _ upper: Double) -> Double { Swift.min(upper, Swift.max(lower, self)) }
+    fileprivate func clamped(_ lower: Double, _ upper: Double) -> Double {
+        Swift.min(upper, Swift.max(lower, self))
+    }
 }

@@ -37,14 +37,18 @@ public struct Figure: Sendable {
         theme: Theme = .matplotlib
     ) throws(PlotError) {
         guard dpi.isFinite, dpi > 0 else { throw .invalidResolution(name: "dpi", value: dpi) }
-        guard rows >= 1, columns >= 1, rows <= 64, columns <= 64 else { throw .invalidGrid(rows: rows, columns: columns) }
+        guard rows >= 1, columns >= 1, rows <= 64, columns <= 64 else {
+            throw .invalidGrid(rows: rows, columns: columns)
+        }
         try Self.validate(width: width, height: height, scale: 1)
         self.size = Size(width: width, height: height)
         self.dpi = dpi
         self.rows = rows
         self.columns = columns
         self.theme = theme
-        self.axes = Array(repeating: Axes(colorCycle: theme.colorCycle, autoscaleMargin: theme.autoscaleMargin), count: rows * columns)
+        self.axes = Array(
+            repeating: Axes(colorCycle: theme.colorCycle, autoscaleMargin: theme.autoscaleMargin),
+            count: rows * columns)
     }
 
     /// A figure of `widthInches × heightInches` at `dpi` (6.4 × 4.8 in at 100 dpi = 640 × 480).
@@ -53,7 +57,9 @@ public struct Figure: Sendable {
         theme: Theme = .matplotlib
     ) throws(PlotError) {
         guard dpi.isFinite, dpi > 0 else { throw .invalidResolution(name: "dpi", value: dpi) }
-        try self.init(width: widthInches * dpi, height: heightInches * dpi, dpi: dpi, rows: rows, columns: columns, theme: theme)
+        try self.init(
+            width: widthInches * dpi, height: heightInches * dpi, dpi: dpi, rows: rows, columns: columns,
+            theme: theme)
     }
 
     /// Throws unless `width` and `height` × `scale` are finite pixel counts in 1…16384.
@@ -92,7 +98,9 @@ public struct Figure: Sendable {
 
     /// The layout (transform, ticks) of the axes at `row`, `column`.
     public func layout(row: Int = 0, column: Int = 0) -> AxesLayout {
-        AxesLayout(axes: self[row, column], plotArea: plotArea(row: row, column: column), theme: theme, points: points)
+        AxesLayout(
+            axes: self[row, column], plotArea: plotArea(row: row, column: column), theme: theme,
+            points: points)
     }
 
     /// Point-to-layout conversion at this figure's dpi.
@@ -123,7 +131,8 @@ public struct Figure: Sendable {
         for row in 0..<rows {
             for column in 0..<columns {
                 let items = self[row, column].drawItems(
-                    plotArea: plotArea(row: row, column: column), theme: theme, points: points, measure: measure)
+                    plotArea: plotArea(row: row, column: column), theme: theme, points: points,
+                    measure: measure)
                 groups.append(items.sortedByZOrder())
             }
         }
@@ -133,18 +142,23 @@ public struct Figure: Sendable {
         if let suptitle, !suptitle.isEmpty {
             let font = Font(family: theme.fontFamily, size: points.layout(theme.titleSizePoints))
             let position = Point(x: size.width / 2, y: 0.02 * size.height)
-            figureItems.append(DrawItem(zOrder: ZOrder.title, isDynamic: suptitleIsDynamic) { r in
-                r.drawText(suptitle, at: position, font: font, color: theme.textColor, anchor: TextAnchor(.center, .top), rotation: 0)
-            })
+            figureItems.append(
+                DrawItem(zOrder: ZOrder.title, isDynamic: suptitleIsDynamic) { r in
+                    r.drawText(
+                        suptitle, at: position, font: font, color: theme.textColor,
+                        anchor: TextAnchor(.center, .top), rotation: 0)
+                })
         }
         for text in texts where !text.text.isEmpty && text.x.isFinite && text.y.isFinite {
-            let font = Font(family: theme.fontFamily, size: points.layout(text.sizePoints), weight: text.weight)
+            let font = Font(
+                family: theme.fontFamily, size: points.layout(text.sizePoints), weight: text.weight)
             let position = Point(x: text.x * size.width, y: (1 - text.y) * size.height)
-            figureItems.append(DrawItem(zOrder: ZOrder.text, isDynamic: text.isDynamic) { r in
-                r.drawText(
-                    text.text, at: position, font: font, color: text.color ?? theme.textColor,
-                    anchor: text.anchor, rotation: text.rotation)
-            })
+            figureItems.append(
+                DrawItem(zOrder: ZOrder.text, isDynamic: text.isDynamic) { r in
+                    r.drawText(
+                        text.text, at: position, font: font, color: text.color ?? theme.textColor,
+                        anchor: text.anchor, rotation: text.rotation)
+                })
         }
         groups.append(figureItems.sortedByZOrder())
         return groups

@@ -90,7 +90,9 @@ public struct HeatMapMark: Mark {
     /// Number of NaN or infinite values (painted as transparent cells).
     public var skippedNonFiniteCount: Int { values.count - values.filter(\.isFinite).count }
     /// The extent `x × y`.
-    public var dataBounds: DataBounds? { DataBounds(minX: x.lower, maxX: x.upper, minY: y.lower, maxY: y.upper) }
+    public var dataBounds: DataBounds? {
+        DataBounds(minX: x.lower, maxX: x.upper, minY: y.lower, maxY: y.upper)
+    }
     /// The extent is sticky: automatic limits fit it exactly, without margins (as `imshow`).
     public var stickyBounds: DataBounds? { dataBounds }
     /// A patch in the colormap's middle colour.
@@ -150,6 +152,8 @@ public struct HeatMapMark: Mark {
                 path.line(to: t.point(s.end))
             }
         }
-        if !path.isEmpty { context.renderer.stroke(path, style: contourAppearance.strokeStyle(context.points)) }
+        if !path.isEmpty {
+            context.renderer.stroke(path, style: contourAppearance.strokeStyle(context.points))
+        }
     }
 }

@@ -106,7 +106,8 @@ public struct LegendLayout: Hashable, Sendable {
     func draw(on renderer: any Renderer, theme: Theme, points: PointScale) {
         let frame = Self.roundedRectangle(box, radius: theme.legendCornerRadius * font.size)
         renderer.fill(frame, color: theme.legendBackground)
-        renderer.stroke(frame, style: StrokeStyle(width: points.layout(1), color: theme.legendFrameColor, join: .round))
+        renderer.stroke(
+            frame, style: StrokeStyle(width: points.layout(1), color: theme.legendFrameColor, join: .round))
         for entry in entries {
             let r = entry.handleRect
             switch entry.handle {
@@ -122,7 +123,8 @@ public struct LegendLayout: Hashable, Sendable {
                     .segment(from: Point(x: r.minX, y: r.center.y), to: Point(x: r.maxX, y: r.center.y)),
                     style: crisp)
             case .patch(let fill, let edge):
-                let key = Rect(x: r.minX, y: r.center.y - 0.35 * font.size, width: r.width, height: 0.7 * font.size)
+                let key = Rect(
+                    x: r.minX, y: r.center.y - 0.35 * font.size, width: r.width, height: 0.7 * font.size)
                 renderer.fill(.rectangle(key), color: fill)
                 if let edge { renderer.stroke(.rectangle(key), style: edge) }
             }

@@ -16,7 +16,8 @@ public struct LineAppearance: Hashable, Sendable {
 
     /// matplotlib's "--" with a 1.5 pt line: 3.7 on, 1.6 off, in line widths.
     public static func dashed(_ color: Color, widthPoints: Double = 1.5) -> LineAppearance {
-        LineAppearance(color: color, widthPoints: widthPoints, dashPoints: [3.7 * widthPoints, 1.6 * widthPoints])
+        LineAppearance(
+            color: color, widthPoints: widthPoints, dashPoints: [3.7 * widthPoints, 1.6 * widthPoints])
     }
 
     func strokeStyle(_ scale: PointScale) -> StrokeStyle {
@@ -50,7 +51,9 @@ public struct PolylineMark: Mark {
         x: [Double], y: [Double], appearance: LineAppearance, label: String? = nil,
         isDynamic: Bool = false, zOrder: Double = ZOrder.lines
     ) throws(PlotError) {
-        guard x.count == y.count else { throw .mismatchedLengths(mark: "line", xCount: x.count, yCount: y.count) }
+        guard x.count == y.count else {
+            throw .mismatchedLengths(mark: "line", xCount: x.count, yCount: y.count)
+        }
         var runs: [[DataPoint]] = []
         var current: [DataPoint] = []
         var skipped = 0
@@ -92,7 +95,10 @@ public struct PolylineMark: Mark {
     public func draw(in context: MarkContext) {
         var path = Path()
         let t = context.transform
-        let drawnRuns = t.isLinear ? runs : runs.flatMap { $0.split(omittingEmptySubsequences: true) { !t.canShow($0) }.map(Array.init) }
+        let drawnRuns =
+            t.isLinear
+            ? runs
+            : runs.flatMap { $0.split(omittingEmptySubsequences: true) { !t.canShow($0) }.map(Array.init) }
         for run in drawnRuns {
             // A lone point draws nothing (a zero-length segment with butt caps), as matplotlib.
             guard run.count >= 2 else { continue }
@@ -215,13 +221,20 @@ public struct SegmentsMark: Mark {
     public var dataBounds: DataBounds? { DataBounds(points: segments.flatMap { [$0.start, $0.end] }) }
     /// The bounds of the segments the axes can show (both ends positive on a log axis).
     public func dataBounds(xScale: AxisScale, yScale: AxisScale) -> DataBounds? {
-        let shown = segments.filter { xScale.canShow($0.start.x) && xScale.canShow($0.end.x) && yScale.canShow($0.start.y) && yScale.canShow($0.end.y) }
+        let shown = segments.filter {
+            xScale.canShow($0.start.x) && xScale.canShow($0.end.x) && yScale.canShow($0.start.y)
+                && yScale.canShow($0.end.y)
+        }
         return showableBounds(shown.flatMap { [$0.start, $0.end] }, xScale: .linear, yScale: .linear)
     }
     /// Non-finite segments, plus segments with an end a log axis cannot show.
     public func skippedCount(xScale: AxisScale, yScale: AxisScale) -> Int {
         guard xScale == .log10 || yScale == .log10 else { return skippedNonFiniteCount }
-        return skippedNonFiniteCount + segments.count { !(xScale.canShow($0.start.x) && xScale.canShow($0.end.x) && yScale.canShow($0.start.y) && yScale.canShow($0.end.y)) }
+        return skippedNonFiniteCount
+            + segments.count {
+                !(xScale.canShow($0.start.x) && xScale.canShow($0.end.x) && yScale.canShow($0.start.y)
+                    && yScale.canShow($0.end.y))
+            }
     }
     /// A line key in the legend.
     public func legendHandle(points: PointScale) -> LegendHandle? { .line(appearance.strokeStyle(points)) }

@@ -21,20 +21,26 @@ public struct LogTicks: Hashable, Sendable {
     /// matplotlib's `numticks='auto'` for an axis of `axisLength` with labels of `fontSize`
     /// (`get_tick_space` clipped to 2…9): the linear locator's bin count, raised to 2.
     public static func automatic(axisLength: Double, fontSize: Double, horizontal: Bool) -> LogTicks {
-        LogTicks(maximumTickCount: NiceTicks.automaticBins(axisLength: axisLength, fontSize: fontSize, horizontal: horizontal))
+        LogTicks(
+            maximumTickCount: NiceTicks.automaticBins(
+                axisLength: axisLength, fontSize: fontSize, horizontal: horizontal))
     }
 
     /// Major tick values for `lower…upper` (both > 0), including one decade beyond each end
     /// as matplotlib returns them; keep the visible ones with `visible(_:lower:upper:)`.
     public func majorTickValues(lower: Double, upper: Double) -> [Double] {
-        guard let plan = DecadePlan(lower: lower, upper: upper, requested: maximumTickCount) else { return [] }
+        guard let plan = DecadePlan(lower: lower, upper: upper, requested: maximumTickCount) else {
+            return []
+        }
         return plan.decades.map { ElementaryMath.pow(10, Double($0)) }
     }
 
     /// Minor tick values for `lower…upper` (both > 0), before removing those that coincide
     /// with a major tick (see `minorTicks(lower:upper:)`).
     public func minorTickValues(lower: Double, upper: Double) -> [Double] {
-        guard let plan = DecadePlan(lower: lower, upper: upper, requested: maximumTickCount) else { return [] }
+        guard let plan = DecadePlan(lower: lower, upper: upper, requested: maximumTickCount) else {
+            return []
+        }
         // matplotlib's subs='auto': no minor ticks from 10 decades on.
         guard plan.availableDecades < 10 else { return [] }
         var values: [Double] = []
@@ -62,10 +68,11 @@ public struct LogTicks: Hashable, Sendable {
         let span = abs(ElementaryMath.log10(upper) - lt)
         // matplotlib's get_minorticklocs: np.isclose(atol = 1e-5 of the log span) to a major tick.
         let majorLogs = majorTickValues(lower: lower, upper: upper).map(ElementaryMath.log10)
-        let minor = Self.visible(minorTickValues(lower: lower, upper: upper), lower: lower, upper: upper).filter { v in
-            let lv = ElementaryMath.log10(v)
-            return !majorLogs.contains { abs(lv - $0) <= span * 1e-5 }
-        }
+        let minor = Self.visible(minorTickValues(lower: lower, upper: upper), lower: lower, upper: upper)
+            .filter { v in
+                let lv = ElementaryMath.log10(v)
+                return !majorLogs.contains { abs(lv - $0) <= span * 1e-5 }
+            }
         return (major, minor)
     }
 

@@ -48,7 +48,8 @@ public struct MarchingSquares: Sendable {
                 let right = { GridPoint(x: x0 + 1, y: y0 + lerp(b, c)) }
                 let top = { GridPoint(x: x0 + lerp(d, c), y: y0 + 1) }
                 let left = { GridPoint(x: x0, y: y0 + lerp(a, d)) }
-                let code = (a >= level ? 1 : 0) | (b >= level ? 2 : 0) | (c >= level ? 4 : 0) | (d >= level ? 8 : 0)
+                let code =
+                    (a >= level ? 1 : 0) | (b >= level ? 2 : 0) | (c >= level ? 4 : 0) | (d >= level ? 8 : 0)
                 switch code {
                 case 0, 15: break
                 case 1, 14: out.append((left(), bottom()))

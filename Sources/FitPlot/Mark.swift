@@ -104,7 +104,9 @@ extension Mark {
 }
 
 /// Splits x/y arrays into finite points and a count of skipped non-finite pairs.
-func finitePoints(x: [Double], y: [Double], mark: String) throws(PlotError) -> (points: [DataPoint], skipped: Int) {
+func finitePoints(x: [Double], y: [Double], mark: String) throws(PlotError) -> (
+    points: [DataPoint], skipped: Int
+) {
     guard x.count == y.count else { throw .mismatchedLengths(mark: mark, xCount: x.count, yCount: y.count) }
     var points: [DataPoint] = []
     points.reserveCapacity(x.count)

@@ -45,13 +45,15 @@ public final class RecordingRenderer: Renderer {
     ) {
         lines.append(
             "text \"\(text)\" at \(Self.point(position)) font=\(font.family)/\(Self.n(font.size))/\(font.weight) "
-                + "\(Self.color(color)) anchor=\(anchor.horizontal)-\(anchor.vertical) rot=\(Self.n(rotation))")
+                + "\(Self.color(color)) anchor=\(anchor.horizontal)-\(anchor.vertical) rot=\(Self.n(rotation))"
+        )
     }
 
     /// The fake measurement: width 0.6 × size per character, ascent 0.76 × size, descent
     /// 0.24 × size. Not recorded.
     public func measureText(_ text: String, font: Font) -> TextExtent {
-        TextExtent(width: 0.6 * font.size * Double(text.count), ascent: 0.76 * font.size, descent: 0.24 * font.size)
+        TextExtent(
+            width: 0.6 * font.size * Double(text.count), ascent: 0.76 * font.size, descent: 0.24 * font.size)
     }
 
     /// Records `markers` with the style, the count and every centre.

@@ -35,13 +35,20 @@ public struct RectanglesMark: Mark {
     public var dataBounds: DataBounds? { DataBounds(points: rectangles.flatMap { [$0.start, $0.end] }) }
     /// The bounds of the rectangles the axes can show (positive corners on a log axis).
     public func dataBounds(xScale: AxisScale, yScale: AxisScale) -> DataBounds? {
-        let shown = rectangles.filter { xScale.canShow($0.start.x) && xScale.canShow($0.end.x) && yScale.canShow($0.start.y) && yScale.canShow($0.end.y) }
+        let shown = rectangles.filter {
+            xScale.canShow($0.start.x) && xScale.canShow($0.end.x) && yScale.canShow($0.start.y)
+                && yScale.canShow($0.end.y)
+        }
         return DataBounds(points: shown.flatMap { [$0.start, $0.end] })
     }
     /// Non-finite rectangles, plus rectangles with a corner a log axis cannot show.
     public func skippedCount(xScale: AxisScale, yScale: AxisScale) -> Int {
         guard xScale == .log10 || yScale == .log10 else { return skippedNonFiniteCount }
-        return skippedNonFiniteCount + rectangles.count { !(xScale.canShow($0.start.x) && xScale.canShow($0.end.x) && yScale.canShow($0.start.y) && yScale.canShow($0.end.y)) }
+        return skippedNonFiniteCount
+            + rectangles.count {
+                !(xScale.canShow($0.start.x) && xScale.canShow($0.end.x) && yScale.canShow($0.start.y)
+                    && yScale.canShow($0.end.y))
+            }
     }
     /// A filled patch key with the same fill and edge.
     public func legendHandle(points: PointScale) -> LegendHandle? {

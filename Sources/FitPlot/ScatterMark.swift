@@ -64,7 +64,8 @@ public struct ScatterMark: Mark {
         MarkerStyle(
             shape: shape, size: scale.layout(diameterPoints),
             fill: color.withAlpha(color.alpha * alpha),
-            edgeColor: edgeWidthPoints > 0 ? (edgeColor ?? color).withAlpha((edgeColor ?? color).alpha * alpha) : nil,
+            edgeColor: edgeWidthPoints > 0
+                ? (edgeColor ?? color).withAlpha((edgeColor ?? color).alpha * alpha) : nil,
             edgeWidth: edgeWidthPoints > 0 ? scale.layout(edgeWidthPoints) : 0)
     }
 

@@ -116,7 +116,9 @@ public struct TickFormatter: Hashable, Sendable {
 
     /// matplotlib's `ScalarFormatter._set_format`: the fewest decimals (≥ 0) such that
     /// rounding every tick to them moves none by more than 1/1000 of the ticks' span.
-    static func decimals(for ticks: [Double], offset: Double, divisor: Double, vmin: Double, vmax: Double) -> Int {
+    static func decimals(for ticks: [Double], offset: Double, divisor: Double, vmin: Double, vmax: Double)
+        -> Int
+    {
         var all = ticks
         if ticks.count < 2 { all += [vmin, vmax] }
         var locs = all.map { ($0 - offset) / divisor }

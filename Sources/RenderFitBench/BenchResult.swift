@@ -19,7 +19,10 @@ struct BenchResult: Codable {
     /// Anything else worth keeping, e.g. "points": 100000.
     var extra: [String: Double]
 
-    init(group: String, name: String, timing: Timing, frames: Int = 1, bytesPerFrame: Int = 0, extra: [String: Double] = [:]) {
+    init(
+        group: String, name: String, timing: Timing, frames: Int = 1, bytesPerFrame: Int = 0,
+        extra: [String: Double] = [:]
+    ) {
         self.group = group
         self.name = name
         self.runs = timing.milliseconds.count

@@ -51,7 +51,8 @@ enum EncodeBenchmarks {
             let timing = try Timing.measure(runs: runs) {
                 for _ in 0..<repeats {
                     bytes = try canvas.withPixelData { buffer, width, height, stride in
-                        try encoder.encode(premultipliedARGB32: buffer, width: width, height: height, stride: stride)
+                        try encoder.encode(
+                            premultipliedARGB32: buffer, width: width, height: height, stride: stride)
                     }.count
                 }
             }
@@ -60,10 +61,13 @@ enum EncodeBenchmarks {
                     encoder.encode(premultipliedARGB32: buffer, width: width, height: height, stride: stride))
             }
             guard decoded == reference else {
-                throw BenchError("encoder setting \(setting.name) changed the pixels: the PNG is not lossless")
+                throw BenchError(
+                    "encoder setting \(setting.name) changed the pixels: the PNG is not lossless")
             }
             output.add(
-                BenchResult(group: "encode", name: setting.name, timing: timing, frames: repeats, bytesPerFrame: bytes))
+                BenchResult(
+                    group: "encode", name: setting.name, timing: timing, frames: repeats, bytesPerFrame: bytes
+                ))
         }
     }
 }

@@ -9,7 +9,9 @@ import FitPNG
 enum FrameBenchmarks {
     static func run(sizes: [(Int, Int)], pointCounts: [Int], runs: Int, output: BenchOutput) throws {
         for (width, height) in sizes {
-            let scenes = try pointCounts.map { try BenchScenes.scene(width: width, height: height, points: $0) }
+            let scenes = try pointCounts.map {
+                try BenchScenes.scene(width: width, height: height, points: $0)
+            }
             var times = Array(repeating: [Double](), count: scenes.count)
             var staticLayer = Array(repeating: [Double](), count: scenes.count)
             var bytes = Array(repeating: 0, count: scenes.count)
@@ -35,7 +37,8 @@ enum FrameBenchmarks {
                 output.add(
                     BenchResult(
                         group: "frames", name: "\(width)x\(height) \(pointCounts[k]) points",
-                        timing: Timing(milliseconds: times[k]), frames: scene.frameCount, bytesPerFrame: bytes[k],
+                        timing: Timing(milliseconds: times[k]), frames: scene.frameCount,
+                        bytesPerFrame: bytes[k],
                         extra: ["staticLayerMs": Timing(milliseconds: staticLayer[k]).median]))
             }
         }

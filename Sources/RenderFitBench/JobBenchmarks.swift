@@ -4,7 +4,9 @@ import Foundation
 /// The whole frames job in process (what `render-fit --out` does after training): manifest,
 /// history, every frame written through a temporary name, optionally an APNG.
 enum JobBenchmarks {
-    static func run(frameCounts: [Int], jobCounts: [Int], withAnimation: Bool, runs: Int, output: BenchOutput) throws {
+    static func run(frameCounts: [Int], jobCounts: [Int], withAnimation: Bool, runs: Int, output: BenchOutput)
+        throws
+    {
         for frames in frameCounts {
             let scene = try BenchScenes.scene(iterations: frames - 1)
             for jobs in jobCounts {
@@ -26,7 +28,11 @@ enum JobBenchmarks {
         let timing = try Timing.measure(runs: runs) { _ = try job.run() }
         let frameBytes = try FileManager.default.contentsOfDirectory(atPath: out.path)
             .filter { $0.hasPrefix("frame_") }
-            .reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: out.filePath($1))[.size] as? Int) ?? 0) }
+            .reduce(0) {
+                $0
+                    + ((try? FileManager.default.attributesOfItem(atPath: out.filePath($1))[.size] as? Int)
+                        ?? 0)
+            }
         let name = "\(scene.frameCount) frames jobs \(jobs)" + (animation ? " +apng" : "")
         return BenchResult(
             group: "job", name: name, timing: timing, frames: scene.frameCount,

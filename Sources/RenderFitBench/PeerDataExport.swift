@@ -16,6 +16,8 @@ enum PeerDataExport {
         try csv.write(toFile: folder + "/data.csv", atomically: true, encoding: .utf8)
         let history = try GradientDescent(iterations: iterations).train(on: data)
         try history.csvText().write(toFile: folder + "/history.csv", atomically: true, encoding: .utf8)
-        print("wrote \(folder)/data.csv (\(data.count) points) and \(folder)/history.csv (\(history.count) rows)")
+        print(
+            "wrote \(folder)/data.csv (\(data.count) points) and \(folder)/history.csv (\(history.count) rows)"
+        )
     }
 }

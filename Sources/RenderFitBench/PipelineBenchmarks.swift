@@ -17,7 +17,8 @@ enum PipelineBenchmarks {
         var images: [[UInt8]] = []
         for index in 0..<scene.frameCount {
             _ = try renderer.renderFrame(index, on: canvas)
-            images.append(canvas.withPixelData { buffer, _, height, stride in [UInt8](buffer.prefix(stride * height)) })
+            images.append(
+                canvas.withPixelData { buffer, _, height, stride in [UInt8](buffer.prefix(stride * height)) })
         }
         let stride = canvas.withPixelData { _, _, _, stride in stride }
         let encoders = (0..<scene.frameCount).map { PNGEncoder(options: options(scene: scene, frame: $0)) }
@@ -25,7 +26,8 @@ enum PipelineBenchmarks {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let job = FramesJob(
-            scene: scene, output: OutputDirectory(path: folder.path + "/frames"), animation: nil, jobs: 1, quiet: true)
+            scene: scene, output: OutputDirectory(path: folder.path + "/frames"), animation: nil, jobs: 1,
+            quiet: true)
         var wholeTimes: [Double] = []
         var encodeTimes: [Double] = []
         var bytes = 0
@@ -36,7 +38,8 @@ enum PipelineBenchmarks {
             bytes = 0
             for (index, image) in images.enumerated() {
                 bytes += try image.withUnsafeBytes { buffer in
-                    try encoders[index].encode(premultipliedARGB32: buffer, width: w, height: h, stride: stride)
+                    try encoders[index].encode(
+                        premultipliedARGB32: buffer, width: w, height: h, stride: stride)
                 }.count
             }
             let end = nowMilliseconds()
@@ -47,7 +50,8 @@ enum PipelineBenchmarks {
         }
         let count = scene.frameCount
         let whole = BenchResult(
-            group: "pipeline", name: "whole job, 1 thread", timing: Timing(milliseconds: wholeTimes), frames: count,
+            group: "pipeline", name: "whole job, 1 thread", timing: Timing(milliseconds: wholeTimes),
+            frames: count,
             bytesPerFrame: bytes / count)
         let encodeOnly = BenchResult(
             group: "pipeline", name: "encode alone", timing: Timing(milliseconds: encodeTimes), frames: count,
@@ -70,7 +74,8 @@ enum PipelineBenchmarks {
             .title(scene.title(forFrame: frame)),
             .description(scene.settings.commandLine),
             PNGTextChunk(keyword: "Iteration", value: String(step.iteration)),
-            PNGTextChunk(keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
+            PNGTextChunk(
+                keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
             PNGTextChunk(keyword: "Loss", value: "\(step.loss)"),
         ]
         return options

@@ -14,7 +14,10 @@ enum TrainerBenchmarks {
             output.add(
                 BenchResult(
                     group: "trainer", name: "\(points) points x \(iterations)", timing: timing,
-                    extra: ["finalLoss": finalLoss, "nsPerPointIteration": timing.median * 1e6 / Double(points * iterations)]))
+                    extra: [
+                        "finalLoss": finalLoss,
+                        "nsPerPointIteration": timing.median * 1e6 / Double(points * iterations),
+                    ]))
         }
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 
 func runBenchmarks(_ arguments: BenchArguments) throws {
     if arguments.isExport, let folder = arguments.exportFolder {
-        try PeerDataExport.write(to: folder, points: arguments.exportPoints, iterations: arguments.exportIterations)
+        try PeerDataExport.write(
+            to: folder, points: arguments.exportPoints, iterations: arguments.exportIterations)
         return
     }
     let output = BenchOutput(json: arguments.json, jsonFile: arguments.jsonFile)
@@ -16,13 +17,15 @@ func runBenchmarks(_ arguments: BenchArguments) throws {
         case "frames":
             try FrameBenchmarks.run(
                 sizes: quick ? [(640, 480)] : [(640, 480), (1280, 960)],
-                pointCounts: arguments.framePoints.isEmpty ? [100, 100_000] : arguments.framePoints, runs: runs,
+                pointCounts: arguments.framePoints.isEmpty ? [100, 100_000] : arguments.framePoints,
+                runs: runs,
                 output: output)
         case "encode":
             try EncodeBenchmarks.run(runs: runs, output: output)
         case "trainer":
             try TrainerBenchmarks.run(
-                pointCounts: quick ? [1_000, 1_000_000] : [1_000, 10_000, 100_000, 1_000_000], iterations: 100,
+                pointCounts: quick ? [1_000, 1_000_000] : [1_000, 10_000, 100_000, 1_000_000],
+                iterations: 100,
                 runs: runs, output: output)
         case "apng":
             try APNGBenchmarks.run(runs: runs, output: output)
@@ -41,7 +44,8 @@ func runBenchmarks(_ arguments: BenchArguments) throws {
 
 do {
     #if DEBUG
-        FileHandle.standardError.write(Data("render-fit-bench: debug build; numbers mean little (use -c release)\n".utf8))
+        FileHandle.standardError.write(
+            Data("render-fit-bench: debug build; numbers mean little (use -c release)\n".utf8))
     #endif
     try runBenchmarks(BenchArguments(Array(CommandLine.arguments.dropFirst())))
 } catch {

@@ -22,7 +22,8 @@ struct OutputPlan {
         }
         let output = settings.outputDirectoryArgument.map { OutputDirectory(path: $0) }
         if output != nil || animation != nil {
-            frames = FramesJob(scene: scene, output: output, animation: animation, jobs: r.jobs, quiet: settings.quiet)
+            frames = FramesJob(
+                scene: scene, output: output, animation: animation, jobs: r.jobs, quiet: settings.quiet)
         } else {
             frames = nil
         }
@@ -55,13 +56,15 @@ struct OutputPlan {
         let name = URL(fileURLWithPath: animation.path).lastPathComponent
         if inOutput, Self.isReserved(name) {
             throw UsageError(
-                "--animation '\(animation.path)' would replace render-fit's own \(name) in --out; choose another name")
+                "--animation '\(animation.path)' would replace render-fit's own \(name) in --out; choose another name"
+            )
         }
         if !inOutput {
             try checkParentExists(of: animation.path, option: "--animation")
             if FileManager.default.fileExists(atPath: animation.path) && !settings.rendering.force {
                 throw OutputError(
-                    "--animation '\(animation.path)' already exists; pass --force to replace it, or choose another name; nothing was written")
+                    "--animation '\(animation.path)' already exists; pass --force to replace it, or choose another name; nothing was written"
+                )
             }
         }
         if case .ffmpeg = animation.kind, FFmpegEncoder.locate() == nil {
@@ -84,21 +87,25 @@ struct OutputPlan {
         let inOutput = frames?.output.map { FramesJob.isInside(path, $0) } ?? false
         let inFigures = figures.map { FramesJob.isInside(path, $0.output) } ?? false
         if (inOutput || inFigures) && Self.isReserved(name) && name != FramesJob.historyName {
-            throw UsageError("--history '\(path)' would replace render-fit's own \(name); choose another name")
+            throw UsageError(
+                "--history '\(path)' would replace render-fit's own \(name); choose another name")
         }
         if inOutput && name == FramesJob.historyName { return }
         if FileManager.default.fileExists(atPath: path) && !settings.rendering.force {
             throw OutputError(
-                "--history '\(path)' already exists; pass --force to replace it, or choose another name; nothing was written")
+                "--history '\(path)' already exists; pass --force to replace it, or choose another name; nothing was written"
+            )
         }
     }
 
     private func checkParentExists(of path: String, option: String) throws {
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDirectory), isDirectory.boolValue
+        guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
         else {
-            throw UsageError("\(option) '\(path)': the directory '\(parent.path)' does not exist; create it first")
+            throw UsageError(
+                "\(option) '\(path)': the directory '\(parent.path)' does not exist; create it first")
         }
     }
 
@@ -112,13 +119,17 @@ struct OutputPlan {
                 let timing = String(format: "%.2f s, %.0f frames/s", summary.seconds, rate)
                 if let output = frames.output {
                     lines.append(
-                        "wrote \(summary.frames) frame\(summary.frames == 1 ? "" : "s"), history.csv and manifest.json to \(output.path) (\(timing))")
+                        "wrote \(summary.frames) frame\(summary.frames == 1 ? "" : "s"), history.csv and manifest.json to \(output.path) (\(timing))"
+                    )
                     if summary.removedStale > 0 {
-                        lines.append("removed \(summary.removedStale) frames of an earlier run that this one does not produce")
+                        lines.append(
+                            "removed \(summary.removedStale) frames of an earlier run that this one does not produce"
+                        )
                     }
                 }
                 if let animation {
-                    lines.append("wrote \(animation.path) (\(summary.frames) frames at \(scene.settings.fps) fps)")
+                    lines.append(
+                        "wrote \(animation.path) (\(summary.frames) frames at \(scene.settings.fps) fps)")
                 }
             }
             if let figures {

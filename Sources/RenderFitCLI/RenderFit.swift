@@ -90,13 +90,16 @@ struct RenderFit: ParsableCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Image width in layout pixels, \(RenderFitSettings.allowedSizes) (default 640).", valueName: "px"),
+        help: ArgumentHelp(
+            "Image width in layout pixels, \(RenderFitSettings.allowedSizes) (default 640).", valueName: "px"),
         transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedSizes) })
     var width: Int = 640
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Image height in layout pixels, \(RenderFitSettings.allowedSizes) (default 480).", valueName: "px"),
+        help: ArgumentHelp(
+            "Image height in layout pixels, \(RenderFitSettings.allowedSizes) (default 480).", valueName: "px"
+        ),
         transform: { try NumberArgument.integer($0, allowed: RenderFitSettings.allowedSizes) })
     var height: Int = 480
 
@@ -150,7 +153,9 @@ struct RenderFit: ParsableCommand {
     var fps: Int = 25
 
     @Flag(
-        help: "Allow --animation and --history to replace an existing file (files in --out follow its manifest).")
+        help:
+            "Allow --animation and --history to replace an existing file (files in --out follow its manifest)."
+    )
     var force = false
 
     @Flag(help: "Print nothing on standard output and no progress bar; warnings still go to standard error.")

@@ -51,7 +51,9 @@ struct RenderFitRun {
 
     /// The CSV header's column names when it has them, else x and y.
     private func axisLabels() -> (x: String, y: String) {
-        if case .csvFile(let url) = settings.dataSource, let names = CSVDataLoader.columnNames(contentsOf: url) {
+        if case .csvFile(let url) = settings.dataSource,
+            let names = CSVDataLoader.columnNames(contentsOf: url)
+        {
             return names
         }
         return ("x", "y")

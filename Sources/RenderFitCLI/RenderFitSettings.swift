@@ -81,7 +81,8 @@ struct RenderFitSettings: Sendable {
         rendering = try Self.rendering(command)
         guard command.out != nil || command.figures != nil || command.animation != nil else {
             throw UsageError(
-                "nothing to write: give --out DIR (frames, history.csv, manifest.json), --figures DIR or --animation FILE")
+                "nothing to write: give --out DIR (frames, history.csv, manifest.json), --figures DIR or --animation FILE"
+            )
         }
     }
 
@@ -122,7 +123,8 @@ struct RenderFitSettings: Sendable {
         return RenderingOptions(
             width: command.width, height: command.height, scale: command.scale, language: command.lang,
             residuals: command.residuals, jobs: jobs, figuresDirectory: command.figures,
-            figureFormat: command.format, animation: command.animation, fps: command.fps, force: command.force)
+            figureFormat: command.format, animation: command.animation, fps: command.fps, force: command.force
+        )
     }
 
     private static func checkDirectoryArgument(_ path: String, option: String) throws(UsageError) {
@@ -131,7 +133,8 @@ struct RenderFitSettings: Sendable {
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw UsageError("\(option) '\(path)' names an existing file; give a directory path (it is created if needed)")
+            throw UsageError(
+                "\(option) '\(path)' names an existing file; give a directory path (it is created if needed)")
         }
     }
 
@@ -139,7 +142,8 @@ struct RenderFitSettings: Sendable {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard ["png", "apng", "mp4", "webm", "gif"].contains(ext) else {
             throw UsageError(
-                "--animation '\(path)' is not allowed; the name must end in .png or .apng (built in), or .mp4, .webm, .gif (with ffmpeg)")
+                "--animation '\(path)' is not allowed; the name must end in .png or .apng (built in), or .mp4, .webm, .gif (with ffmpeg)"
+            )
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {

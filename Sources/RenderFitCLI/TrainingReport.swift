@@ -38,7 +38,8 @@ struct TrainingReport {
         case .lossAboveLimit:
             what = "the loss exceeded \(String(format: "%g", GradientDescent.divergenceLossLimit))"
         case .lossGrowth:
-            what = "the loss grew to more than \(String(format: "%g", GradientDescent.divergenceGrowthFactor)) times its starting value"
+            what =
+                "the loss grew to more than \(String(format: "%g", GradientDescent.divergenceGrowthFactor)) times its starting value"
         case .nonFinite:
             what = "the values stopped being finite numbers"
         }

@@ -163,7 +163,8 @@ struct CompareImagesCLITests {
 
     @Test("folders: a file that cannot be compared exits 2 after the whole table")
     func folderWithBadFile() throws {
-        let expected = try folder.subfolder("e"), actual = try folder.subfolder("a")
+        let expected = try folder.subfolder("e")
+        let actual = try folder.subfolder("a")
         _ = try folder.write(white, "e/good.png")
         _ = try folder.write(white, "a/good.png")
         _ = try folder.write(white, "e/broken.png")

@@ -38,7 +38,8 @@ import Testing
 
     @Test(arguments: ["render-fit", "compare-images"])
     func theCommandLineReferenceIsTheToolsHelp(tool: String) throws {
-        let block = try #require(Self.readmeBlock(tool, in: try Self.readme()), "no \(tool) block in README.md")
+        let block = try #require(
+            Self.readmeBlock(tool, in: try Self.readme()), "no \(tool) block in README.md")
         let help = try Self.help(tool).trimmingCharacters(in: .newlines)
         #expect(
             block == help,
@@ -50,10 +51,14 @@ import Testing
         // Markdown images and links to repository paths.
         let pattern = /\]\(((?:Examples|Scripts|Sources|Tests)\/[^)\s]+)\)/
         var paths = readme.matches(of: pattern).map { String($0.output.1) }
-        paths += ["Scripts/setup.sh", "Scripts/test.sh", "Scripts/assemble-animation.sh", "Scripts/make-gallery.sh"]
+        paths += [
+            "Scripts/setup.sh", "Scripts/test.sh", "Scripts/assemble-animation.sh", "Scripts/make-gallery.sh",
+        ]
         #expect(paths.count > 5)
         for path in paths {
-            #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(path).path), "\(path)")
+            #expect(
+                FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(path).path), "\(path)"
+            )
         }
     }
 
@@ -61,8 +66,9 @@ import Testing
     /// every line of the snippet must appear there, so the two cannot drift apart.
     @Test func theReadmeTestExampleIsARealTest() throws {
         let readme = try Self.readme()
-        let snippet = try #require(readme.components(separatedBy: "```swift\n").dropFirst().first?
-            .components(separatedBy: "```").first)
+        let snippet = try #require(
+            readme.components(separatedBy: "```swift\n").dropFirst().first?
+                .components(separatedBy: "```").first)
         let test = try String(
             contentsOf: Self.root.appendingPathComponent("Tests/FitAnimationTests/ReadmeExampleTests.swift"),
             encoding: .utf8)
@@ -78,8 +84,9 @@ import Testing
     @Test func theQuickStartIsExactlyTheTwoCommands() throws {
         let readme = try Self.readme()
         let quickStart = try #require(readme.components(separatedBy: "## Quick start").dropFirst().first)
-        let block = try #require(quickStart.components(separatedBy: "```sh\n").dropFirst().first?
-            .components(separatedBy: "```").first)
+        let block = try #require(
+            quickStart.components(separatedBy: "```sh\n").dropFirst().first?
+                .components(separatedBy: "```").first)
         #expect(block == "Scripts/setup.sh && swift run render-fit --out frames/\nScripts/test.sh\n")
         // .ci/run runs what the README tells a user to run.
         let ci = try String(contentsOf: Self.root.appendingPathComponent(".ci/run"), encoding: .utf8)

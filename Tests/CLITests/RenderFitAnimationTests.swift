@@ -37,9 +37,11 @@ import Testing
         defer { temporary.remove() }
         let out = temporary.path("out")
         let result = try ProcessRunner.run(
-            "render-fit", ["--out", out, "--iterations", "12", "--animation", out + "/fit.apng", "--fps", "50", "--quiet"])
+            "render-fit",
+            ["--out", out, "--iterations", "12", "--animation", out + "/fit.apng", "--fps", "50", "--quiet"])
         #expect(result.status == 0, "\(result.standardError)")
-        let animation = try APNGReader.animation(of: Array(Data(contentsOf: URL(fileURLWithPath: out + "/fit.apng"))))
+        let animation = try APNGReader.animation(
+            of: Array(Data(contentsOf: URL(fileURLWithPath: out + "/fit.apng"))))
         #expect(animation.frames.count == 13)
         #expect(animation.loopCount == 0)
         for (index, frame) in animation.frames.enumerated() {
@@ -64,9 +66,11 @@ import Testing
         #expect(again.status == 73)
         #expect(again.standardError.contains("--force"))
         let forced = try ProcessRunner.run(
-            "render-fit", ["--animation", temporary.path("fit.png"), "--iterations", "7", "--quiet", "--force"])
+            "render-fit",
+            ["--animation", temporary.path("fit.png"), "--iterations", "7", "--quiet", "--force"])
         #expect(forced.status == 0, "\(forced.standardError)")
-        let frames = try APNGReader.frames(of: Array(Data(contentsOf: temporary.url.appendingPathComponent("fit.png"))))
+        let frames = try APNGReader.frames(
+            of: Array(Data(contentsOf: temporary.url.appendingPathComponent("fit.png"))))
         #expect(frames.count == 8)
     }
 
@@ -80,9 +84,12 @@ import Testing
         #expect(refused.standardError.contains("--force"))
         #expect(try temporary.contents() == ["run.csv"])
         let forced = try ProcessRunner.run(
-            "render-fit", ["--out", temporary.path("out"), "--history", temporary.path("run.csv"), "--force", "--quiet"])
+            "render-fit",
+            ["--out", temporary.path("out"), "--history", temporary.path("run.csv"), "--force", "--quiet"])
         #expect(forced.status == 0, "\(forced.standardError)")
-        #expect(try String(contentsOfFile: temporary.path("run.csv"), encoding: .utf8).hasPrefix("iteration,a1,a2"))
+        #expect(
+            try String(contentsOfFile: temporary.path("run.csv"), encoding: .utf8).hasPrefix(
+                "iteration,a1,a2"))
     }
 
     @Test(arguments: ["1.05", "10"])
@@ -90,7 +97,8 @@ import Testing
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let out = temporary.path("out")
-        let result = try ProcessRunner.run("render-fit", ["--out", out, "--learning-rate", learningRate, "--quiet"])
+        let result = try ProcessRunner.run(
+            "render-fit", ["--out", out, "--learning-rate", learningRate, "--quiet"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("warning: training diverged at iteration"))
         let manifest = try RenderFitFramesTests.manifest(out)
@@ -105,7 +113,8 @@ import Testing
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let out = temporary.path("out")
-        let result = try ProcessRunner.run("render-fit", ["--out", out, "--lang", "fr", "--iterations", "12", "--quiet"])
+        let result = try ProcessRunner.run(
+            "render-fit", ["--out", out, "--lang", "fr", "--iterations", "12", "--quiet"])
         #expect(result.status == 0, "\(result.standardError)")
         let text = try RenderFitFramesTests.textChunks(out + "/frame_0012.png")
         let title = try #require(text["Title"])
@@ -120,7 +129,11 @@ import Testing
         defer { temporary.remove() }
         let out = temporary.path("out")
         let result = try ProcessRunner.run(
-            "render-fit", ["--out", out, "--scale", "2", "--width", "320", "--height", "240", "--iterations", "2", "--quiet"])
+            "render-fit",
+            [
+                "--out", out, "--scale", "2", "--width", "320", "--height", "240", "--iterations", "2",
+                "--quiet",
+            ])
         #expect(result.status == 0, "\(result.standardError)")
         let image = try PNGDecoder().decodeFile(atPath: out + "/frame_0002.png")
         #expect(image.width == 640 && image.height == 480)
@@ -136,17 +149,24 @@ import Testing
         let result = try ProcessRunner.run(
             "render-fit", ["--figures", temporary.path("figs"), "--format", format, "--quiet"])
         #expect(result.status == 0, "\(result.standardError)")
-        let expected = ["figures.json"]
-            + ["initial-guess", "loss", "loss-log", "points", "result", "squared-errors"].map { "\($0).\(format)" }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path("figs")).sorted() == expected.sorted())
+        let expected =
+            ["figures.json"]
+            + ["initial-guess", "loss", "loss-log", "points", "result", "squared-errors"].map {
+                "\($0).\(format)"
+            }
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: temporary.path("figs")).sorted()
+                == expected.sorted())
         // A foreign file of the same name is never overwritten.
         let other = try TemporaryDirectory()
         defer { other.remove() }
         try FileManager.default.createDirectory(atPath: other.path("figs"), withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: URL(fileURLWithPath: other.path("figs/points.\(format)")))
-        let refused = try ProcessRunner.run("render-fit", ["--figures", other.path("figs"), "--format", format])
+        let refused = try ProcessRunner.run(
+            "render-fit", ["--figures", other.path("figs"), "--format", format])
         #expect(refused.status == 73)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: other.path("figs")) == ["points.\(format)"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: other.path("figs")) == ["points.\(format)"])
     }
 
     @Test(.enabled(if: ffmpegInstalled), arguments: ["gif", "mp4", "webm"])
@@ -156,7 +176,10 @@ import Testing
         let out = temporary.path("out")
         let result = try ProcessRunner.run(
             "render-fit",
-            ["--out", out, "--iterations", "9", "--width", "321", "--height", "241", "--animation", out + "/fit." + container, "--quiet"])
+            [
+                "--out", out, "--iterations", "9", "--width", "321", "--height", "241", "--animation",
+                out + "/fit." + container, "--quiet",
+            ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try Self.ffprobeFrameCount(out + "/fit." + container) == 10)
 
@@ -192,7 +215,9 @@ import Testing
         #expect(manifest.dataLimits.y[0] < 34 && manifest.dataLimits.y[1] > 71)
         let text = try RenderFitFramesTests.textChunks(out + "/frame_0000.png")
         #expect(text["Description"]?.contains("--data ") == true)
-        #expect(try APNGReader.frames(of: Array(Data(contentsOf: URL(fileURLWithPath: out + "/fit.png")))).count == 21)
+        #expect(
+            try APNGReader.frames(of: Array(Data(contentsOf: URL(fileURLWithPath: out + "/fit.png")))).count
+                == 21)
         let figures = try FileManager.default.contentsOfDirectory(atPath: temporary.path("figs"))
         #expect(figures.filter { $0.hasSuffix(".png") }.count == 6)
     }
@@ -201,7 +226,10 @@ import Testing
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
         let script = Self.packageRoot.appendingPathComponent("Scripts/assemble-animation.sh").path
-        for arguments in [[temporary.path("missing"), temporary.path("a.gif")], [temporary.path(""), temporary.path("a.avi")]] {
+        for arguments in [
+            [temporary.path("missing"), temporary.path("a.gif")],
+            [temporary.path(""), temporary.path("a.avi")],
+        ] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: script)
             process.arguments = arguments

@@ -28,7 +28,8 @@ import Testing
         let frames = (0...100).map { String(format: "out/frames/frame_%04d.png", $0) }
         #expect(
             try temporary.contents()
-                == (["out", "out/frames", "out/frames/history.csv", "out/frames/manifest.json"] + frames).sorted())
+                == (["out", "out/frames", "out/frames/history.csv", "out/frames/manifest.json"] + frames)
+                .sorted())
         let written = try String(contentsOfFile: temporary.path("out/frames/history.csv"), encoding: .utf8)
         let expected = try GradientDescent().train(on: TutorialDataSet().generate())
         #expect(written == expected.csvText())

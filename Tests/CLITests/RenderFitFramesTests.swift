@@ -27,7 +27,8 @@ import Testing
     }
 
     static func manifest(_ folder: String) throws -> Manifest {
-        try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")))
+        try JSONDecoder().decode(
+            Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")))
     }
 
     static func frameNames(_ folder: String) throws -> [String] {
@@ -38,7 +39,9 @@ import Testing
     static func textChunks(_ path: String) throws -> [String: String] {
         var result: [String: String] = [:]
         for chunk in try PNGChunk.parse(Array(Data(contentsOf: URL(fileURLWithPath: path)))) {
-            guard chunk.type == "tEXt" || chunk.type == "iTXt", let nul = chunk.data.firstIndex(of: 0) else { continue }
+            guard chunk.type == "tEXt" || chunk.type == "iTXt", let nul = chunk.data.firstIndex(of: 0) else {
+                continue
+            }
             let key = String(decoding: chunk.data[..<nul], as: UTF8.self)
             var rest = chunk.data[(nul + 1)...]
             if chunk.type == "iTXt" {
@@ -95,15 +98,18 @@ import Testing
         defer { temporary.remove() }
         for jobs in ["1", "2", "5"] {
             let result = try ProcessRunner.run(
-                "render-fit", ["--out", temporary.path("j\(jobs)"), "--jobs", jobs, "--iterations", "30", "--quiet"])
+                "render-fit",
+                ["--out", temporary.path("j\(jobs)"), "--jobs", jobs, "--iterations", "30", "--quiet"])
             #expect(result.status == 0, "\(result.standardError)")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: temporary.path("j1")).sorted()
         #expect(names.count == 31 + 2)
         for name in names {
             let one = try Data(contentsOf: temporary.url.appendingPathComponent("j1/" + name))
-            #expect(one == (try Data(contentsOf: temporary.url.appendingPathComponent("j2/" + name))), "\(name)")
-            #expect(one == (try Data(contentsOf: temporary.url.appendingPathComponent("j5/" + name))), "\(name)")
+            #expect(
+                one == (try Data(contentsOf: temporary.url.appendingPathComponent("j2/" + name))), "\(name)")
+            #expect(
+                one == (try Data(contentsOf: temporary.url.appendingPathComponent("j5/" + name))), "\(name)")
         }
     }
 
@@ -112,7 +118,8 @@ import Testing
         defer { temporary.remove() }
         let out = temporary.path("out")
         try Data("mine".utf8).write(to: temporary.url.appendingPathComponent("keep.txt"))
-        #expect(try ProcessRunner.run("render-fit", ["--out", out, "--iterations", "200", "--quiet"]).status == 0)
+        #expect(
+            try ProcessRunner.run("render-fit", ["--out", out, "--iterations", "200", "--quiet"]).status == 0)
         #expect(try Self.frameNames(out).count == 201)
         try Data("mine".utf8).write(to: URL(fileURLWithPath: out + "/notes.txt"))
         let rerun = try ProcessRunner.run("render-fit", ["--out", out, "--iterations", "50"])
@@ -165,7 +172,9 @@ import Testing
             _ = try PNGDecoder().decodeFile(atPath: out + "/" + name)
         }
         if signal == SIGTERM {
-            #expect(!names.contains { $0.hasPrefix(".") }, "temporary files left: \(names.filter { $0.hasPrefix(".") })")
+            #expect(
+                !names.contains { $0.hasPrefix(".") },
+                "temporary files left: \(names.filter { $0.hasPrefix(".") })")
         }
         let rerun = try ProcessRunner.run("render-fit", ["--out", out, "--iterations", "30", "--quiet"])
         #expect(rerun.status == 0, "\(rerun.standardError)")

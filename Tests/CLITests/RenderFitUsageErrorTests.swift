@@ -48,7 +48,8 @@ import Testing
         BadInput(arguments: ["--jobs", "65"], mentions: ["--jobs 65", "1 to 64"]),
         BadInput(arguments: ["--fps", "0"], mentions: ["--fps 0", "1 to 100"]),
         BadInput(arguments: ["--fps", "101"], mentions: ["--fps 101", "1 to 100"]),
-        BadInput(arguments: ["--figures", "@/figs", "--format", "gif"], mentions: ["'gif'", "png, svg or pdf"]),
+        BadInput(
+            arguments: ["--figures", "@/figs", "--format", "gif"], mentions: ["'gif'", "png, svg or pdf"]),
         BadInput(arguments: ["--figures", "@/plain-file"], mentions: ["plain-file", "existing file"]),
         BadInput(arguments: ["--animation", "@/movie.avi"], mentions: ["movie.avi", ".png or .apng"]),
         BadInput(arguments: ["--animation", "@/nowhere/a.png"], mentions: ["nowhere", "does not exist"]),

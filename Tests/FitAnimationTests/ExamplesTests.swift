@@ -32,7 +32,8 @@ import Testing
         for reference in references {
             #expect(!reference.contains("://") && !reference.hasPrefix("/"), "\(reference) is not relative")
             #expect(
-                FileManager.default.fileExists(atPath: out + "/" + reference), "index.html links to missing \(reference)")
+                FileManager.default.fileExists(atPath: out + "/" + reference),
+                "index.html links to missing \(reference)")
         }
         // The article's order, the animation between the squared errors and the result.
         let images = HTMLReferences.attributes(["src"], in: html)
@@ -103,13 +104,15 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         // Points on y = 2x − 1 exactly: least squares must find it.
         try "x,y\n0,-1\n1,1\n2,3\n3,5\n".write(toFile: root + "/line.csv", atomically: true, encoding: .utf8)
-        let good = try ExampleProcess.run("your-data", ["--data", root + "/line.csv", "--out", root + "/out", "--quick"])
+        let good = try ExampleProcess.run(
+            "your-data", ["--data", root + "/line.csv", "--out", root + "/out", "--quick"])
         #expect(good.status == 0, "\(good.standardError)")
         #expect(good.standardOutput.contains("least squares (exact):  y = 2.0000·x - 1.0000"))
         #expect(FileManager.default.fileExists(atPath: root + "/out/frames/frame_0020.png"))
 
         try "x,y\n0,1\n1,oops\n".write(toFile: root + "/bad.csv", atomically: true, encoding: .utf8)
-        let bad = try ExampleProcess.run("your-data", ["--data", root + "/bad.csv", "--out", root + "/bad-out"])
+        let bad = try ExampleProcess.run(
+            "your-data", ["--data", root + "/bad.csv", "--out", root + "/bad-out"])
         #expect(bad.status != 0)
         #expect(bad.standardError.contains("line 3"), "\(bad.standardError)")
         #expect(!FileManager.default.fileExists(atPath: root + "/bad-out"))
@@ -128,13 +131,15 @@ import Testing
     }
 
     private func expectAnimation(
-        at path: String, frames: Int, width: Int, height: Int, sourceLocation: SourceLocation = #_sourceLocation
+        at path: String, frames: Int, width: Int, height: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         let animation = try APNGReader.animation(of: bytes)
         #expect(animation.frames.count == frames, sourceLocation: sourceLocation)
         for frame in animation.frames {
-            #expect(frame.image.width == width && frame.image.height == height, sourceLocation: sourceLocation)
+            #expect(
+                frame.image.width == width && frame.image.height == height, sourceLocation: sourceLocation)
         }
     }
 }
@@ -172,7 +177,8 @@ enum ExampleProcess {
         #if os(Linux)
             URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         #else
-            Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
+            Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL
+                .deletingLastPathComponent()
                 ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         #endif
     }
@@ -182,7 +188,10 @@ enum ExampleProcess {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw CocoaError(
                 .fileNoSuchFile,
-                userInfo: [NSLocalizedDescriptionKey: "no example '\(name)' in \(productsDirectory.path); build it first"])
+                userInfo: [
+                    NSLocalizedDescriptionKey:
+                        "no example '\(name)' in \(productsDirectory.path); build it first"
+                ])
         }
         let process = Process()
         process.executableURL = executable

@@ -7,7 +7,8 @@ import Testing
     @Test func writesFramesHistoryAndManifest() throws {
         let folder = try Fixtures.temporaryFolder()
         let scene = try Fixtures.scene()
-        let job = FramesJob(scene: scene, output: OutputDirectory(path: folder), animation: nil, jobs: 2, quiet: true)
+        let job = FramesJob(
+            scene: scene, output: OutputDirectory(path: folder), animation: nil, jobs: 2, quiet: true)
         let summary = try job.run()
         #expect(summary.frames == 101)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()

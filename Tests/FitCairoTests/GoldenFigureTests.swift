@@ -18,10 +18,11 @@ struct GoldenFigureTests {
     static func tutorialCloud(count: Int = 100) -> (x: [Double], y: [Double]) {
         var state: UInt64 = 2024
         func uniform() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(state >> 11) / Double(UInt64(1) << 53)
         }
-        var xs: [Double] = [], ys: [Double] = []
+        var xs: [Double] = []
+        var ys: [Double] = []
         for _ in 0..<count {
             let x = uniform() * 2 - 1
             xs.append(x)
@@ -82,10 +83,13 @@ struct GoldenFigureTests {
             DataSegment(start: DataPoint(x: x, y: y), end: DataPoint(x: x, y: 3 * x + 2.5))
         }
         figure[1, 0].segments(residuals, color: Color(hex: 0xd62728), widthPoints: 1, label: "residuals")
-        try figure[1, 0].scatter(x: Array(cloud.x.prefix(20)), y: Array(cloud.y.prefix(20)), color: Color(hex: 0xff7f0e), label: "points")
+        try figure[1, 0].scatter(
+            x: Array(cloud.x.prefix(20)), y: Array(cloud.y.prefix(20)), color: Color(hex: 0xff7f0e),
+            label: "points")
         figure[1, 0].title = "Squared errors"
         figure[1, 0].legendLocation = .lowerRight
-        try figure[1, 1].plot(x: [-2, -1, 0, 1], y: [-5, -3, -4, -1], dashPoints: [3.7, 1.6], label: "dashed")
+        try figure[1, 1].plot(
+            x: [-2, -1, 0, 1], y: [-5, -3, -4, -1], dashPoints: [3.7, 1.6], label: "dashed")
         figure[1, 1].title = "Negative range"
         figure[1, 1].legendLocation = .upperLeft
         return figure

@@ -35,8 +35,9 @@ struct ImageCanvasTests {
     @Test func errorMessagesNameTheValueAndTheLimit() {
         let text = CairoError.invalidCanvasSize(width: 20_000, height: 10, scale: 1).description
         #expect(text.contains("20000") && text.contains("16384"))
-        #expect(CairoError.fontNotFound(family: "Nope", weight: "regular", matched: "X").description
-            .contains("fonts-dejavu-core"))
+        #expect(
+            CairoError.fontNotFound(family: "Nope", weight: "regular", matched: "X").description
+                .contains("fonts-dejavu-core"))
     }
 
     @Test func filledRectangleHasTheExactColour() throws {
@@ -115,7 +116,8 @@ struct ImageCanvasTests {
         let canvas = try CairoImageCanvas(width: 20, height: 20)
         canvas.clear(to: .white)
         canvas.stroke(
-            .segment(from: Point(x: 2, y: 10), to: Point(x: 18, y: 10)), style: StrokeStyle(width: 1, color: .black))
+            .segment(from: Point(x: 2, y: 10), to: Point(x: 18, y: 10)),
+            style: StrokeStyle(width: 1, color: .black))
         // A 1-unit line on a pixel edge covers two rows half each: grey, as Cairo draws it.
         #expect(canvas.pixel(x: 10, y: 9).r > 100 && canvas.pixel(x: 10, y: 9).r < 160)
     }
@@ -132,8 +134,11 @@ struct ImageCanvasTests {
         canvas.stroke(path, style: StrokeStyle(width: 2, color: .black))
         canvas.stroke(path, style: StrokeStyle(width: 1, color: .black, snapToPixels: true))
         canvas.fill(path, color: .black)
-        canvas.drawMarkers(at: [Point(x: .nan, y: 1), Point(x: 5, y: -.infinity)], style: MarkerStyle(size: 4, fill: .black))
-        canvas.drawText("nan", at: Point(x: .nan, y: 3), font: Font(size: 10), color: .black, anchor: .init(.left, .baseline), rotation: 0)
+        canvas.drawMarkers(
+            at: [Point(x: .nan, y: 1), Point(x: 5, y: -.infinity)], style: MarkerStyle(size: 4, fill: .black))
+        canvas.drawText(
+            "nan", at: Point(x: .nan, y: 3), font: Font(size: 10), color: .black,
+            anchor: .init(.left, .baseline), rotation: 0)
         canvas.clip(to: Rect(x: .nan, y: 0, width: 5, height: 5))
         try canvas.checkStatus()
         // 2 bad vertices × 3 path calls + 2 markers + 1 text + 1 clip.

@@ -6,16 +6,24 @@ import Testing
 struct LayerReuseTests {
     static func drawStatic(_ r: Renderer) {
         r.fill(.rectangle(Rect(x: 0, y: 0, width: 120, height: 80)), color: .white)
-        r.stroke(.rectangle(Rect(x: 10.5, y: 8.2, width: 100, height: 60)), style: StrokeStyle(width: 1, color: .black, snapToPixels: true))
-        r.drawText("static 1.5", at: Point(x: 60, y: 75), font: Font(size: 10), color: .black, anchor: .init(.center, .bottom), rotation: 0)
-        r.drawMarkers(at: [Point(x: 30, y: 30), Point(x: 50.3, y: 40.7)], style: MarkerStyle(size: 6, fill: Color(hex: 0xff7f0e)))
+        r.stroke(
+            .rectangle(Rect(x: 10.5, y: 8.2, width: 100, height: 60)),
+            style: StrokeStyle(width: 1, color: .black, snapToPixels: true))
+        r.drawText(
+            "static 1.5", at: Point(x: 60, y: 75), font: Font(size: 10), color: .black,
+            anchor: .init(.center, .bottom), rotation: 0)
+        r.drawMarkers(
+            at: [Point(x: 30, y: 30), Point(x: 50.3, y: 40.7)],
+            style: MarkerStyle(size: 6, fill: Color(hex: 0xff7f0e)))
     }
 
     static func drawDynamic(_ r: Renderer, frame: Int) {
         r.save()
         r.clip(to: Rect(x: 10.5, y: 8.2, width: 100, height: 60))
         let y0 = 60 - Double(frame) * 3.7
-        r.stroke(.segment(from: Point(x: 0, y: y0), to: Point(x: 120, y: y0 - 30)), style: StrokeStyle(width: 2, color: Color(hex: 0x1f77b4)))
+        r.stroke(
+            .segment(from: Point(x: 0, y: y0), to: Point(x: 120, y: y0 - 30)),
+            style: StrokeStyle(width: 2, color: Color(hex: 0x1f77b4)))
         r.restore()
     }
 

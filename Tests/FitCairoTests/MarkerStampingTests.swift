@@ -10,7 +10,7 @@ struct MarkerStampingTests {
     static func centers(count: Int, width: Double, height: Double, seed: UInt64 = 12345) -> [Point] {
         var state = seed
         func next() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(state >> 11) / Double(1 << 53)
         }
         return (0..<count).map { _ in Point(x: next() * (width + 20) - 10, y: next() * (height + 20) - 10) }
@@ -20,7 +20,8 @@ struct MarkerStampingTests {
     /// same whole-pixel offsets (same "over" arithmetic as pixman).
     @Test(arguments: [1.0, 2.0])
     func stampingEqualsCairoPaintingTheStamps(scale: Double) throws {
-        let style = MarkerStyle(size: 8.3, fill: Color(hex: 0xff7f0e, alpha: 0.6), edgeColor: .black, edgeWidth: 0.5)
+        let style = MarkerStyle(
+            size: 8.3, fill: Color(hex: 0xff7f0e, alpha: 0.6), edgeColor: .black, edgeWidth: 0.5)
         let points = Self.centers(count: 300, width: 60, height: 40)
         let stamped = try CairoImageCanvas(width: 60, height: 40, scale: scale)
         stamped.clear(to: Color(hex: 0x336699))
@@ -32,7 +33,8 @@ struct MarkerStampingTests {
         let cr = try #require(cairo_create(try CairoSurfaceProbe.surface(of: reference)))
         defer { cairo_destroy(cr) }
         for p in points {
-            let qx = Int((p.x * scale * 4).rounded()), qy = Int((p.y * scale * 4).rounded())
+            let qx = Int((p.x * scale * 4).rounded())
+            let qy = Int((p.y * scale * 4).rounded())
             let stamp = stamps[(qy & 3) * 4 + (qx & 3)]
             let image = try CairoSurface.image(width: stamp.side, height: stamp.side)
             cairo_surface_flush(image.pointer)
@@ -45,7 +47,8 @@ struct MarkerStampingTests {
                 }
             }
             cairo_surface_mark_dirty(image.pointer)
-            cairo_set_source_surface(cr, image.pointer, Double((qx >> 2) - stamp.pad), Double((qy >> 2) - stamp.pad))
+            cairo_set_source_surface(
+                cr, image.pointer, Double((qx >> 2) - stamp.pad), Double((qy >> 2) - stamp.pad))
             cairo_paint(cr)
         }
         #expect(cairo_status(cr) == CAIRO_STATUS_SUCCESS)
@@ -69,7 +72,8 @@ struct MarkerStampingTests {
         drawn.clear(to: .white)
         for p in points { drawn.fill(.circle(center: p, radius: style.size / 2), color: style.fill) }
 
-        let a = CanvasTestSupport.words(stamped), b = CanvasTestSupport.words(drawn)
+        let a = CanvasTestSupport.words(stamped)
+        let b = CanvasTestSupport.words(drawn)
         var total = 0
         for (p, q) in zip(a, b) {
             for s in stride(from: 0, through: 16, by: 8) {
@@ -91,7 +95,9 @@ struct MarkerStampingTests {
         let drawn = try CairoImageCanvas(width: 40, height: 20)
         drawn.clear(to: .white)
         for p in points { drawn.fill(.circle(center: p, radius: 3), color: style.fill) }
-        #expect(CanvasTestSupport.maxChannelDifference(CanvasTestSupport.words(stamped), CanvasTestSupport.words(drawn)) <= 1)
+        #expect(
+            CanvasTestSupport.maxChannelDifference(
+                CanvasTestSupport.words(stamped), CanvasTestSupport.words(drawn)) <= 1)
     }
 
     @Test func batchingDoesNotChangeTheResult() throws {
@@ -109,7 +115,8 @@ struct MarkerStampingTests {
     @Test(arguments: [MarkerStyle.Shape.square, .diamond, .triangleUp, .plus, .cross])
     func otherShapesDrawSomething(shape: MarkerStyle.Shape) throws {
         let canvas = try CairoImageCanvas(width: 20, height: 20)
-        canvas.drawMarkers(at: [Point(x: 10, y: 10)], style: MarkerStyle(shape: shape, size: 10, fill: .black))
+        canvas.drawMarkers(
+            at: [Point(x: 10, y: 10)], style: MarkerStyle(shape: shape, size: 10, fill: .black))
         #expect(canvas.pixel(x: 10, y: 10).a > 0)
         #expect(canvas.pixel(x: 1, y: 1).a == 0)
         try canvas.checkStatus()

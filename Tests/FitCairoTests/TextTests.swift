@@ -17,7 +17,9 @@ struct TextTests {
             _ = try CairoFontLibrary.fontFile(family: "No Such Font Family 42", weight: .regular)
         }
         let canvas = try CairoImageCanvas(width: 50, height: 20)
-        canvas.drawText("x", at: Point(x: 5, y: 15), font: Font(family: "No Such Font Family 42", size: 10), color: .black, anchor: .init(.left, .baseline), rotation: 0)
+        canvas.drawText(
+            "x", at: Point(x: 5, y: 15), font: Font(family: "No Such Font Family 42", size: 10),
+            color: .black, anchor: .init(.left, .baseline), rotation: 0)
         #expect(CanvasTestSupport.words(canvas).allSatisfy { $0 == 0 }, "nothing drawn with a substitute")
         do {
             try canvas.checkStatus()
@@ -36,7 +38,8 @@ struct TextTests {
         let one = try CairoImageCanvas(width: 10, height: 10)
         let two = try CairoImageCanvas(width: 10, height: 10, scale: 2)
         let font = Font(size: 13.888_888_9)
-        let a = one.measureText("0.25", font: font), b = two.measureText("0.25", font: font)
+        let a = one.measureText("0.25", font: font)
+        let b = two.measureText("0.25", font: font)
         #expect(abs(a.width - b.width) < 1e-6)
         let zero = one.measureText("0", font: Font(size: 100))
         // Cairo measures outlines on a 1/64 px grid: a few hundredths of tolerance.
@@ -76,7 +79,9 @@ struct TextTests {
     @Test func anchorsAndRotationPlaceTheInk() throws {
         let canvas = try CairoImageCanvas(width: 200, height: 200)
         let font = Font(size: 20)
-        canvas.drawText("HHH", at: Point(x: 100, y: 50), font: font, color: .black, anchor: .init(.right, .top), rotation: 0)
+        canvas.drawText(
+            "HHH", at: Point(x: 100, y: 50), font: font, color: .black, anchor: .init(.right, .top),
+            rotation: 0)
         let ink = inkBounds(canvas)
         let extent = canvas.measureText("HHH", font: font)
         // The ink box ends on the anchor (as matplotlib aligns it); antialiasing of an
@@ -86,7 +91,9 @@ struct TextTests {
         #expect(ink.minY >= 50 && ink.minY <= 50 + extent.ascent, "top \(ink.minY)")
 
         let rotated = try CairoImageCanvas(width: 200, height: 200)
-        rotated.drawText("HHHHHH", at: Point(x: 100, y: 100), font: font, color: .black, anchor: .init(.left, .baseline), rotation: 90)
+        rotated.drawText(
+            "HHHHHH", at: Point(x: 100, y: 100), font: font, color: .black, anchor: .init(.left, .baseline),
+            rotation: 90)
         let r = inkBounds(rotated)
         #expect(r.maxY <= 101 && r.minY < 100 - 50, "reads upward from the anchor: \(r)")
         #expect(r.maxX <= 101 && r.minX > 100 - extent.ascent - 2, "glyphs stand left of the anchor: \(r)")
@@ -96,13 +103,17 @@ struct TextTests {
     @Test func textIsDeterministicAcrossCanvases() throws {
         func render() throws -> [UInt8] {
             let canvas = try CairoImageCanvas(width: 120, height: 30)
-            canvas.drawText("−0.000001 × 10⁶", at: Point(x: 60, y: 15), font: Font(size: 13.9), color: .black, anchor: .init(.center, .center), rotation: 0)
+            canvas.drawText(
+                "−0.000001 × 10⁶", at: Point(x: 60, y: 15), font: Font(size: 13.9), color: .black,
+                anchor: .init(.center, .center), rotation: 0)
             return CanvasTestSupport.bytes(canvas)
         }
         #expect(try render() == render())
     }
 
-    private func inkBounds(_ canvas: CairoImageCanvas) -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+    private func inkBounds(_ canvas: CairoImageCanvas) -> (
+        minX: Double, minY: Double, maxX: Double, maxY: Double
+    ) {
         let words = CanvasTestSupport.words(canvas)
         var b = (minX: Int.max, minY: Int.max, maxX: Int.min, maxY: Int.min)
         for y in 0..<canvas.pixelHeight {

@@ -18,7 +18,9 @@ struct AxisRangeTests {
     }
 
     @Test func explicitLimitsAreValidated() {
-        #expect(throws: PlotError.invalidLimits(axis: "x", lower: 1, upper: 1)) { try AxisRange(1, 1, axis: "x") }
+        #expect(throws: PlotError.invalidLimits(axis: "x", lower: 1, upper: 1)) {
+            try AxisRange(1, 1, axis: "x")
+        }
         #expect(throws: PlotError.self) { try AxisRange(2, 1) }
         #expect(throws: PlotError.self) { try AxisRange(.nan, 1) }
         #expect(throws: PlotError.self) { try AxisRange(0, .infinity) }

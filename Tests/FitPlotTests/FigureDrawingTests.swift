@@ -7,7 +7,8 @@ struct FigureDrawingTests {
     static func tutorialFigure() throws -> Figure {
         var figure = try Figure()
         var axes = figure.mainAxes
-        try axes.scatter(x: [-1, -0.5, 0, 0.5, 1], y: [-1, 0.6, 2.5, 4, 5.2], color: Color(hex: 0xff7f0e), label: "data")
+        try axes.scatter(
+            x: [-1, -0.5, 0, 0.5, 1], y: [-1, 0.6, 2.5, 4, 5.2], color: Color(hex: 0xff7f0e), label: "data")
         axes.line(slope: 3, intercept: 2.5, color: Color(hex: 0x1f77b4), label: "fit", isDynamic: true)
         axes.title = "Iteration 12 — loss 0.4911"
         axes.titleIsDynamic = true
@@ -59,7 +60,9 @@ struct FigureDrawingTests {
         var axes = figure.mainAxes
         axes.showsGrid = true
         try axes.plot(x: [0, 1], y: [0, 1], color: .black)  // z 2, added first
-        axes.rectangles([DataSegment(start: DataPoint(x: 0, y: 0), end: DataPoint(x: 0.5, y: 0.5))], fill: Color(hex: 0x00ff00))  // z 0.9
+        axes.rectangles(
+            [DataSegment(start: DataPoint(x: 0, y: 0), end: DataPoint(x: 0.5, y: 0.5))],
+            fill: Color(hex: 0x00ff00))  // z 0.9
         try axes.scatter(x: [0.5], y: [0.5], color: Color(hex: 0xff0000), label: "p")  // z 1
         axes.text("note", at: .data(DataPoint(x: 0.2, y: 0.8)))  // z 3
         axes.legendLocation = .upperRight  // z 5
@@ -78,13 +81,17 @@ struct FigureDrawingTests {
         let rectangles = try first { $0.hasPrefix("fill #00ff00ff") }
         let scatter = try first { $0.hasPrefix("markers circle") }
         let line = try first { $0.hasPrefix("stroke #000000ff w=2.083") }
-        let spines = try first { $0.hasPrefix("stroke #000000ff w=1.000 cap=butt join=miter snap M(80.000,57.600)") }
+        let spines = try first {
+            $0.hasPrefix("stroke #000000ff w=1.000 cap=butt join=miter snap M(80.000,57.600)")
+        }
         let tickLabels = try first { $0.hasPrefix("text \"0.0\"") }
         let title = try first { $0.hasPrefix("text \"T\"") }
         let note = try first { $0.hasPrefix("text \"note\"") }
         let legend = try first { $0.hasPrefix("fill #ffffffcc") }
         #expect(figureBackground == 0 && axesBackground == 1)
-        let order = [axesBackground, grid, raster, rectangles, scatter, line, spines, tickLabels, title, note, legend]
+        let order = [
+            axesBackground, grid, raster, rectangles, scatter, line, spines, tickLabels, title, note, legend,
+        ]
         #expect(order == order.sorted())
         // Every data mark sits inside its own save/clip/restore; text is not clipped.
         for index in [raster, rectangles, scatter, line] {
@@ -103,21 +110,35 @@ struct FigureDrawingTests {
         figure.mainAxes.xLabel = "x"
         figure.mainAxes.title = "T"
         let lines = Self.record(figure, .staticOnly)
-        #expect(lines.contains { $0.hasPrefix("text \"T\" at (328.000,49.267)") && $0.contains("anchor=center-baseline") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("text \"T\" at (328.000,49.267)") && $0.contains("anchor=center-baseline")
+            })
         // x ticks 0, 0.2 … 1 at 80 + 496·t; labels 3.5 pt tick + 3.5 pt pad below the spine:
         // 427.2 + 2 × 4.861 = 436.922, anchored at their top centre.
-        #expect(lines.contains { $0.hasPrefix("text \"0.0\" at (80.000,436.922)") && $0.contains("anchor=center-top") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("text \"0.0\" at (80.000,436.922)") && $0.contains("anchor=center-top")
+            })
         #expect(lines.contains { $0.hasPrefix("text \"0.6\" at (377.600,436.922)") })
         // y labels right-aligned 9.722 left of the spine, U+2212 minus, 'center_baseline': the
         // baseline half an ascent below the tick. matplotlib: window extent bottom 435.813 minus
         // DejaVu's descent 3.337 = 432.476; the fake ascent (0.76 fs) gives 427.2 + 5.278.
-        #expect(lines.contains { $0.hasPrefix("text \"−1.00\" at (70.278,432.478)") && $0.contains("anchor=right-baseline") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("text \"−1.00\" at (70.278,432.478)") && $0.contains("anchor=right-baseline")
+            })
         // Font: 10 pt at 100 dpi = 13.889 layout units.
-        #expect(lines.contains { $0.hasPrefix("text \"1.0\"") && $0.contains("font=DejaVu Sans/13.889/regular") })
+        #expect(
+            lines.contains { $0.hasPrefix("text \"1.0\"") && $0.contains("font=DejaVu Sans/13.889/regular") })
         // x label below the tallest tick label (fake height 13.889) + 4 pt pad: 436.922 + 13.889 + 5.556.
         #expect(lines.contains { $0.hasPrefix("text \"x\" at (328.000,456.367)") })
         // Tick marks: one stroke, 1 unit, snapped, outward 4.861.
-        #expect(lines.contains { $0.hasPrefix("stroke #000000ff w=1.000 cap=butt join=miter snap M(80.000,427.200) L(80.000,432.061)") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix(
+                    "stroke #000000ff w=1.000 cap=butt join=miter snap M(80.000,427.200) L(80.000,432.061)")
+            })
     }
 
     @Test func textSizesScaleWithDpi() throws {
@@ -126,7 +147,8 @@ struct FigureDrawingTests {
         figure.mainAxes.title = "T"
         let lines = Self.record(figure, .all)
         #expect(lines.contains { $0.hasPrefix("text \"T\"") && $0.contains("/33.333/") })  // 12 pt at 200 dpi
-        #expect(lines.contains { $0.hasPrefix("text \"0.0\"") && $0.contains("/27.778/") })  // 10 pt at 200 dpi
+        // 10 pt at 200 dpi
+        #expect(lines.contains { $0.hasPrefix("text \"0.0\"") && $0.contains("/27.778/") })
     }
 
     @Test func nonFiniteDataIsSkippedAndCounted() throws {
@@ -172,7 +194,9 @@ struct FigureDrawingTests {
         #expect(throws: PlotError.invalidResolution(name: "dpi", value: 0)) { _ = try Figure(dpi: 0) }
         #expect(throws: PlotError.invalidGrid(rows: 0, columns: 2)) { _ = try Figure(rows: 0, columns: 2) }
         let big = try Figure(width: 10_000, height: 100)
-        #expect(throws: PlotError.invalidFigureSize(width: 10_000, height: 100, scale: 2)) { try big.validate(scale: 2) }
+        #expect(throws: PlotError.invalidFigureSize(width: 10_000, height: 100, scale: 2)) {
+            try big.validate(scale: 2)
+        }
         try big.validate(scale: 1.5)
         #expect(throws: PlotError.invalidResolution(name: "scale", value: 0)) { try big.validate(scale: 0) }
         let message = PlotError.invalidFigureSize(width: 640, height: 16_385, scale: 1).description

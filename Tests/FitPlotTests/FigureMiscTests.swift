@@ -25,8 +25,15 @@ struct FigureMiscTests {
         let recorder = RecordingRenderer(size: figure.size)
         figure.draw(on: recorder)
         // 6 pt at 100 dpi = 8.333, 1 pt edge = 1.389; 1.5 pt = 2.083; alpha 0.5 → 0x80.
-        #expect(recorder.lines.contains { $0.hasPrefix("markers circle size=8.333 fill=#00000080 edge=#00000080/1.389 n=1 (328.000,242.400)") })
-        #expect(recorder.lines.contains { $0.hasPrefix("stroke #000000ff w=2.083 cap=butt join=round M(80.000,427.200)") })
+        #expect(
+            recorder.lines.contains {
+                $0.hasPrefix(
+                    "markers circle size=8.333 fill=#00000080 edge=#00000080/1.389 n=1 (328.000,242.400)")
+            })
+        #expect(
+            recorder.lines.contains {
+                $0.hasPrefix("stroke #000000ff w=2.083 cap=butt join=round M(80.000,427.200)")
+            })
     }
 
     @Test func figureTextsAndSuptitle() throws {
@@ -37,20 +44,29 @@ struct FigureMiscTests {
         let recorder = RecordingRenderer(size: figure.size)
         figure.draw(on: recorder, layers: .dynamicOnly)
         // matplotlib's suptitle: x 0.5, y 0.98, va top, 12 pt.
-        #expect(recorder.lines == ["text \"Loss\" at (320.000,9.600) font=DejaVu Sans/16.667/regular #000000ff anchor=center-top rot=0.000"])
+        #expect(
+            recorder.lines == [
+                "text \"Loss\" at (320.000,9.600) font=DejaVu Sans/16.667/regular #000000ff anchor=center-top rot=0.000"
+            ])
         recorder.removeAll()
         figure.draw(on: recorder, layers: .staticOnly)
         #expect(recorder.lines.last?.hasPrefix("text \"left\" at (160.000,240.000)") == true)
         // Two axes: two spine rectangles.
-        #expect(recorder.lines.filter { $0.hasPrefix("stroke #000000ff w=1.000 cap=butt join=miter snap M(") && $0.hasSuffix("Z") }.count == 2)
+        #expect(
+            recorder.lines.filter {
+                $0.hasPrefix("stroke #000000ff w=1.000 cap=butt join=miter snap M(") && $0.hasSuffix("Z")
+            }.count == 2)
     }
 
     @Test func recordingRendererFakeMetrics() {
         let r = RecordingRenderer(size: Size(width: 10, height: 10))
         let e = r.measureText("abcd", font: Font(size: 10))
         #expect(e == TextExtent(width: 24, ascent: 7.6, descent: 2.4))
-        r.drawMarkers(at: [Point(x: -0.0004, y: 1.23456)], style: MarkerStyle(shape: .diamond, size: 3, fill: .white, edgeColor: .black, edgeWidth: 1))
-        #expect(r.lines == ["markers diamond size=3.000 fill=#ffffffff edge=#000000ff/1.000 n=1 (0.000,1.235)"])
+        r.drawMarkers(
+            at: [Point(x: -0.0004, y: 1.23456)],
+            style: MarkerStyle(shape: .diamond, size: 3, fill: .white, edgeColor: .black, edgeWidth: 1))
+        #expect(
+            r.lines == ["markers diamond size=3.000 fill=#ffffffff edge=#000000ff/1.000 n=1 (0.000,1.235)"])
     }
 
     @Test func gridLinesAreOffByDefault() throws {

@@ -6,7 +6,8 @@ struct HeatMapTests {
     /// matplotlib 3.11.2: `[colormaps["viridis"](t, bytes=True)[:3] for t in (0, .25, .5, .999, 1)]`.
     @Test func viridisMatchesMatplotlibBytes() {
         let expected: [(Double, UInt8, UInt8, UInt8)] = [
-            (0, 68, 1, 84), (0.25, 58, 82, 139), (0.5, 32, 144, 140), (0.999, 253, 231, 36), (1, 253, 231, 36),
+            (0, 68, 1, 84), (0.25, 58, 82, 139), (0.5, 32, 144, 140), (0.999, 253, 231, 36),
+            (1, 253, 231, 36),
         ]
         for (t, r, g, b) in expected {
             let rgb = Colormap.viridis.rgb(t, lower: 0, upper: 1)
@@ -21,7 +22,9 @@ struct HeatMapTests {
     /// `colormaps["viridis"](Normalize(1.5, 4.5)([[3.5, 4.5], [1.5, 2.5]]), bytes=True)`
     /// = [[53,183,120], [253,231,36]], [[68,1,84], [48,103,141]] (top row first, like the raster).
     @Test func rasterRowsRunTopToBottom() throws {
-        let mark = try HeatMapMark.sampling(x: AxisRange(0, 2), y: AxisRange(0, 2), columns: 2, rows: 2) { x, y in x + 2 * y }
+        let mark = try HeatMapMark.sampling(x: AxisRange(0, 2), y: AxisRange(0, 2), columns: 2, rows: 2) {
+            x, y in x + 2 * y
+        }
         #expect(mark.values == [1.5, 2.5, 3.5, 4.5])
         let raster = mark.raster()
         #expect(raster.width == 2 && raster.height == 2)
@@ -41,7 +44,9 @@ struct HeatMapTests {
     @Test func drawnAsOneRasterOverTheExtentInsideTheClip() throws {
         var figure = try Figure()
         try figure.mainAxes.setLimits(x: (0, 2), y: (0, 1))
-        try figure.mainAxes.heatMap(x: AxisRange(0, 1), y: AxisRange(0, 1), columns: 3, rows: 2, isDynamic: true) { x, _ in x }
+        try figure.mainAxes.heatMap(
+            x: AxisRange(0, 1), y: AxisRange(0, 1), columns: 3, rows: 2, isDynamic: true
+        ) { x, _ in x }
         let recorder = RecordingRenderer(size: figure.size)
         figure.draw(on: recorder, layers: .dynamicOnly)
         #expect(recorder.lines.count == 4)
@@ -64,7 +69,9 @@ struct HeatMapTests {
 
     @Test func contourLinesFollowTheLevel() throws {
         // z = x on (0, 4) with 4 columns: centres 0.5 … 3.5; level 2 is the line x = 2.
-        var mark = try HeatMapMark.sampling(x: AxisRange(0, 4), y: AxisRange(0, 1), columns: 4, rows: 3) { x, _ in x }
+        var mark = try HeatMapMark.sampling(x: AxisRange(0, 4), y: AxisRange(0, 1), columns: 4, rows: 3) {
+            x, _ in x
+        }
         mark.contourLevels = [2]
         let segments = try #require(mark.contourSegments().first)
         #expect(segments.count == 2)

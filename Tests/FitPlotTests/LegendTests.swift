@@ -65,7 +65,8 @@ struct LegendTests {
         #expect(abs(legend.box.maxX - (576 - 0.5 * fs)) < 1e-9)
         #expect(abs(legend.box.minY - (57.6 + 0.5 * fs)) < 1e-9)
         #expect(legend.entries.map(\.label) == ["points", "fit"])
-        guard case .marker(let marker) = legend.entries[0].handle, case .line = legend.entries[1].handle else {
+        guard case .marker(let marker) = legend.entries[0].handle, case .line = legend.entries[1].handle
+        else {
             Issue.record("wrong handles")
             return
         }
@@ -88,7 +89,8 @@ struct LegendTests {
         #expect(lines[frame + 1].hasPrefix("stroke #ccccccff w=1.389"))
         #expect(lines[frame + 2].hasPrefix("markers circle") && lines[frame + 2].contains(" n=1 "))
         #expect(lines[frame + 3].hasPrefix("text \"points\""))
-        let lastMark = try #require(lines.lastIndex { $0.hasPrefix("markers circle") && $0.contains(" n=25 ") })
+        let lastMark = try #require(
+            lines.lastIndex { $0.hasPrefix("markers circle") && $0.contains(" n=25 ") })
         #expect(lastMark < frame)
     }
 }

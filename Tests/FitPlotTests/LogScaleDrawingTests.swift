@@ -16,14 +16,15 @@ struct LogScaleDrawingTests {
     /// Expected limits from matplotlib 3.11.2 (/tmp/logscale/limits.py):
     ///     fig, ax = plt.subplots(); ax.set_yscale('log'); ax.plot(range(len(ys)), ys); ax.get_ylim()
     /// (no plot for the empty case).
-    @Test(arguments: [
-        ([0.09, 8], 0.07191179602496338, 10.012265578098754),
-        ([], 0.8912509381337455, 11.220184543019636),
-        ([5, 5], 0.8912509381337455, 11.220184543019636),
-        ([100, 100], 7.943282347242818, 1258.925411794168),
-        ([0.0831, 7.2, -1, 0, 3], 0.06648358809934823, 8.9995142726941),
-        ([1e-3, 1e12], 0.00017782794100389203, 5623413251903.505),
-    ] as [([Double], Double, Double)])
+    @Test(
+        arguments: [
+            ([0.09, 8], 0.07191179602496338, 10.012265578098754),
+            ([], 0.8912509381337455, 11.220184543019636),
+            ([5, 5], 0.8912509381337455, 11.220184543019636),
+            ([100, 100], 7.943282347242818, 1258.925411794168),
+            ([0.0831, 7.2, -1, 0, 3], 0.06648358809934823, 8.9995142726941),
+            ([1e-3, 1e12], 0.00017782794100389203, 5623413251903.505),
+        ] as [([Double], Double, Double)])
     func automaticLimitsMatchMatplotlib(_ ys: [Double], _ lower: Double, _ upper: Double) throws {
         var axes = Axes()
         axes.yScale = .log10
@@ -54,7 +55,8 @@ struct LogScaleDrawingTests {
         figure.mainAxes.yScale = .log10
         try figure.mainAxes.setLimits(x: (0, 1), y: (0.08, 10))
         let lines = Self.record(figure)
-        let major = try #require(lines.first { $0.hasPrefix("stroke #000000ff w=1.000") && $0.contains("L(75.139,") })
+        let major = try #require(
+            lines.first { $0.hasPrefix("stroke #000000ff w=1.000") && $0.contains("L(75.139,") })
         #expect(major.contains("M(80.000,410.119) L(75.139,410.119)"))
         #expect(major.contains("M(80.000,233.859) L(75.139,233.859)"))
         #expect(major.contains("M(80.000,57.600) L(75.139,57.600)"))
@@ -73,7 +75,8 @@ struct LogScaleDrawingTests {
         var figure = try Figure()
         figure.mainAxes.yScale = .log10
         try figure.mainAxes.setLimits(x: (0, 5), y: (1, 10))
-        try figure.mainAxes.plot(x: [0, 1, 2, 3, 4, 5], y: [1, 10, 0, 1, 10, -1], color: Color(hex: 0x1f77b4))
+        try figure.mainAxes.plot(
+            x: [0, 1, 2, 3, 4, 5], y: [1, 10, 0, 1, 10, -1], color: Color(hex: 0x1f77b4))
         #expect(figure.mainAxes.skippedNonFiniteCount == 2)
         let stroke = try #require(Self.record(figure).first { $0.hasPrefix("stroke #1f77b4ff") })
         // Two runs: (0, 1)–(1, 10) and (3, 1)–(4, 10); x = 80 + 496·x/5, y 1 → 427.2, 10 → 57.6.
@@ -86,11 +89,15 @@ struct LogScaleDrawingTests {
         try figure.mainAxes.setLimits(x: (1, 100), y: (0, 1))
         try figure.mainAxes.scatter(x: [10, 0, -5], y: [0.5, 0.5, 0.5], color: .black)
         figure.mainAxes.segments(
-            [DataSegment(start: DataPoint(x: 10, y: 0), end: DataPoint(x: 10, y: 1)),
-             DataSegment(start: DataPoint(x: 0, y: 0), end: DataPoint(x: 10, y: 1))], color: Color(hex: 0x00ff00))
+            [
+                DataSegment(start: DataPoint(x: 10, y: 0), end: DataPoint(x: 10, y: 1)),
+                DataSegment(start: DataPoint(x: 0, y: 0), end: DataPoint(x: 10, y: 1)),
+            ], color: Color(hex: 0x00ff00))
         figure.mainAxes.rectangles(
-            [DataSegment(start: DataPoint(x: 1, y: 0), end: DataPoint(x: 10, y: 0.5)),
-             DataSegment(start: DataPoint(x: -1, y: 0), end: DataPoint(x: 10, y: 0.5))], fill: Color(hex: 0xff0000))
+            [
+                DataSegment(start: DataPoint(x: 1, y: 0), end: DataPoint(x: 10, y: 0.5)),
+                DataSegment(start: DataPoint(x: -1, y: 0), end: DataPoint(x: 10, y: 0.5)),
+            ], fill: Color(hex: 0xff0000))
         figure.mainAxes.text("shown", at: .data(DataPoint(x: 10, y: 0.5)))
         figure.mainAxes.text("hidden", at: .data(DataPoint(x: 0, y: 0.5)))
         #expect(figure.mainAxes.skippedNonFiniteCount == 2 + 1 + 1 + 1)

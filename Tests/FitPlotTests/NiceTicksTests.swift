@@ -22,7 +22,9 @@ struct NiceTicksTests {
     static let cases: [Case] = [
         Case(lower: -1, upper: 1, bins: 9, expected: [-1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0]),
         Case(lower: 0, upper: 1, bins: 9, expected: [0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]),
-        Case(lower: -0.95, upper: 1.05, bins: 9, expected: [-1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0, 1.25]),
+        Case(
+            lower: -0.95, upper: 1.05, bins: 9,
+            expected: [-1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0, 1.25]),
         Case(lower: 1.3, upper: 7.9, bins: 9, expected: [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]),
         Case(
             lower: -1e-6, upper: 1e-6, bins: 9,
@@ -30,8 +32,11 @@ struct NiceTicksTests {
                 -1e-06, -7.5e-07, -5e-07, -2.4999999999999994e-07, 0.0, 2.4999999999999994e-07,
                 5.000000000000001e-07, 7.5e-07, 1e-06,
             ]),
-        Case(lower: 0, upper: 1e6, bins: 9, expected: [0.0, 200000.0, 400000.0, 600000.0, 800000.0, 1000000.0]),
-        Case(lower: -3.7, upper: -0.2, bins: 9, expected: [-4.0, -3.5, -3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0]),
+        Case(
+            lower: 0, upper: 1e6, bins: 9, expected: [0.0, 200000.0, 400000.0, 600000.0, 800000.0, 1000000.0]),
+        Case(
+            lower: -3.7, upper: -0.2, bins: 9,
+            expected: [-4.0, -3.5, -3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0]),
         Case(
             lower: 0.001, upper: 0.0012, bins: 9,
             expected: [
@@ -48,17 +53,27 @@ struct NiceTicksTests {
                 1000000.1, 1000000.15, 1000000.2, 1000000.25, 1000000.3, 1000000.35, 1000000.4, 1000000.45,
                 1000000.5,
             ]),
-        Case(lower: -1.1, upper: 1.1, bins: 9, expected: [-1.25, -1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0, 1.25]),
+        Case(
+            lower: -1.1, upper: 1.1, bins: 9,
+            expected: [-1.25, -1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0, 1.25]),
         Case(lower: -1, upper: 1, bins: 5, expected: [-1.0, -0.5, 0.0, 0.5, 1.0]),
         Case(lower: -0.95, upper: 1.05, bins: 5, expected: [-1.0, -0.5, 0.0, 0.5, 1.0, 1.5]),
         Case(lower: 1.3, upper: 7.9, bins: 5, expected: [0.0, 2.0, 4.0, 6.0, 8.0]),
-        Case(lower: -1e-6, upper: 1e-6, bins: 5, expected: [-1e-06, -5e-07, 0.0, 5.000000000000001e-07, 1e-06]),
+        Case(
+            lower: -1e-6, upper: 1e-6, bins: 5, expected: [-1e-06, -5e-07, 0.0, 5.000000000000001e-07, 1e-06]),
         Case(lower: -3.7, upper: -0.2, bins: 5, expected: [-4.0, -3.0, -2.0, -1.0, 0.0]),
-        Case(lower: 0.001, upper: 0.0012, bins: 5, expected: [0.001, 0.00105, 0.0011, 0.00115, 0.0012000000000000001]),
+        Case(
+            lower: 0.001, upper: 0.0012, bins: 5,
+            expected: [0.001, 0.00105, 0.0011, 0.00115, 0.0012000000000000001]),
         Case(
             lower: 1.89, upper: 2.11, bins: 5,
-            expected: [1.85, 1.9000000000000001, 1.9500000000000002, 2.0, 2.0500000000000003, 2.1, 2.1500000000000004]),
-        Case(lower: 1000000.1, upper: 1000000.5, bins: 5, expected: [1000000.1, 1000000.2, 1000000.3, 1000000.4, 1000000.5]),
+            expected: [
+                1.85, 1.9000000000000001, 1.9500000000000002, 2.0, 2.0500000000000003, 2.1,
+                2.1500000000000004,
+            ]),
+        Case(
+            lower: 1000000.1, upper: 1000000.5, bins: 5,
+            expected: [1000000.1, 1000000.2, 1000000.3, 1000000.4, 1000000.5]),
         Case(lower: -1.1, upper: 1.1, bins: 5, expected: [-1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5]),
     ]
 
@@ -109,7 +124,8 @@ struct NiceTicksRobustnessTests {
             let b = a + next() * magnitude * (next() < 0.1 ? 1e-12 : 1)
             let bins = 1 + Int(next() * 9)
             let ticks = NiceTicks(maximumBins: bins).tickValues(lower: min(a, b), upper: max(a, b))
-            #expect(ticks.count >= 2 && ticks.count <= 2 * bins + 4, "(\(a), \(b)) nbins \(bins): \(ticks.count)")
+            #expect(
+                ticks.count >= 2 && ticks.count <= 2 * bins + 4, "(\(a), \(b)) nbins \(bins): \(ticks.count)")
             #expect(zip(ticks, ticks.dropFirst()).allSatisfy { $0 < $1 } && ticks.allSatisfy(\.isFinite))
         }
     }

@@ -19,34 +19,51 @@ struct TickFormatterTests {
     }
 
     static let cases: [Case] = [
-        Case(lower: -1, upper: 1, labels: ["−1.00", "−0.75", "−0.50", "−0.25", "0.00", "0.25", "0.50", "0.75", "1.00"], offset: ""),
+        Case(
+            lower: -1, upper: 1,
+            labels: ["−1.00", "−0.75", "−0.50", "−0.25", "0.00", "0.25", "0.50", "0.75", "1.00"], offset: ""),
         Case(lower: 0, upper: 1, labels: ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"], offset: ""),
-        Case(lower: -0.95, upper: 1.05, labels: ["−0.75", "−0.50", "−0.25", "0.00", "0.25", "0.50", "0.75", "1.00"], offset: ""),
+        Case(
+            lower: -0.95, upper: 1.05,
+            labels: ["−0.75", "−0.50", "−0.25", "0.00", "0.25", "0.50", "0.75", "1.00"], offset: ""),
         Case(lower: 1.3, upper: 7.9, labels: ["2", "3", "4", "5", "6", "7"], offset: ""),
         Case(
             lower: -1e-6, upper: 1e-6,
-            labels: ["−1.00", "−0.75", "−0.50", "−0.25", "0.00", "0.25", "0.50", "0.75", "1.00"], offset: "1e−6"),
+            labels: ["−1.00", "−0.75", "−0.50", "−0.25", "0.00", "0.25", "0.50", "0.75", "1.00"],
+            offset: "1e−6"),
         Case(lower: 0, upper: 1e6, labels: ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"], offset: "1e6"),
-        Case(lower: -3.7, upper: -0.2, labels: ["−3.5", "−3.0", "−2.5", "−2.0", "−1.5", "−1.0", "−0.5"], offset: ""),
+        Case(
+            lower: -3.7, upper: -0.2, labels: ["−3.5", "−3.0", "−2.5", "−2.0", "−1.5", "−1.0", "−0.5"],
+            offset: ""),
         Case(
             lower: 0.001, upper: 0.0012,
-            labels: ["0.001000", "0.001025", "0.001050", "0.001075", "0.001100", "0.001125", "0.001150", "0.001175", "0.001200"],
+            labels: [
+                "0.001000", "0.001025", "0.001050", "0.001075", "0.001100", "0.001125", "0.001150",
+                "0.001175", "0.001200",
+            ],
             offset: ""),
         Case(
             lower: 1.89, upper: 2.11,
-            labels: ["1.900", "1.925", "1.950", "1.975", "2.000", "2.025", "2.050", "2.075", "2.100"], offset: ""),
+            labels: ["1.900", "1.925", "1.950", "1.975", "2.000", "2.025", "2.050", "2.075", "2.100"],
+            offset: ""),
         Case(
             lower: 1000000.1, upper: 1000000.5,
             labels: ["0.10", "0.15", "0.20", "0.25", "0.30", "0.35", "0.40", "0.45", "0.50"], offset: "+1e6"),
-        Case(lower: -1.1, upper: 1.1, labels: ["−1.00", "−0.75", "−0.50", "−0.25", "0.00", "0.25", "0.50", "0.75", "1.00"], offset: ""),
+        Case(
+            lower: -1.1, upper: 1.1,
+            labels: ["−1.00", "−0.75", "−0.50", "−0.25", "0.00", "0.25", "0.50", "0.75", "1.00"], offset: ""),
     ]
 
     /// Labels of the ticks matplotlib shows, with the same locator (nbins 9) and tolerance.
-    static func visibleLabels(_ lower: Double, _ upper: Double, _ formatter: TickFormatter = TickFormatter()) -> ([String], String) {
+    static func visibleLabels(_ lower: Double, _ upper: Double, _ formatter: TickFormatter = TickFormatter())
+        -> ([String], String)
+    {
         let ticks = NiceTicks(maximumBins: 9).tickValues(lower: lower, upper: upper)
         let labels = formatter.labels(for: ticks, lower: lower, upper: upper)
         let tolerance = 1e-10 * (upper - lower)
-        let visible = zip(ticks, labels.labels).filter { $0.0 >= lower - tolerance && $0.0 <= upper + tolerance }.map(\.1)
+        let visible = zip(ticks, labels.labels).filter {
+            $0.0 >= lower - tolerance && $0.0 <= upper + tolerance
+        }.map(\.1)
         return (visible, labels.offsetText)
     }
 
@@ -97,8 +114,12 @@ struct TickFormatterTests {
     }
 
     @Test func numberFormattingForTitles() {
-        #expect("Iteration 12 — loss " + NumberFormatting.english.format(0.491_149, decimals: 4) == "Iteration 12 — loss 0.4911")
-        #expect("Itération 12 — perte " + NumberFormatting.french.format(0.491_149, decimals: 4) == "Itération 12 — perte 0,4911")
+        #expect(
+            "Iteration 12 — loss " + NumberFormatting.english.format(0.491_149, decimals: 4)
+                == "Iteration 12 — loss 0.4911")
+        #expect(
+            "Itération 12 — perte " + NumberFormatting.french.format(0.491_149, decimals: 4)
+                == "Itération 12 — perte 0,4911")
         #expect(NumberFormatting.english.format(-2.5, decimals: 1) == "−2.5")
         #expect(NumberFormatting.english.format(-3, decimals: 0) == "−3")
         #expect(NumberFormatting.english.format(0.005, decimals: 1) == "0.0")

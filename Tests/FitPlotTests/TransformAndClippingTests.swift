@@ -15,7 +15,9 @@ struct TransformTests {
     /// (80, 57.6, 225.4545, 168), (350.5455, 57.6, …), (80, 259.2, …), (350.5455, 259.2, …).
     @Test func gridPlotAreasMatchMatplotlibGridSpec() throws {
         let figure = try Figure(rows: 2, columns: 2)
-        let expected: [(Double, Double)] = [(80, 57.6), (350.5454545454545, 57.6), (80, 259.2), (350.5454545454545, 259.2)]
+        let expected: [(Double, Double)] = [
+            (80, 57.6), (350.5454545454545, 57.6), (80, 259.2), (350.5454545454545, 259.2),
+        ]
         for (index, (x, y)) in expected.enumerated() {
             let area = figure.plotArea(row: index / 2, column: index % 2)
             #expect(abs(area.minX - x) < 1e-9 && abs(area.minY - y) < 1e-9)
@@ -27,7 +29,9 @@ struct TransformTests {
         let t = AxesTransform(
             x: try AxisRange(0, 10), y: try AxisRange(0, 1),
             plotArea: Rect(x: 80, y: 57.6, width: 496, height: 369.6))
-        func close(_ p: Point, _ x: Double, _ y: Double) -> Bool { abs(p.x - x) < 1e-9 && abs(p.y - y) < 1e-9 }
+        func close(_ p: Point, _ x: Double, _ y: Double) -> Bool {
+            abs(p.x - x) < 1e-9 && abs(p.y - y) < 1e-9
+        }
         #expect(close(t.point(x: 0, y: 0), 80, 427.2))
         #expect(close(t.point(x: 10, y: 1), 576, 57.6))
         let middle = t.point(x: 5, y: 0.5)
@@ -83,7 +87,8 @@ struct LineClippingTests {
 
     /// Ends on a horizontal side are exactly on it, not slope·x + intercept rounded.
     @Test func endsOnHorizontalSidesAreExact() throws {
-        let (a, b) = try #require(clipLine(slope: 3, intercept: 2.5, x: AxisRange(-1, 1), y: AxisRange(-0.3, 5.1)))
+        let (a, b) = try #require(
+            clipLine(slope: 3, intercept: 2.5, x: AxisRange(-1, 1), y: AxisRange(-0.3, 5.1)))
         #expect(a.y == -0.3 && b.y == 5.1)
         #expect(abs(a.x - (-2.8 / 3)) < 1e-15 && abs(b.x - 2.6 / 3) < 1e-15)
     }
@@ -95,11 +100,12 @@ struct LineClippingTests {
         let recorder = RecordingRenderer(size: figure.size)
         figure.draw(on: recorder, layers: .dynamicOnly)
         // (2.5, 0) → (80 + 0.25·496, 427.2) = (204, 427.2); (7.5, 10) → (452, 57.6); width 1.5 pt = 2.083.
-        #expect(recorder.lines == [
-            "save",
-            "clip [80.000,57.600 496.000x369.600]",
-            "stroke #000000ff w=2.083 cap=butt join=round M(204.000,427.200) L(452.000,57.600)",
-            "restore",
-        ])
+        #expect(
+            recorder.lines == [
+                "save",
+                "clip [80.000,57.600 496.000x369.600]",
+                "stroke #000000ff w=2.083 cap=butt join=round M(204.000,427.200) L(452.000,57.600)",
+                "restore",
+            ])
     }
 }
