@@ -3,7 +3,6 @@ import FitCairo
 import FitPNG
 import FitPlot
 import Foundation
-import Synchronization
 
 /// Renders a scene's frames to PNG bytes, in parallel, with identical bytes for any number
 /// of threads.
@@ -165,10 +164,10 @@ final class FrameWork: Sendable {
     }
 
     private let count: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Bounds how far rendering may run ahead of in-order delivery (nil: unbounded, no delivery).
     private let slots: DispatchSemaphore?
-    private let deliveryLock = Mutex(())
+    private let deliveryLock = Locked(())
 
     init(count: Int, window: Int?) {
         self.count = count

@@ -1,7 +1,6 @@
 import FitPNG
 import FitTrainer
 import Foundation
-import Synchronization
 
 /// One frames run: checks the output folder, writes the frames, `history.csv`,
 /// `manifest.json` and the animation, and tidies frames of an earlier run that this one

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -22,8 +21,8 @@ public final class InterruptCleanup: Sendable {
         var terminating = false
     }
 
-    private let state = Mutex(State())
-    private let sources = Mutex<[DispatchSourceSignal]>([])
+    private let state = Locked(State())
+    private let sources = Locked<[DispatchSourceSignal]>([])
 
     private init() {}
 

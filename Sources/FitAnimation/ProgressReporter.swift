@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -27,7 +26,7 @@ public final class ProgressReporter: Sendable {
     private let total: Int
     private let mode: Mode
     private let start: UInt64
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// `quiet` silences it; otherwise a bar is shown only when stderr is a terminal.
     public init(total: Int, quiet: Bool) {
