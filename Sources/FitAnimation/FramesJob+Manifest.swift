@@ -1,0 +1,141 @@
+import Foundation
+
+/// `manifest.json`: building it and streaming it to disk.
+extension FramesJob {
+    /// The manifest describing this run.
+    public func manifest(complete: Bool, files: [String]) -> RunManifest {
+        manifest(complete: complete, files: files, includeFrames: true)
+    }
+
+    func manifest(complete: Bool, files: [String], includeFrames: Bool) -> RunManifest {
+        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
+        let settings = scene.settings
+        let area = scene.baseFigure.plotArea()
+        let s = settings.scale
+        let frames =
+            !includeFrames
+            ? []
+            : (0..<scene.frameCount).map { index -> RunManifest.Frame in
+                let step = scene.history[index]
+                return RunManifest.Frame(
+                    file: naming.name(index), iteration: step.iteration, parameters: step.parameters,
+                    loss: step.loss)
+            }
+        return RunManifest(
+            version: RenderFitVersion.current, complete: complete, settings: settings,
+            image: .init(
+                width: Int((Double(settings.width) * s).rounded(.up)),
+                height: Int((Double(settings.height) * s).rounded(.up))),
+            plotArea: .init(x: area.x * s, y: area.y * s, width: area.width * s, height: area.height * s),
+            dataLimits: .init(
+                x: [scene.xLimits.lower, scene.xLimits.upper], y: [scene.yLimits.lower, scene.yLimits.upper]),
+            fps: settings.fps, divergedAtIteration: scene.history.divergence?.iteration,
+            frames: complete ? frames : [], files: files)
+    }
+
+    /// Streams `manifest.json`: the same document as encoding ``manifest(complete:files:)``
+    /// with JSONEncoder (sorted keys, pretty printed), written frame by frame so that a run of
+    /// 10,000 frames needs no more memory than a run of 100.
+    func writeManifest(complete: Bool, files: [String]) throws {
+        guard let output else { return }
+        let m = manifest(complete: complete, files: [], includeFrames: false)
+        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
+        let history = scene.history
+        try AtomicFileWriter.streamJSON(toPath: output.manifestPath) { json in
+            json.beginObject()
+            json.key("complete")
+            json.value(m.complete)
+            json.key("dataLimits")
+            json.beginObject()
+            json.key("x")
+            json.value(m.dataLimits.x)
+            json.key("y")
+            json.value(m.dataLimits.y)
+            json.endObject()
+            if let diverged = m.divergedAtIteration {
+                json.key("divergedAtIteration")
+                json.value(diverged)
+            }
+            json.key("files")
+            json.beginArray()
+            for name in files { json.value(name) }
+            json.endArray()
+            json.key("fps")
+            json.value(m.fps)
+            json.key("frames")
+            json.beginArray()
+            if complete {
+                for index in 0..<scene.frameCount {
+                    let step = history[index]
+                    json.beginObject()
+                    json.key("file")
+                    json.value(naming.name(index))
+                    json.key("iteration")
+                    json.value(step.iteration)
+                    json.key("loss")
+                    json.value(step.loss)
+                    json.key("parameters")
+                    json.value(step.parameters)
+                    json.endObject()
+                }
+            }
+            json.endArray()
+            json.key("image")
+            json.beginObject()
+            json.key("height")
+            json.value(m.image.height)
+            json.key("width")
+            json.value(m.image.width)
+            json.endObject()
+            json.key("plotArea")
+            json.beginObject()
+            for (name, value) in [
+                ("height", m.plotArea.height), ("width", m.plotArea.width), ("x", m.plotArea.x),
+                ("y", m.plotArea.y),
+            ] {
+                json.key(name)
+                json.value(value)
+            }
+            json.endObject()
+            json.key("settings")
+            Self.write(m.settings, to: json)
+            json.key("tool")
+            json.value(m.tool)
+            json.key("version")
+            json.value(m.version)
+            json.endObject()
+            json.newline()
+        }
+    }
+
+    private static func write(_ settings: RenderSettings, to json: StreamingJSONWriter) {
+        json.beginObject()
+        if let dataFile = settings.dataFile {
+            json.key("dataFile")
+            json.value(dataFile)
+        }
+        json.key("fps")
+        json.value(settings.fps)
+        json.key("height")
+        json.value(settings.height)
+        json.key("initialParameters")
+        json.value(settings.initialParameters)
+        json.key("iterations")
+        json.value(settings.iterations)
+        json.key("language")
+        json.value(settings.language.rawValue)
+        json.key("learningRate")
+        json.value(settings.learningRate)
+        json.key("points")
+        json.value(settings.points)
+        json.key("residuals")
+        json.value(settings.residuals)
+        json.key("scale")
+        json.value(settings.scale)
+        json.key("seed")
+        json.value(settings.seed)
+        json.key("width")
+        json.value(settings.width)
+        json.endObject()
+    }
+}
