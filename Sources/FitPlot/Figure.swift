@@ -21,6 +21,9 @@ public struct Figure: Sendable {
     public var theme: Theme
     /// Where the axes grid sits in the figure.
     public var margins = SubplotMargins.matplotlib
+    /// Widens the gap between a grid's rows when tick labels, x labels and titles need it
+    /// (see ``requiredRowGap``); false keeps matplotlib's `hspace` exactly.
+    public var keepsRowsApart = true
     /// Row-major: `axes[row * columns + column]`.
     public var axes: [Axes]
     /// A title centred above all axes; nil for none.
@@ -93,7 +96,35 @@ public struct Figure: Sendable {
 
     /// The plot area (inside the spines) of the axes at `row`, `column`, in layout units.
     public func plotArea(row: Int = 0, column: Int = 0) -> Rect {
-        margins.plotArea(row: row, column: column, rows: rows, columns: columns, in: size)
+        var resolved = margins
+        if keepsRowsApart {
+            resolved.minimumVerticalGap = max(margins.minimumVerticalGap, requiredRowGap)
+        }
+        return resolved.plotArea(row: row, column: column, rows: rows, columns: columns, in: size)
+    }
+
+    /// The gap a grid's rows need so that one row's tick labels and x label never run into the
+    /// next row's title (matplotlib's fixed `hspace` lets them overlap in a small figure).
+    /// Estimated from the theme's sizes (a line of DejaVu Sans is about 1.17 em tall), and
+    /// from which axes have titles and x labels — static properties, so the layout never
+    /// depends on dynamic text.
+    public var requiredRowGap: Double {
+        guard rows > 1 else { return 0 }
+        let lineHeight = 1.17
+        var widest = 0.0
+        for row in 0..<(rows - 1) {
+            for column in 0..<columns {
+                let upper = self[row, column]
+                let lower = self[row + 1, column]
+                var points = theme.tickLengthPoints + theme.tickLabelPadPoints + lineHeight * theme.fontSizePoints
+                if upper.xLabel != nil { points += theme.axisLabelPadPoints + lineHeight * theme.fontSizePoints }
+                if lower.title != nil || lower.titleIsDynamic {
+                    points += theme.titlePadPoints + lineHeight * theme.titleSizePoints
+                }
+                widest = max(widest, points + 0.5 * theme.fontSizePoints)
+            }
+        }
+        return self.points.layout(widest)
     }
 
     /// The layout (transform, ticks) of the axes at `row`, `column`.

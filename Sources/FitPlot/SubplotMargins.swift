@@ -13,6 +13,9 @@ public struct SubplotMargins: Hashable, Sendable {
     public var horizontalSpacing = 0.2
     /// Vertical gap between rows, as a fraction of the average axes height.
     public var verticalSpacing = 0.2
+    /// The smallest vertical gap between rows, in layout units: when `verticalSpacing` gives
+    /// less, rows shrink to make room (0: matplotlib's rule alone).
+    public var minimumVerticalGap = 0.0
 
     /// Creates matplotlib's default margins.
     public init() {}
@@ -48,9 +51,14 @@ public struct SubplotMargins: Hashable, Sendable {
         let totalWidth = (right - left) * size.width
         let totalHeight = (top - bottom) * size.height
         let cellWidth = totalWidth / (Double(columns) + horizontalSpacing * Double(columns - 1))
-        let cellHeight = totalHeight / (Double(rows) + verticalSpacing * Double(rows - 1))
+        var cellHeight = totalHeight / (Double(rows) + verticalSpacing * Double(rows - 1))
+        var gap = verticalSpacing * cellHeight
+        if rows > 1, gap < minimumVerticalGap {
+            gap = minimumVerticalGap
+            cellHeight = max(1, (totalHeight - Double(rows - 1) * gap) / Double(rows))
+        }
         let x = left * size.width + Double(column) * cellWidth * (1 + horizontalSpacing)
-        let y = (1 - top) * size.height + Double(row) * cellHeight * (1 + verticalSpacing)
+        let y = (1 - top) * size.height + Double(row) * (cellHeight + gap)
         return Rect(x: x, y: y, width: cellWidth, height: cellHeight)
     }
 }

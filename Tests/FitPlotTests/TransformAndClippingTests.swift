@@ -14,7 +14,11 @@ struct TransformTests {
     /// `plt.subplots(2, 2)` positions (x0·640, (1 − y1)·480, width·640, height·480):
     /// (80, 57.6, 225.4545, 168), (350.5455, 57.6, …), (80, 259.2, …), (350.5455, 259.2, …).
     @Test func gridPlotAreasMatchMatplotlibGridSpec() throws {
-        let figure = try Figure(rows: 2, columns: 2)
+        var figure = try Figure(rows: 2, columns: 2)
+        figure.keepsRowsApart = false  // matplotlib's hspace exactly
+        #expect(figure.requiredRowGap < 0.2 * 168)  // and with no titles or labels it is not needed anyway
+        figure.keepsRowsApart = true
+        #expect(abs(figure.plotArea(row: 1, column: 0).minY - 259.2) < 1e-9)
         let expected: [(Double, Double)] = [
             (80, 57.6), (350.5454545454545, 57.6), (80, 259.2), (350.5454545454545, 259.2),
         ]
@@ -23,6 +27,30 @@ struct TransformTests {
             #expect(abs(area.minX - x) < 1e-9 && abs(area.minY - y) < 1e-9)
             #expect(abs(area.width - 225.45454545454544) < 1e-9 && abs(area.height - 168) < 1e-9)
         }
+    }
+
+    /// In a small grid, matplotlib's fixed 20 % gap lets the upper row's tick labels run into
+    /// the lower row's title; ours widens the gap until the measured boxes are apart.
+    @Test func gridRowsKeepTickLabelsAndTitlesApart() throws {
+        var figure = try Figure(rows: 2, columns: 2)
+        for index in 0..<4 {
+            var axes = figure.axes[index]
+            axes.title = "Title \(index)"
+            axes.xLabel = "x"
+            try axes.setLimits(x: (-1, 1), y: (0, 6))
+            figure.axes[index] = axes
+        }
+        let upper = figure.plotArea(row: 0, column: 0)
+        let lower = figure.plotArea(row: 1, column: 0)
+        #expect(lower.minY - upper.maxY > figure.requiredRowGap - 1e-9)
+        #expect(abs(figure.plotArea(row: 1, column: 0).maxY - 427.2) < 1e-9)  // bottom margin unchanged
+        // The recorded text boxes (fake metrics 0.76/0.24 em) do not overlap.
+        let renderer = RecordingRenderer(size: figure.size)
+        figure.draw(on: renderer)
+        let xLabelBottom = upper.maxY + figure.points.layout(3.5 + 3.5 + 4) + 2 * figure.points.layout(10)
+        let lowerTitleTop = lower.minY - figure.points.layout(6) - figure.points.layout(12)
+        #expect(xLabelBottom < lowerTitleTop)
+        #expect(renderer.lines.contains { $0.contains("Title 2") })
     }
 
     @Test func dataToLayoutAndBack() throws {
