@@ -116,8 +116,11 @@ public struct Figure: Sendable {
             for column in 0..<columns {
                 let upper = self[row, column]
                 let lower = self[row + 1, column]
-                var points = theme.tickLengthPoints + theme.tickLabelPadPoints + lineHeight * theme.fontSizePoints
-                if upper.xLabel != nil { points += theme.axisLabelPadPoints + lineHeight * theme.fontSizePoints }
+                var points =
+                    theme.tickLengthPoints + theme.tickLabelPadPoints + lineHeight * theme.fontSizePoints
+                if upper.xLabel != nil {
+                    points += theme.axisLabelPadPoints + lineHeight * theme.fontSizePoints
+                }
                 if lower.title != nil || lower.titleIsDynamic {
                     points += theme.titlePadPoints + lineHeight * theme.titleSizePoints
                 }
