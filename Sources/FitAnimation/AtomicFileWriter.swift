@@ -19,35 +19,7 @@ public enum AtomicFileWriter {
 
     /// Writes `bytes` to `path` atomically (temporary file + rename).
     public static func write(_ bytes: UnsafeRawBufferPointer, toPath path: String) throws(OutputError) {
-        let temporary = temporaryPath(for: path)
-        guard InterruptCleanup.shared.register(temporary) else {
-            throw .cannotWrite(path: path, reason: "interrupted")
-        }
-        defer { InterruptCleanup.shared.unregister(temporary) }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                unlink(temporary)
-                throw .cannotWrite(path: path, reason: reason)
-            }
-            offset += n
-        }
-        guard close(fd) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .cannotWrite(path: path, reason: reason)
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .cannotWrite(path: path, reason: reason)
-        }
+        try throughTemporaryFile(path) { fd in writeAll(fd, bytes) }
     }
 
     /// Writes `bytes` to `path` atomically.
@@ -63,9 +35,29 @@ public enum AtomicFileWriter {
         try write(Array(text.utf8), toPath: path)
     }
 
+    /// Writes `value` as a manifest-style JSON document (sorted keys, pretty printed, a final
+    /// newline) to `path` atomically.
+    static func writeJSON(_ value: some Encodable, toPath path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try write(Array(try encoder.encode(value)) + [10], toPath: path)
+    }
+
     /// Writes `path` atomically from `body`, which streams into the open file through a
     /// ``StreamingJSONWriter`` (so large documents are never held whole in memory).
     static func streamJSON(toPath path: String, _ body: (StreamingJSONWriter) -> Void) throws(OutputError) {
+        try throughTemporaryFile(path) { fd in
+            let writer = StreamingJSONWriter(fd: fd)
+            body(writer)
+            writer.flush()
+            return writer.failure
+        }
+    }
+
+    /// The one sequence behind every write: register the temporary name for interrupt
+    /// clean-up, create it, let `fill` write into it (returning an `errno` on failure),
+    /// close, and rename it onto `path`; on any failure the temporary file is removed.
+    private static func throughTemporaryFile(_ path: String, fill: (Int32) -> Int32?) throws(OutputError) {
         let temporary = temporaryPath(for: path)
         guard InterruptCleanup.shared.register(temporary) else {
             throw .cannotWrite(path: path, reason: "interrupted")
@@ -73,18 +65,12 @@ public enum AtomicFileWriter {
         defer { InterruptCleanup.shared.unregister(temporary) }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        let writer = StreamingJSONWriter(fd: fd)
-        body(writer)
-        writer.flush()
-        let failure = writer.failure ?? (close(fd) == 0 ? nil : errno)
+        var failure = fill(fd)
+        if close(fd) != 0, failure == nil { failure = errno }
+        if failure == nil, rename(temporary, path) != 0 { failure = errno }
         if let failure {
             unlink(temporary)
             throw .cannotWrite(path: path, reason: String(cString: strerror(failure)))
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .cannotWrite(path: path, reason: reason)
         }
     }
 

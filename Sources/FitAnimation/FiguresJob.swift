@@ -43,8 +43,10 @@ public struct FiguresJob: Sendable {
         let owned = try check()
         InterruptCleanup.shared.install()
         try output.create()
-        output.removeLeftoverTemporaries(owned: owned.union(plannedFiles))
         let planned = plannedFiles
+        output.removeLeftoverTemporaries(owned: owned.union(planned))
+        // Written before the figures, so a run killed midway still owns them. Files of the same
+        // kind of run in another format stay listed: they are still what they were.
         try writeManifest(files: Array(owned.union(planned)).sorted())
         let settings = figures.scene.settings
         let exporter = FigureExporter(
@@ -56,15 +58,11 @@ public struct FiguresJob: Sendable {
             try exporter.write(figures.figure(name), format: format, toPath: path, title: figures.title(name))
             written.append(path)
         }
-        // Files of the same kind of run in another format stay: they are still what they were.
-        try writeManifest(files: Array(owned.union(planned)).sorted())
         return written
     }
 
     private func writeManifest(files: [String]) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let manifest = Manifest(format: format.rawValue, settings: figures.scene.settings, files: files)
-        try AtomicFileWriter.write(Array(try encoder.encode(manifest)) + [10], toPath: output.manifestPath)
+        try AtomicFileWriter.writeJSON(manifest, toPath: output.manifestPath)
     }
 }

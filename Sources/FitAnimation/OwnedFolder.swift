@@ -34,9 +34,6 @@ public struct OwnedFolder: Sendable {
     }
 
     private static func writeManifest(owner: String, files: [String], to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Manifest(owner: owner, files: files))
-        try AtomicFileWriter.write(Array(data) + [10], toPath: path)
+        try AtomicFileWriter.writeJSON(Manifest(owner: owner, files: files), toPath: path)
     }
 }

@@ -7,17 +7,16 @@
 /// Writes text to standard error with one `write(2)`, so that lines from several threads
 /// never interleave mid-line (and without touching C's shared `stderr` FILE).
 public enum StandardError {
-    /// Writes `text` (UTF-8) to file descriptor 2, retrying partial writes; an error drops the
-    /// rest silently, since there is nowhere left to report it.
+    /// Writes `text` (UTF-8) to file descriptor 2; an error drops the rest silently, since
+    /// there is nowhere left to report it.
     public static func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = systemWrite(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if n <= 0 { return }
-                offset += n
-            }
-        }
+        _ = Array(text.utf8).withUnsafeBytes { writeAll(STDERR_FILENO, $0) }
+    }
+
+    /// Writes `line` and a newline after flushing standard output, so that messages and
+    /// printed output appear in order even when both streams go to one file.
+    public static func writeLine(_ line: String) {
+        fflush(nil)  // nil: every C output stream, i.e. stdout
+        write(line + "\n")
     }
 }

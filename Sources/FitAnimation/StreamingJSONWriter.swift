@@ -64,15 +64,8 @@ final class StreamingJSONWriter {
     /// Writes what is buffered; returns false (and records errno) when the write failed.
     @discardableResult
     func flush() -> Bool {
-        var offset = 0
-        while offset < buffer.count, failure == nil {
-            let n = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-            } else {
-                offset += n
-            }
+        if failure == nil {
+            failure = buffer.withUnsafeBytes { writeAll(fd, $0) }
         }
         buffer.removeAll(keepingCapacity: true)
         return failure == nil

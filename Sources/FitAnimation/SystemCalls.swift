@@ -13,3 +13,20 @@ func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
         return Darwin.write(fd, buffer, count)
     #endif
 }
+
+/// Writes all of `bytes` to `fd`, retrying partial writes and `EINTR`. Returns nil on
+/// success, or the `errno` of the write that failed.
+func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    guard let base = bytes.baseAddress else { return nil }
+    var offset = 0
+    while offset < bytes.count {
+        let n = systemWrite(fd, base + offset, bytes.count - offset)
+        if n < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        if n == 0 { return EIO }
+        offset += n
+    }
+    return nil
+}
