@@ -11,15 +11,11 @@ struct OutputPlan {
     let figures: FiguresJob?
     let animation: AnimationTarget?
 
-    init(settings: RenderFitSettings, scene: TrainingScene) throws {
+    init(settings: RenderFitSettings, scene: TrainingScene) {
         self.settings = settings
         self.scene = scene
         let r = settings.rendering
-        do {
-            animation = try r.animation.map { try AnimationTarget(path: $0) }
-        } catch {
-            throw UsageError("\(error)")
-        }
+        animation = r.animation
         let output = settings.outputDirectoryArgument.map { OutputDirectory(path: $0) }
         if output != nil || animation != nil {
             frames = FramesJob(

@@ -24,7 +24,7 @@ struct RenderFitRun {
         } catch {
             throw UsageError(error.description)
         }
-        let plan = try OutputPlan(settings: settings, scene: scene)
+        let plan = OutputPlan(settings: settings, scene: scene)
         try plan.check()
 
         let report = TrainingReport(history: history, data: data)
@@ -99,12 +99,15 @@ struct RenderFitRun {
 
     private func writeHistoryExport(_ history: TrainingHistory) throws {
         guard let export = settings.historyExport else { return }
+        // Through the same writer as every other output, so Ctrl-C cleans it up too.
         do {
             switch export.format {
-            case .csv: try FitTrainer.AtomicFileWriter.write(history.csvText(), to: export.url)
-            case .json: try FitTrainer.AtomicFileWriter.write(try history.jsonData(), to: export.url)
+            case .csv: try FitAnimation.AtomicFileWriter.write(history.csvText(), toPath: export.url.path)
+            case .json:
+                try FitAnimation.AtomicFileWriter.write(
+                    Array(try history.jsonData()), toPath: export.url.path)
             }
-        } catch let error as FileWriteError {
+        } catch let error as FitAnimation.OutputError {
             throw OutputError(error.description)
         } catch {
             throw OutputError("cannot write the history: \(error)")

@@ -1,3 +1,4 @@
+import FitAnimation
 import FitTrainer
 import Foundation
 
@@ -58,7 +59,7 @@ struct RenderFitSettings: Sendable {
         var jobs: Int
         var figuresDirectory: String?
         var figureFormat: String
-        var animation: String?
+        var animation: AnimationTarget?
         var fps: Int
         var force: Bool
     }
@@ -117,13 +118,14 @@ struct RenderFitSettings: Sendable {
         if let figures = command.figures {
             try checkDirectoryArgument(figures, option: "--figures")
         }
+        var animationTarget: AnimationTarget?
         if let animation = command.animation {
-            try checkAnimationPath(animation)
+            animationTarget = try checkAnimationPath(animation)
         }
         return RenderingOptions(
             width: command.width, height: command.height, scale: command.scale, language: command.lang,
             residuals: command.residuals, jobs: jobs, figuresDirectory: command.figures,
-            figureFormat: command.format, animation: command.animation, fps: command.fps, force: command.force
+            figureFormat: command.format, animation: animationTarget, fps: command.fps, force: command.force
         )
     }
 
@@ -138,17 +140,19 @@ struct RenderFitSettings: Sendable {
         }
     }
 
-    private static func checkAnimationPath(_ path: String) throws(UsageError) {
-        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
-        guard ["png", "apng", "mp4", "webm", "gif"].contains(ext) else {
-            throw UsageError(
-                "--animation '\(path)' is not allowed; the name must end in .png or .apng (built in), or .mp4, .webm, .gif (with ffmpeg)"
-            )
+    /// The animation's kind comes from its extension, as `AnimationTarget` decides it.
+    private static func checkAnimationPath(_ path: String) throws(UsageError) -> AnimationTarget {
+        let target: AnimationTarget
+        do {
+            target = try AnimationTarget(path: path)
+        } catch {
+            throw UsageError(error.description)
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw UsageError("--animation '\(path)' is a directory; give a file path")
         }
+        return target
     }
 
     private static func iterations(_ value: Int) throws(UsageError) -> Int {
