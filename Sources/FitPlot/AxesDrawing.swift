@@ -63,36 +63,25 @@ extension Axes {
         let (xLabel, yLabel) = (self.xLabel, self.yLabel)
         items.append(
             DrawItem(zOrder: ZOrder.spines, isDynamic: false) { r in
-                var ticks = Path()
-                for x in layout.xTicks {
-                    ticks.move(to: Point(x: t.layoutX(x), y: area.maxY))
-                    ticks.line(to: Point(x: t.layoutX(x), y: area.maxY + tickLength))
-                }
-                for y in layout.yTicks {
-                    ticks.move(to: Point(x: area.minX, y: t.layoutY(y)))
-                    ticks.line(to: Point(x: area.minX - tickLength, y: t.layoutY(y)))
-                }
-                if !ticks.isEmpty {
+                // Outward tick marks below the x axis and left of the y axis, one path a size.
+                func strokeTicks(x xs: [Double], y ys: [Double], length: Double, width: Double) {
+                    var ticks = Path()
+                    for x in xs {
+                        ticks.move(to: Point(x: t.layoutX(x), y: area.maxY))
+                        ticks.line(to: Point(x: t.layoutX(x), y: area.maxY + length))
+                    }
+                    for y in ys {
+                        ticks.move(to: Point(x: area.minX, y: t.layoutY(y)))
+                        ticks.line(to: Point(x: area.minX - length, y: t.layoutY(y)))
+                    }
+                    guard !ticks.isEmpty else { return }
                     r.stroke(
-                        ticks,
-                        style: StrokeStyle(
-                            width: theme.tickWidth, color: theme.spineColor, snapToPixels: true))
+                        ticks, style: StrokeStyle(width: width, color: theme.spineColor, snapToPixels: true))
                 }
-                var minorTicks = Path()
-                for x in layout.xMinorTicks {
-                    minorTicks.move(to: Point(x: t.layoutX(x), y: area.maxY))
-                    minorTicks.line(to: Point(x: t.layoutX(x), y: area.maxY + minorTickLength))
-                }
-                for y in layout.yMinorTicks {
-                    minorTicks.move(to: Point(x: area.minX, y: t.layoutY(y)))
-                    minorTicks.line(to: Point(x: area.minX - minorTickLength, y: t.layoutY(y)))
-                }
-                if !minorTicks.isEmpty {
-                    r.stroke(
-                        minorTicks,
-                        style: StrokeStyle(
-                            width: theme.minorTickWidth, color: theme.spineColor, snapToPixels: true))
-                }
+                strokeTicks(x: layout.xTicks, y: layout.yTicks, length: tickLength, width: theme.tickWidth)
+                strokeTicks(
+                    x: layout.xMinorTicks, y: layout.yMinorTicks, length: minorTickLength,
+                    width: theme.minorTickWidth)
                 for (x, label) in xMinor {
                     r.drawText(
                         label, at: Point(x: t.layoutX(x), y: area.maxY + minorTickLength + tickPad),
