@@ -18,13 +18,19 @@ struct MarkerStampingTests {
 
     /// Stamping promises byte-identity with painting the same stamps through Cairo at the
     /// same whole-pixel offsets (same "over" arithmetic as pixman).
-    @Test(arguments: [1.0, 2.0])
-    func stampingEqualsCairoPaintingTheStamps(scale: Double) throws {
+    /// Dense and opaque, most markers are hidden by later ones and skipped: the result must
+    /// not change. Translucent, none can be skipped.
+    @Test(arguments: [1.0, 2.0], [(false, false), (true, false), (false, true), (true, true)])
+    func stampingEqualsCairoPaintingTheStamps(scale: Double, options: (clipped: Bool, dense: Bool)) throws {
+        let (clipped, dense) = options
         let style = MarkerStyle(
-            size: 8.3, fill: Color(hex: 0xff7f0e, alpha: 0.6), edgeColor: .black, edgeWidth: 0.5)
-        let points = Self.centers(count: 300, width: 60, height: 40)
+            size: 8.3, fill: Color(hex: 0xff7f0e, alpha: dense ? 1 : 0.6), edgeColor: .black, edgeWidth: 0.5)
+        let points = Self.centers(count: dense ? 4000 : 300, width: 60, height: 40)
         let stamped = try CairoImageCanvas(width: 60, height: 40, scale: scale)
         stamped.clear(to: Color(hex: 0x336699))
+        // The clip cuts stamps mid-row, where the compositor's four-pixel groups must stop.
+        let clip = Rect(x: 7, y: 5, width: 41, height: 27)
+        if clipped { stamped.clip(to: clip) }
         stamped.drawMarkers(at: points, style: style)
 
         let reference = try CairoImageCanvas(width: 60, height: 40, scale: scale)
@@ -32,6 +38,10 @@ struct MarkerStampingTests {
         let stamps = try MarkerStamp.render(style, scale: scale)
         let cr = try #require(cairo_create(try CairoSurfaceProbe.surface(of: reference)))
         defer { cairo_destroy(cr) }
+        if clipped {
+            cairo_rectangle(cr, clip.x * scale, clip.y * scale, clip.width * scale, clip.height * scale)
+            cairo_clip(cr)
+        }
         for p in points {
             let qx = Int((p.x * scale * 4).rounded())
             let qy = Int((p.y * scale * 4).rounded())
