@@ -96,7 +96,7 @@ static void argb32_row_to_rgb(const uint32_t *row, uint32_t width, uint8_t *out)
 /// at a time with SSE2 where available (zlib 1.2's own loop is scalar and took about 15 % of a
 /// frame's compression time). Blocks of at most 5536 bytes keep every sum exact before the
 /// modulo, as zlib's NMAX does.
-static uint32_t adler32_fast(uint32_t adler, const uint8_t *p, size_t n) {
+uint32_t png_bridge_adler32(uint32_t adler, const uint8_t *p, size_t n) {
     const uint32_t base = 65521;
     uint64_t a = adler & 0xffff, b = adler >> 16;
     while (n > 0) {
@@ -141,6 +141,26 @@ static uint32_t adler32_fast(uint32_t adler, const uint8_t *p, size_t n) {
         b %= base;
     }
     return (uint32_t)((b << 16) | a);
+}
+
+void png_bridge_argb32_filtered_rows(const uint8_t *base, uint32_t width, uint32_t rows, size_t stride, int alpha,
+                                     uint8_t *out) {
+    size_t row_bytes = 1 + (size_t)width * (alpha ? 4 : 3);
+    for (uint32_t r = 0; r < rows; r++) {
+        uint8_t *row = out + (size_t)r * row_bytes;
+        row[0] = 0;  // filter type NONE
+        const uint32_t *pixels = (const uint32_t *)(base + (size_t)r * stride);
+        if (alpha) argb32_row_to_bytes(pixels, width, 1, row + 1);
+        else argb32_row_to_rgb(pixels, width, row + 1);
+    }
+}
+
+void png_bridge_zlib_header(int level, int strategy, uint8_t out[2]) {
+    unsigned level_flags = (strategy >= Z_HUFFMAN_ONLY || level < 2) ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
+    unsigned header = (0x78u << 8) | (level_flags << 6);
+    header += 31 - header % 31;
+    out[0] = (uint8_t)(header >> 8);
+    out[1] = (uint8_t)header;
 }
 
 /// True when the bridge compresses the rows itself: ARGB32 input, no row filter, tuning asked.
@@ -197,27 +217,16 @@ static png_bridge_status deflate_argb32_rows(const uint8_t *base, uint32_t width
     }
     // deflateBound room for the whole image: every deflate call consumes all its input, and
     // Z_FINISH ends the stream in one call.
-    int level = options->compression_level;
-    unsigned level_flags = (options->strategy >= Z_HUFFMAN_ONLY || level < 2) ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3;
-    unsigned header = (0x78u << 8) | (level_flags << 6);
-    header += 31 - header % 31;
-    dst[0] = (uint8_t)(header >> 8);
-    dst[1] = (uint8_t)header;
+    png_bridge_zlib_header(options->compression_level, options->strategy, dst);
     zs.next_out = dst + 2;
     zs.avail_out = (uInt)(bound - 6);
     uint32_t checksum = 1;
     int result = Z_OK;
     for (uint32_t y = 0; y < height && result == Z_OK;) {
         uint32_t rows = (uint32_t)(height - y < block_rows ? height - y : block_rows);
-        for (uint32_t r = 0; r < rows; r++) {
-            uint8_t *row = block + (size_t)r * row_bytes;
-            row[0] = 0;  // filter type NONE
-            const uint32_t *pixels = (const uint32_t *)(base + (size_t)(y + r) * stride);
-            if (alpha) argb32_row_to_bytes(pixels, width, 1, row + 1);
-            else argb32_row_to_rgb(pixels, width, row + 1);
-        }
+        png_bridge_argb32_filtered_rows(base + (size_t)y * stride, width, rows, stride, alpha, block);
         y += rows;
-        checksum = adler32_fast(checksum, block, rows * row_bytes);
+        checksum = png_bridge_adler32(checksum, block, rows * row_bytes);
         zs.next_in = block;
         zs.avail_in = (uInt)(rows * row_bytes);
         if (y < height) {
@@ -244,49 +253,34 @@ static png_bridge_status deflate_argb32_rows(const uint8_t *base, uint32_t width
     return PNG_BRIDGE_OK;
 }
 
-static png_bridge_status encode(source_kind kind, const uint8_t *base, uint32_t width, uint32_t height,
-                                size_t stride, const png_bridge_encode_options *options,
-                                png_bridge_buffer *out, png_bridge_error *error) {
-    out->data = NULL;
-    out->size = 0;
-    out->capacity = 0;
-    if (base == NULL || width == 0 || height == 0 || width > PNG_UINT_31_MAX || height > PNG_UINT_31_MAX
-        || options == NULL || options->compression_level < 0 || options->compression_level > 9
-        || (kind == SOURCE_ARGB32 && stride < (size_t)width * 4)) {
-        png_bridge_set_message(error, "invalid arguments to the PNG encoder");
-        return PNG_BRIDGE_INVALID_ARGUMENT;
-    }
-    int alpha;
-    switch (options->color) {
-    case PNG_BRIDGE_COLOR_RGB: alpha = 0; break;
-    case PNG_BRIDGE_COLOR_RGBA: alpha = 1; break;
+static int resolve_alpha(source_kind kind, const uint8_t *base, uint32_t width, uint32_t height, size_t stride,
+                         int color) {
+    switch (color) {
+    case PNG_BRIDGE_COLOR_RGB: return 0;
+    case PNG_BRIDGE_COLOR_RGBA: return 1;
     default:
-        alpha = kind == SOURCE_RGBA ? !rgba_is_opaque(base, width, height)
-                                    : !argb32_is_opaque(base, width, height, stride);
+        return kind == SOURCE_RGBA ? !rgba_is_opaque(base, width, height)
+                                   : !argb32_is_opaque(base, width, height, stride);
     }
+}
 
+/// Writes the PNG: header, pHYs and text chunks, then either `idat` (a complete zlib stream,
+/// when not NULL; it is freed here) as one IDAT, or the rows of `base` compressed by libpng.
+static png_bridge_status write_png(source_kind kind, const uint8_t *base, uint32_t width, uint32_t height,
+                                   size_t stride, int alpha, const png_bridge_encode_options *options,
+                                   uint8_t *idat, size_t idat_size, png_bridge_buffer *out,
+                                   png_bridge_error *error) {
     png_bridge_context context = { error, PNG_BRIDGE_OK };
     // Allocated before setjmp so that the jump target sees the same pointer (no volatile needed).
     uint8_t *row_buffer = NULL;
-    if (kind == SOURCE_ARGB32) {
+    if (kind == SOURCE_ARGB32 && idat == NULL) {
         row_buffer = (uint8_t *)malloc((size_t)width * 4);
         if (row_buffer == NULL) {
             png_bridge_set_message(error, "out of memory for a row buffer");
             return PNG_BRIDGE_OUT_OF_MEMORY;
         }
     }
-    // The direct path compresses before libpng starts, so no longjmp can cross it.
-    uint8_t *idat = NULL;
-    size_t idat_size = 0;
-    int direct = wants_direct_deflate(kind, options);
-    if (direct) {
-        png_bridge_status status = deflate_argb32_rows(base, width, height, stride, alpha, options, &idat,
-                                                       &idat_size, error);
-        if (status != PNG_BRIDGE_OK) {
-            free(row_buffer);
-            return status;
-        }
-    }
+    int direct = idat != NULL;
     png_text *texts = NULL;
     if (options->text_count > 0) {
         texts = (png_text *)calloc(options->text_count, sizeof *texts);
@@ -357,6 +351,41 @@ static png_bridge_status encode(source_kind kind, const uint8_t *base, uint32_t 
     free(texts);
     free(idat);
     return PNG_BRIDGE_OK;
+}
+
+static png_bridge_status encode(source_kind kind, const uint8_t *base, uint32_t width, uint32_t height,
+                                size_t stride, const png_bridge_encode_options *options,
+                                png_bridge_buffer *out, png_bridge_error *error) {
+    out->data = NULL;
+    out->size = 0;
+    out->capacity = 0;
+    if (base == NULL || width == 0 || height == 0 || width > PNG_UINT_31_MAX || height > PNG_UINT_31_MAX
+        || options == NULL || options->compression_level < 0 || options->compression_level > 9
+        || (kind == SOURCE_ARGB32 && stride < (size_t)width * 4)) {
+        png_bridge_set_message(error, "invalid arguments to the PNG encoder");
+        return PNG_BRIDGE_INVALID_ARGUMENT;
+    }
+    int alpha = resolve_alpha(kind, base, width, height, stride, options->color);
+    // The direct path compresses before libpng starts, so no longjmp can cross it.
+    uint8_t *idat = NULL;
+    size_t idat_size = 0;
+    if (wants_direct_deflate(kind, options)) {
+        png_bridge_status status = deflate_argb32_rows(base, width, height, stride, alpha, options, &idat,
+                                                       &idat_size, error);
+        if (status != PNG_BRIDGE_OK) return status;
+    }
+    return write_png(kind, base, width, height, stride, alpha, options, idat, idat_size, out, error);
+}
+
+png_bridge_status png_bridge_write_argb32_with_idat(const uint8_t *base, uint32_t width, uint32_t height,
+                                                    size_t stride, int alpha,
+                                                    const png_bridge_encode_options *options, uint8_t *idat,
+                                                    size_t idat_size, png_bridge_buffer *out,
+                                                    png_bridge_error *error) {
+    out->data = NULL;
+    out->size = 0;
+    out->capacity = 0;
+    return write_png(SOURCE_ARGB32, base, width, height, stride, alpha, options, idat, idat_size, out, error);
 }
 
 png_bridge_status png_bridge_encode_rgba(const uint8_t *pixels, uint32_t width, uint32_t height,

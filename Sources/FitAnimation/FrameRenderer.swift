@@ -19,6 +19,8 @@ public final class FrameRenderer: Sendable {
     /// The scene whose frames this renderer draws.
     public let scene: TrainingScene
     private let layer: CairoPixelLayer
+    /// The static layer compressed in bands; each frame copies the bands it leaves unchanged.
+    private let background: PNGFrameBackground
     private let encoderOptions: PNGEncoder.Options
 
     /// Called for each frame as soon as it is encoded, on the worker thread, in any order.
@@ -28,9 +30,10 @@ public final class FrameRenderer: Sendable {
     public typealias OrderedHandler =
         @Sendable (_ index: Int, _ png: [UInt8], _ pixels: [UInt8]?) throws -> Void
 
-    /// The frames' encoder settings: zlib level 3, no row filter, and a deeper match search
-    /// (`DeflateTuning.plotFrames`) that makes frames a little smaller than matplotlib's for
-    /// about a tenth more encoding time (see `render-fit-bench encode`).
+    /// The frames' encoder settings: zlib level 3, no row filter, and a match search tuned
+    /// for plots (`DeflateTuning.plotFrames`) that makes frames smaller than matplotlib's
+    /// (see `render-fit-bench encode`). Frames are RGB, written over the static layer's
+    /// `PNGFrameBackground`, which is compressed once with `DeflateTuning.frameBackground`.
     public static let defaultEncoderOptions = PNGEncoder.Options(deflateTuning: .plotFrames)
 
     /// Draws the static layer of `scene` once; frames are encoded with `encoderOptions`.
@@ -41,14 +44,29 @@ public final class FrameRenderer: Sendable {
         throws(AnimationError)
     {
         self.scene = scene
-        self.encoderOptions = encoderOptions
+        var options = encoderOptions
+        options.colorMode = .rgb  // frames are opaque: skip the per-pixel alpha scan
+        self.encoderOptions = options
+        let canvas: CairoImageCanvas
         do {
-            let canvas = try Self.makeCanvas(scene)
+            canvas = try Self.makeCanvas(scene)
             scene.figure(forFrame: 0).draw(on: canvas, layers: .staticOnly)
             try canvas.checkStatus()
             layer = canvas.makeLayer()
         } catch {
             throw .rendering("cannot draw the static layer: \(error)")
+        }
+        do {
+            var backgroundOptions = options
+            backgroundOptions.deflateTuning = .frameBackground
+            backgroundOptions.text = []
+            background = try canvas.withPixelData { buffer, width, height, stride in
+                try PNGFrameBackground(
+                    premultipliedARGB32: buffer, width: width, height: height, stride: stride,
+                    options: backgroundOptions)
+            }
+        } catch {
+            throw .rendering("cannot compress the static layer: \(error)")
         }
     }
 
@@ -82,10 +100,9 @@ public final class FrameRenderer: Sendable {
         try canvas.checkStatus()
         var options = encoderOptions
         options.text += textChunks(forFrame: index)
-        options.colorMode = .rgb  // frames are opaque: skip the per-pixel alpha scan
         let encoder = PNGEncoder(options: options)
-        return try canvas.withPixelData { buffer, width, height, stride in
-            try encoder.encode(premultipliedARGB32: buffer, width: width, height: height, stride: stride)
+        return try canvas.withPixelData { buffer, _, _, stride in
+            try encoder.encode(premultipliedARGB32: buffer, stride: stride, over: background)
         }
     }
 

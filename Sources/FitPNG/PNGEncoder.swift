@@ -36,6 +36,28 @@ public struct PNGEncoder: Sendable {
         }
     }
 
+    /// Encodes a frame drawn over `background` (same size): the bands of rows that equal the
+    /// background's are copied from it compressed, the others compressed with these options.
+    /// The colour mode must be the background's. Decodes to exactly the frame's pixels.
+    public func encode(
+        premultipliedARGB32 base: UnsafeRawBufferPointer, stride: Int, over background: PNGFrameBackground
+    )
+        throws -> [UInt8]
+    {
+        try Self.checkARGB32(base, width: background.width, height: background.height, stride: stride)
+        guard options.colorMode == background.colorMode else {
+            throw PNGError.invalidArgument(
+                "colour mode \(options.colorMode.rawValue) differs from the background's \(background.colorMode.rawValue)"
+            )
+        }
+        return try callBridge { bridgeOptions, out, error in
+            png_bridge_encode_argb32_over(
+                background.pointer, base.baseAddress?.assumingMemoryBound(to: UInt8.self), stride,
+                bridgeOptions, out,
+                error)
+        }
+    }
+
     /// Writes the PNG of `image` to `path` through a temporary file in the same folder that is
     /// renamed into place, so the path never holds a half-written file.
     public func write(_ image: RGBAImage, toFile path: String) throws {
@@ -62,14 +84,24 @@ public struct PNGEncoder: Sendable {
         }
     }
 
-    /// Converts the options to the bridge's C form (keeping the C strings alive for the call),
-    /// runs `body`, and turns the result into bytes or a `PNGError`.
+    /// Runs an encoding `body` with the C options, and turns its result into bytes or a `PNGError`.
     private func callBridge(
         _ body: (
             UnsafePointer<png_bridge_encode_options>, UnsafeMutablePointer<png_bridge_buffer>,
             UnsafeMutablePointer<png_bridge_error>
         ) -> png_bridge_status
     ) throws -> [UInt8] {
+        var buffer = png_bridge_buffer()
+        var error = png_bridge_error()
+        let status = try withBridgeOptions { body($0, &buffer, &error) }
+        defer { png_bridge_buffer_free(&buffer) }
+        guard status == PNG_BRIDGE_OK else { throw PNGError(status: status, error: error) }
+        guard let data = buffer.data else { throw PNGError.libpng("encoder returned no data") }
+        return Array(UnsafeBufferPointer(start: data, count: buffer.size))
+    }
+
+    /// Validates the options and runs `body` with their C form (the C strings alive for the call).
+    func withBridgeOptions<R>(_ body: (UnsafePointer<png_bridge_encode_options>) throws -> R) throws -> R {
         try options.validate()
         var cStrings: [UnsafeMutablePointer<CChar>] = []
         defer { for string in cStrings { free(string) } }
@@ -84,9 +116,7 @@ public struct PNGEncoder: Sendable {
                 png_bridge_text(key: key, value: value, international: chunk.needsInternational ? 1 : 0))
         }
         let ppm = try options.pixelsPerMeter()
-        var buffer = png_bridge_buffer()
-        var error = png_bridge_error()
-        let status = texts.withUnsafeBufferPointer { texts in
+        return try texts.withUnsafeBufferPointer { texts in
             var bridgeOptions = png_bridge_encode_options(
                 compression_level: Int32(options.compressionLevel), filters: options.filter.bridgeMask,
                 strategy: options.strategy.bridgeValue, color: options.colorMode.bridgeValue,
@@ -95,11 +125,7 @@ public struct PNGEncoder: Sendable {
                 tune_max_lazy: Int32(options.deflateTuning?.maxLazy ?? 0),
                 tune_nice_length: Int32(options.deflateTuning?.niceLength ?? 0),
                 tune_max_chain: Int32(options.deflateTuning?.maxChain ?? 0))
-            return body(&bridgeOptions, &buffer, &error)
+            return try body(&bridgeOptions)
         }
-        defer { png_bridge_buffer_free(&buffer) }
-        guard status == PNG_BRIDGE_OK else { throw PNGError(status: status, error: error) }
-        guard let data = buffer.data else { throw PNGError.libpng("encoder returned no data") }
-        return Array(UnsafeBufferPointer(start: data, count: buffer.size))
     }
 }

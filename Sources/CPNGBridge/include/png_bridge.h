@@ -116,6 +116,34 @@ png_bridge_status png_bridge_encode_argb32(const uint8_t *base, uint32_t width, 
                                            size_t stride, const png_bridge_encode_options *options,
                                            png_bridge_buffer *out, png_bridge_error *error);
 
+/// The static background of a sequence of frames (an animation's axes and point cloud),
+/// kept compressed in bands of rows so that frames drawn over it re-compress only the bands
+/// they change. Each band is an independent run of deflate blocks: the compressor is reset
+/// before it and sync-flushed after it, so a band's bytes depend only on its own rows and
+/// can be copied into any frame whose rows there equal the background's. Read-only once
+/// made: several threads may encode over one background at once.
+typedef struct png_bridge_background png_bridge_background;
+
+/// Copies and compresses `base` (ARGB32, as for png_bridge_encode_argb32) with `options`'
+/// level and tuning (a deeper search pays here: it is done once). `options->color` must be
+/// PNG_BRIDGE_COLOR_RGB or PNG_BRIDGE_COLOR_RGBA, and the frames will be written so.
+png_bridge_status png_bridge_background_create(const uint8_t *base, uint32_t width, uint32_t height,
+                                               size_t stride, const png_bridge_encode_options *options,
+                                               png_bridge_background **out, png_bridge_error *error);
+
+void png_bridge_background_destroy(png_bridge_background *background);
+
+/// Rows per band of `background` (for tests and measurements).
+uint32_t png_bridge_background_band_rows(const png_bridge_background *background);
+
+/// Encodes a frame of the background's size and colour type like png_bridge_encode_argb32,
+/// but its IDAT reuses the background's compressed bands where the frame's rows equal the
+/// background's; the other bands are compressed with `options`' level and tuning. The PNG
+/// decodes to exactly the frame's pixels.
+png_bridge_status png_bridge_encode_argb32_over(const png_bridge_background *background, const uint8_t *base,
+                                                size_t stride, const png_bridge_encode_options *options,
+                                                png_bridge_buffer *out, png_bridge_error *error);
+
 /// An in-progress decode of a PNG held in memory (the memory must outlive the decoder).
 typedef struct png_bridge_decoder png_bridge_decoder;
 
