@@ -102,17 +102,27 @@ def main():
     else:
         rows.append(("gnuplot pngcairo wall / ours, same frames", "≥ 5×", "not run (--with-peers, gnuplot)", None))
 
-    # 3. whole pipeline per frame vs encoding alone
+    # 3. whole pipeline per frame vs encoding alone. "Encoding alone" is each final image
+    # encoded by itself, as any PNG encoder must; the job encodes each frame over the static
+    # layer's compressed bands (PNGFrameBackground), which is cheaper, so the row after it
+    # also compares the job with that encoder floor of ours (a diagnostic, not the target).
     pipe = row("pipeline", "ratio whole / encode")["extra"]["ratio"]
     whole = row("pipeline", "whole job, 1 thread")["millisecondsPerFrame"]
     alone = row("pipeline", "encode alone")["millisecondsPerFrame"]
     rows.append(("ours per frame / encoding the same final images alone (1 thread, 101 frames)", "≤ 1.25×",
                  f"{pipe:.2f}× ({whole:.2f} / {alone:.2f} ms)", pipe <= 1.25))
+    over = row("pipeline", "encode over the background")["millisecondsPerFrame"]
+    rows.append(("(diagnostic) ours per frame / our own encode over the static background", "≤ 1.25×",
+                 f"{whole / over:.2f}× ({whole:.2f} / {over:.2f} ms)", whole / over <= 1.25))
     if args.pipeline_tmpfs_json:
         with open(args.pipeline_tmpfs_json) as f:
-            tmpfs = next(r for r in json.load(f) if r["name"] == "ratio whole / encode")["extra"]["ratio"]
-        rows.append(("(diagnostic) the same with the frame files on tmpfs", "≤ 1.25×", f"{tmpfs:.2f}×",
-                     tmpfs <= 1.25))
+            tmpfs_rows = json.load(f)
+        tmpfs_whole = next(r for r in tmpfs_rows if r["name"] == "whole job, 1 thread")["millisecondsPerFrame"]
+        tmpfs_over = next(r for r in tmpfs_rows if r["name"] == "encode over the background")["millisecondsPerFrame"]
+        tmpfs_alone = next(r for r in tmpfs_rows if r["name"] == "encode alone")["millisecondsPerFrame"]
+        rows.append(("(diagnostic) the same two with the frame files on tmpfs", "≤ 1.25×",
+                     f"{tmpfs_whole / tmpfs_alone:.2f}× and {tmpfs_whole / tmpfs_over:.2f}×",
+                     tmpfs_whole / tmpfs_over <= 1.25))
 
     # 4. 100,000 vs 100 points, per frame (static layer included)
     big = row("frames", "640x480 100000 points")["millisecondsPerFrame"]

@@ -24,8 +24,10 @@ enum EncodeBenchmarks {
         + [Setting(level: 6, filter: .adaptive, strategy: .default)]
         + [
             DeflateTuning(goodLength: 4, maxLazy: 6, niceLength: 32, maxChain: 32),
-            DeflateTuning(goodLength: 8, maxLazy: 16, niceLength: 64, maxChain: 64), .plotFrames,
-            DeflateTuning(goodLength: 8, maxLazy: 16, niceLength: 128, maxChain: 128),
+            DeflateTuning(goodLength: 8, maxLazy: 16, niceLength: 64, maxChain: 64),
+            DeflateTuning(goodLength: 8, maxLazy: 16, niceLength: 96, maxChain: 96),  // plotFrames until Nov 2026
+            .plotFrames, DeflateTuning(goodLength: 8, maxLazy: 32, niceLength: 258, maxChain: 16),
+            .frameBackground,
         ].map { Setting(level: 3, filter: .none, strategy: .default, tuning: $0) }
 
     static func run(runs: Int, output: BenchOutput) throws {
