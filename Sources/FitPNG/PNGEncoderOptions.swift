@@ -192,11 +192,11 @@ public struct DeflateTuning: Equatable, Sendable {
 
     /// Level 3's fast matcher (zlib's level 3 is 4, 6, 32, 32) with longer matches indexed
     /// (32) and searched for (258) on shorter hash chains (8). On the tutorial's frames
-    /// (640×480, filter none) this is smaller than level 3 and than matplotlib's level-6
-    /// frames, and faster than level 3; on a dense point cloud it is 25 % faster than the
-    /// previous tuning (8, 16, 96, 96), which searched chains 12 times as long for 1.5 %
-    /// smaller files. Found by a grid search over the four values on frames with 100 and
-    /// 100,000 points (`render-fit-bench encode` measures it).
+    /// (640×480, filter none) it is 6 % smaller and 10 % faster than plain level 3, and
+    /// smaller than matplotlib's level-6 frames. The previous tuning (8, 16, 96, 96) searched
+    /// chains 12 times as long for 1 % larger files, 10 % slower (25 % on a dense point
+    /// cloud). Found by a grid search over the four values on frames with 100 and 100,000
+    /// points; `render-fit-bench encode` measures them side by side.
     public static let plotFrames = DeflateTuning(goodLength: 8, maxLazy: 32, niceLength: 258, maxChain: 8)
 
     /// A deep search for what is compressed once and reused many times: a
