@@ -184,7 +184,10 @@ final class FrameWork: Sendable {
     private let state = Locked(State())
     /// Bounds how far rendering may run ahead of in-order delivery (nil: unbounded, no delivery).
     private let slots: DispatchSemaphore?
-    private let deliveryLock = Locked(())
+    /// Held while delivering. A plain lock, not a `Locked<Void>`: ThreadSanitizer took the
+    /// zero-sized value's accesses, which share their address with the object's header, for
+    /// a race with the retains of that object on other threads.
+    private let deliveryLock = NSLock()
 
     init(count: Int, window: Int?) {
         self.count = count
@@ -222,19 +225,19 @@ final class FrameWork: Sendable {
     {
         state.withLock { $0.pending[index] = (png, pixels) }
         // One deliverer at a time keeps the handler's calls in order.
-        try deliveryLock.withLock { _ in
-            while true {
-                let ready: (Int, [UInt8], [UInt8]?)? = state.withLock { s in
-                    guard s.error == nil, let item = s.pending.removeValue(forKey: s.nextToDeliver) else {
-                        return nil
-                    }
-                    defer { s.nextToDeliver += 1 }
-                    return (s.nextToDeliver, item.0, item.1)
+        deliveryLock.lock()
+        defer { deliveryLock.unlock() }
+        while true {
+            let ready: (Int, [UInt8], [UInt8]?)? = state.withLock { s in
+                guard s.error == nil, let item = s.pending.removeValue(forKey: s.nextToDeliver) else {
+                    return nil
                 }
-                guard let ready else { return }
-                try handler(ready.0, ready.1, ready.2)
-                slots?.signal()
+                defer { s.nextToDeliver += 1 }
+                return (s.nextToDeliver, item.0, item.1)
             }
+            guard let ready else { return }
+            try handler(ready.0, ready.1, ready.2)
+            slots?.signal()
         }
     }
 }
