@@ -63,10 +63,11 @@ static int compress_band(z_stream *zs, const png_bridge_encode_options *options,
     zs->next_in = (Bytef *)scanlines;
     zs->avail_in = (uInt)size;
     zs->next_out = dst;
-    zs->avail_out = (uInt)capacity;
+    // A band needs far less than 4 GB; the rest of a huge frame's buffer is not offered.
+    zs->avail_out = capacity > 0xFFFFFFFFu ? 0xFFFFFFFFu : (uInt)capacity;
     // All output fits when room is left over; a full buffer could hide pending output.
     if (deflate(zs, Z_SYNC_FLUSH) != Z_OK || zs->avail_in != 0 || zs->avail_out == 0) return 0;
-    *written = capacity - zs->avail_out;
+    *written = (capacity > 0xFFFFFFFFu ? 0xFFFFFFFFu : capacity) - zs->avail_out;
     return 1;
 }
 
