@@ -38,13 +38,15 @@ public struct PNGEncoder: Sendable {
 
     /// Encodes a frame drawn over `background` (same size): the bands of rows that equal the
     /// background's are copied from it compressed, the others compressed with these options.
-    /// The colour mode must be the background's. Decodes to exactly the frame's pixels.
+    /// The colour mode must be the background's, and the row filter none (the bands are
+    /// stored unfiltered). Decodes to exactly the frame's pixels.
     public func encode(
         premultipliedARGB32 base: UnsafeRawBufferPointer, stride: Int, over background: PNGFrameBackground
     )
         throws -> [UInt8]
     {
         try Self.checkARGB32(base, width: background.width, height: background.height, stride: stride)
+        try PNGFrameBackground.checkFilter(options.filter)
         guard options.colorMode == background.colorMode else {
             throw PNGError.invalidArgument(
                 "colour mode \(options.colorMode.rawValue) differs from the background's \(background.colorMode.rawValue)"
@@ -53,8 +55,7 @@ public struct PNGEncoder: Sendable {
         return try callBridge { bridgeOptions, out, error in
             png_bridge_encode_argb32_over(
                 background.pointer, base.baseAddress?.assumingMemoryBound(to: UInt8.self), stride,
-                bridgeOptions, out,
-                error)
+                bridgeOptions, out, error)
         }
     }
 

@@ -22,13 +22,14 @@ public final class PNGFrameBackground: @unchecked Sendable {
 
     /// Copies and compresses Cairo ARGB32 pixels (as ``PNGEncoder/encode(premultipliedARGB32:width:height:stride:)``
     /// takes them) with `options`' compression level, strategy and deflate tuning.
-    /// - Throws: `PNGError.invalidArgument` unless `options.colorMode` is `.rgb` or `.rgba`,
-    ///   or for a bad size or buffer; `PNGError.outOfMemory`.
+    /// - Throws: `PNGError.invalidArgument` unless `options.colorMode` is `.rgb` or `.rgba`
+    ///   and `options.filter` is `.none`, or for a bad size or buffer; `PNGError.outOfMemory`.
     public init(
         premultipliedARGB32 base: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int,
         options: PNGEncoder.Options
     ) throws {
         try PNGEncoder.checkARGB32(base, width: width, height: height, stride: stride)
+        try Self.checkFilter(options.filter)
         guard options.colorMode != .automatic else {
             throw PNGError.invalidArgument("a frame background needs colour mode rgb or rgba, not automatic")
         }
@@ -48,6 +49,15 @@ public final class PNGFrameBackground: @unchecked Sendable {
     }
 
     deinit { png_bridge_background_destroy(pointer) }
+
+    /// Bands are stored with the row filter none, so frames over them use none too.
+    static func checkFilter(_ filter: PNGRowFilter) throws {
+        guard filter == .none else {
+            throw PNGError.invalidArgument(
+                "row filter \(filter.rawValue) cannot be used over a frame background: its bands are unfiltered (none)"
+            )
+        }
+    }
 
     /// Rows per band (about 61 KB of scanlines: 32 rows of a 640-pixel RGB frame).
     public var bandRows: Int { Int(png_bridge_background_band_rows(pointer)) }

@@ -99,5 +99,11 @@ struct FrameBackgroundTests {
             }
         }
         #expect(throws: PNGError.self) { try Self.makeBackground(base, mode: .automatic) }
+        #expect(throws: PNGError.self) {
+            try base.premultipliedARGB32().withUnsafeBytes {
+                try PNGEncoder(options: PNGEncoder.Options(filter: .sub, colorMode: .rgb))
+                    .encode(premultipliedARGB32: $0, stride: Self.width * 4, over: background)
+            }
+        }
     }
 }
