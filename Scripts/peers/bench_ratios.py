@@ -112,17 +112,16 @@ def main():
     rows.append(("ours per frame / encoding the same final images alone (1 thread, 101 frames)", "≤ 1.25×",
                  f"{pipe:.2f}× ({whole:.2f} / {alone:.2f} ms)", pipe <= 1.25))
     over = row("pipeline", "encode over the background")["millisecondsPerFrame"]
-    rows.append(("(diagnostic) ours per frame / our own encode over the static background", "≤ 1.25×",
-                 f"{whole / over:.2f}× ({whole:.2f} / {over:.2f} ms)", whole / over <= 1.25))
+    rows.append(("(diagnostic) ours per frame / our own encode over the static background", "—",
+                 f"{whole / over:.2f}× ({whole:.2f} / {over:.2f} ms)", "diagnostic"))
     if args.pipeline_tmpfs_json:
         with open(args.pipeline_tmpfs_json) as f:
             tmpfs_rows = json.load(f)
         tmpfs_whole = next(r for r in tmpfs_rows if r["name"] == "whole job, 1 thread")["millisecondsPerFrame"]
         tmpfs_over = next(r for r in tmpfs_rows if r["name"] == "encode over the background")["millisecondsPerFrame"]
         tmpfs_alone = next(r for r in tmpfs_rows if r["name"] == "encode alone")["millisecondsPerFrame"]
-        rows.append(("(diagnostic) the same two with the frame files on tmpfs", "≤ 1.25×",
-                     f"{tmpfs_whole / tmpfs_alone:.2f}× and {tmpfs_whole / tmpfs_over:.2f}×",
-                     tmpfs_whole / tmpfs_over <= 1.25))
+        rows.append(("(diagnostic) the same two with the frame files on tmpfs", "—",
+                     f"{tmpfs_whole / tmpfs_alone:.2f}× and {tmpfs_whole / tmpfs_over:.2f}×", "diagnostic"))
 
     # 4. 100,000 vs 100 points, per frame (static layer included)
     big = row("frames", "640x480 100000 points")["millisecondsPerFrame"]
@@ -159,7 +158,10 @@ def main():
     print("| measure | target | measured | |")
     print("|---|---|---|---|")
     for measure, target, measured, met in rows:
-        verdict = "met" if met else ("not run" if met is None else "MISSED")
+        if isinstance(met, str):
+            verdict = met
+        else:
+            verdict = "met" if met else ("not run" if met is None else "MISSED")
         print(f"| {measure} | {target} | {measured} | {verdict} |")
 
 
