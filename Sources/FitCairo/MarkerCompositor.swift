@@ -17,7 +17,7 @@ enum MarkerCompositor {
     }
 
     /// One marker to stamp: which of the 16 stamps, and the canvas pixel of its top-left corner.
-    private struct Placement {
+    fileprivate struct Placement {
         var stamp: Int
         var x: Int
         var y: Int
@@ -35,12 +35,10 @@ enum MarkerCompositor {
         let atlas = StampAtlas(stamps)
         let (placements, skipped) = place(
             centers, scale: scale, side: first.side, pad: first.pad, bounds: bounds)
-        let visible = visibility(of: placements, atlas: atlas, side: first.side, bounds: bounds)
-        atlas.withPointers { pixels, spans, rows in
+        atlas.withPointers { atlas in
+            let visible = visibility(of: placements, atlas: atlas, bounds: bounds)
             for (p, isVisible) in zip(placements, visible) where isVisible {
-                stamp(
-                    p, side: first.side, pixels: pixels, spans: spans, rows: rows, into: data, stride: stride,
-                    bounds: bounds)
+                stamp(p, atlas: atlas, into: data, stride: stride, bounds: bounds)
             }
         }
         return skipped
@@ -81,44 +79,30 @@ enum MarkerCompositor {
     /// drawn. The result is byte for byte the same. In a dense cloud most markers are hidden
     /// this way: 90 % of the tutorial's 100,000 points (the check costs 4 ms, and saves 8).
     private static func visibility(
-        of placements: [Placement], atlas: StampAtlas, side: Int, bounds: PixelBounds
-    ) -> [Bool] {
+        of placements: [Placement], atlas: StampAtlas.Pointers, bounds: PixelBounds
+    )
+        -> [Bool]
+    {
         let width = bounds.x1 - bounds.x0
         // One byte per pixel of `bounds`: 1 once a marker drawn later covers it opaquely.
         var covered = [UInt8](repeating: 0, count: width * (bounds.y1 - bounds.y0))
         var visible = [Bool](repeating: false, count: placements.count)
         covered.withUnsafeMutableBufferPointer { covered in
-            atlas.exactSpans.withUnsafeBufferPointer { exact in
-                atlas.opaqueSpans.withUnsafeBufferPointer { opaque in
-                    for index in placements.indices.reversed() {
-                        let p = placements[index]
-                        let rowStart = max(p.y + atlas.rows[p.stamp * 2], bounds.y0)
-                        let rowEnd = min(p.y + atlas.rows[p.stamp * 2 + 1], bounds.y1)
-                        guard rowStart < rowEnd else { continue }  // nothing to draw: not visible
-                        let base = p.stamp * side * 2
-                        var shows = false
-                        rows: for y in rowStart..<rowEnd {
-                            let span = base + (y - p.y) * 2
-                            let x0 = max(p.x + exact[span], bounds.x0)
-                            let x1 = min(p.x + exact[span + 1], bounds.x1)
-                            let row = covered.baseAddress! + ((y - bounds.y0) * width - bounds.x0)
-                            if x0 < x1, !allSet(row + x0, count: x1 - x0) {
-                                shows = true
-                                break rows
-                            }
-                        }
-                        guard shows else { continue }
-                        visible[index] = true
-                        for y in rowStart..<rowEnd {
-                            let span = base + (y - p.y) * 2
-                            let x0 = max(p.x + opaque[span], bounds.x0)
-                            let x1 = min(p.x + opaque[span + 1], bounds.x1)
-                            if x0 < x1 {
-                                let row = covered.baseAddress! + ((y - bounds.y0) * width - bounds.x0)
-                                (row + x0).update(repeating: 1, count: x1 - x0)
-                            }
-                        }
-                    }
+            for index in placements.indices.reversed() {
+                let p = placements[index]
+                let rows = atlas.usedRows(of: p, in: bounds)  // empty: draws nothing, not visible
+                let shows = rows.contains { y in
+                    let columns = atlas.columns(atlas.exactSpans, of: p, row: y, in: bounds)
+                    let row = covered.baseAddress! + ((y - bounds.y0) * width - bounds.x0)
+                    return !columns.isEmpty && !allSet(row + columns.lowerBound, count: columns.count)
+                }
+                guard shows else { continue }
+                visible[index] = true
+                for y in rows {
+                    let columns = atlas.columns(atlas.opaqueSpans, of: p, row: y, in: bounds)
+                    guard !columns.isEmpty else { continue }
+                    let row = covered.baseAddress! + ((y - bounds.y0) * width - bounds.x0)
+                    (row + columns.lowerBound).update(repeating: 1, count: columns.count)
                 }
             }
         }
@@ -146,28 +130,17 @@ enum MarkerCompositor {
     /// Composites the rows of one placed stamp that fall inside `bounds`.
     @inline(__always)
     private static func stamp(
-        _ p: Placement, side: Int, pixels: UnsafePointer<UInt32>, spans: UnsafePointer<Int>,
-        rows: UnsafePointer<Int>, into data: UnsafeMutableRawPointer, stride: Int, bounds: PixelBounds
+        _ p: Placement, atlas: StampAtlas.Pointers, into data: UnsafeMutableRawPointer, stride: Int,
+        bounds: PixelBounds
     ) {
-        let ox = p.x
-        let oy = p.y
-        guard ox + side > bounds.x0, ox < bounds.x1 else { return }
-        let used = rows + p.stamp * 2
-        let rowStart = max(oy + used[0], bounds.y0)
-        let rowEnd = min(oy + used[1], bounds.y1)
-        guard rowStart < rowEnd else { return }
-        let stampPixels = pixels + p.stamp * side * side
-        let stampSpans = spans + p.stamp * side * 2
-        for y in rowStart..<rowEnd {
-            let sy = y - oy
-            let span = stampSpans + sy * 2
-            let xStart = max(ox + span[0], bounds.x0)
-            let xEnd = min(ox + span[1], bounds.x1)
-            guard xStart < xEnd else { continue }
+        let stampPixels = atlas.pixels + p.stamp * atlas.side * atlas.side
+        for y in atlas.usedRows(of: p, in: bounds) {
+            let columns = atlas.columns(atlas.blendSpans, of: p, row: y, in: bounds)
+            guard !columns.isEmpty else { continue }
             let row = (data + y * stride).assumingMemoryBound(to: UInt32.self)
             // src[x] is the stamp pixel that lands on canvas column x.
-            let src = stampPixels + (sy * side - ox)
-            blend(src, into: row, xStart..<xEnd)
+            let src = stampPixels + ((y - p.y) * atlas.side - p.x)
+            blend(src, into: row, columns)
         }
     }
 
@@ -238,21 +211,23 @@ enum MarkerCompositor {
     }
 }
 
-/// The 16 stamps of one style in two flat buffers, so that the compositing loop reads raw
+/// The 16 stamps of one style in flat buffers, so that the compositing loops read raw
 /// memory: indexing an array of structs of arrays retained and released two arrays a marker.
 private struct StampAtlas {
+    let side: Int
     /// All stamps' pixels, stamp after stamp.
     var pixels: [UInt32] = []
     /// Per stamp row: first column and end column of the pixels to blend (widened, below).
-    var spans: [Int] = []
+    var blendSpans: [Int] = []
     /// Per stamp row: first and end column of the pixels that are not transparent.
     var exactSpans: [Int] = []
     /// Per stamp row: first and end column of the longest run of fully opaque pixels.
     var opaqueSpans: [Int] = []
     /// Per stamp: the first row and the end row holding any pixel (0 and 0 for an empty stamp).
-    var rows: [Int] = []
+    var usedRows: [Int] = []
 
     init(_ stamps: [MarkerStamp]) {
+        side = stamps.first?.side ?? 0
         for stamp in stamps {
             pixels += stamp.pixels
             for (y, span) in stamp.rowSpans.enumerated() {
@@ -265,10 +240,10 @@ private struct StampAtlas {
                 let width = min(stamp.side, (span.count + 3) / 4 * 4)
                 let end = min(stamp.side, span.lowerBound + width)
                 let wide = span.isEmpty ? span : (end - width)..<end
-                spans += [wide.lowerBound, wide.upperBound]
+                blendSpans += [wide.lowerBound, wide.upperBound]
             }
             let used = stamp.rowSpans.indices.filter { !stamp.rowSpans[$0].isEmpty }
-            rows += [used.first ?? 0, (used.last ?? -1) + 1]
+            usedRows += [used.first ?? 0, (used.last ?? -1) + 1]
         }
     }
 
@@ -286,11 +261,49 @@ private struct StampAtlas {
         return best
     }
 
-    func withPointers(_ body: (UnsafePointer<UInt32>, UnsafePointer<Int>, UnsafePointer<Int>) -> Void) {
+    /// The buffers' memory, valid inside `withPointers`.
+    struct Pointers {
+        let side: Int
+        let pixels: UnsafePointer<UInt32>
+        let blendSpans: UnsafePointer<Int>
+        let exactSpans: UnsafePointer<Int>
+        let opaqueSpans: UnsafePointer<Int>
+        let usedRows: UnsafePointer<Int>
+
+        /// The canvas rows where `p`'s stamp has pixels, inside `bounds` (possibly empty).
+        @inline(__always)
+        func usedRows(of p: MarkerCompositor.Placement, in bounds: MarkerCompositor.PixelBounds) -> Range<Int>
+        {
+            let start = max(p.y + usedRows[p.stamp * 2], bounds.y0)
+            return start..<max(start, min(p.y + usedRows[p.stamp * 2 + 1], bounds.y1))
+        }
+
+        /// The canvas columns that `spans` gives for canvas row `y` of `p`'s stamp, inside
+        /// `bounds` (possibly empty).
+        @inline(__always)
+        func columns(
+            _ spans: UnsafePointer<Int>, of p: MarkerCompositor.Placement, row y: Int,
+            in bounds: MarkerCompositor.PixelBounds
+        ) -> Range<Int> {
+            let span = spans + (p.stamp * side + y - p.y) * 2
+            let start = max(p.x + span[0], bounds.x0)
+            return start..<max(start, min(p.x + span[1], bounds.x1))
+        }
+    }
+
+    func withPointers<R>(_ body: (Pointers) -> R) -> R {
         pixels.withUnsafeBufferPointer { pixels in
-            spans.withUnsafeBufferPointer { spans in
-                rows.withUnsafeBufferPointer { rows in
-                    body(pixels.baseAddress!, spans.baseAddress!, rows.baseAddress!)
+            blendSpans.withUnsafeBufferPointer { blend in
+                exactSpans.withUnsafeBufferPointer { exact in
+                    opaqueSpans.withUnsafeBufferPointer { opaque in
+                        usedRows.withUnsafeBufferPointer { rows in
+                            body(
+                                Pointers(
+                                    side: side, pixels: pixels.baseAddress!, blendSpans: blend.baseAddress!,
+                                    exactSpans: exact.baseAddress!, opaqueSpans: opaque.baseAddress!,
+                                    usedRows: rows.baseAddress!))
+                        }
+                    }
                 }
             }
         }
