@@ -20,7 +20,7 @@ public final class FrameRenderer: Sendable {
     public let scene: TrainingScene
     private let layer: CairoPixelLayer
     /// The static layer compressed in bands; each frame copies the bands it leaves unchanged.
-    private let background: PNGFrameBackground
+    public let background: PNGFrameBackground
     private let encoderOptions: PNGEncoder.Options
 
     /// Called for each frame as soon as it is encoded, on the worker thread, in any order.
@@ -79,10 +79,12 @@ public final class FrameRenderer: Sendable {
             scale: scene.settings.scale)
     }
 
-    /// Text chunks of frame `index`: the tool, the frame's title and state, and the settings.
-    func textChunks(forFrame index: Int) -> [PNGTextChunk] {
+    /// The encoder settings of frame `index`: the renderer's (RGB), plus the frame's text
+    /// chunks: the tool, the frame's title and state, and the settings.
+    public func encoderOptions(forFrame index: Int) -> PNGEncoder.Options {
         let step = scene.history[index]
-        return [
+        var options = encoderOptions
+        options.text += [
             .software("render-fit \(RenderFitVersion.current)"),
             .title(scene.title(forFrame: index)),
             .description(scene.settings.commandLine),
@@ -91,6 +93,7 @@ public final class FrameRenderer: Sendable {
                 keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
             PNGTextChunk(keyword: "Loss", value: "\(step.loss)"),
         ]
+        return options
     }
 
     /// Draws frame `index` on `canvas` (which must have the frame size) and encodes it.
@@ -98,9 +101,7 @@ public final class FrameRenderer: Sendable {
         try canvas.copyPixels(from: layer)
         scene.figure(forFrame: index).draw(on: canvas, layers: .dynamicOnly)
         try canvas.checkStatus()
-        var options = encoderOptions
-        options.text += textChunks(forFrame: index)
-        let encoder = PNGEncoder(options: options)
+        let encoder = PNGEncoder(options: encoderOptions(forFrame: index))
         return try canvas.withPixelData { buffer, _, _, stride in
             try encoder.encode(premultipliedARGB32: buffer, stride: stride, over: background)
         }

@@ -1,14 +1,13 @@
 import FitAnimation
 import FitCairo
 import FitPNG
-import FitTrainer
 import Foundation
 
 /// Our whole per-frame cost against the encoder's alone: the frames job on one thread
 /// (static layer, blit, draw, encode, write each file through a temporary name, manifest and
 /// history) divided by the frame count, and the same final images, already in memory,
 /// encoded with the same settings (`FrameRenderer.defaultEncoderOptions`, RGB, the same text
-/// chunks) and nothing else: each image alone ("encode alone", what any PNG encoder must
+/// chunks: `FrameRenderer.encoderOptions(forFrame:)`) and nothing else: each image alone ("encode alone", what any PNG encoder must
 /// do), and each over the static layer's `PNGFrameBackground` as the job does ("encode over
 /// the background", our encoder's own floor). The three alternate run by run (A/B/C/A/B/C).
 enum PipelineBenchmarks {
@@ -24,8 +23,10 @@ enum PipelineBenchmarks {
                 canvas.withPixelData { buffer, _, height, stride in [UInt8](buffer.prefix(stride * height)) })
         }
         let stride = canvas.withPixelData { _, _, _, stride in stride }
-        let encoders = (0..<scene.frameCount).map { PNGEncoder(options: options(scene: scene, frame: $0)) }
-        let background = try staticBackground(scene: scene)
+        let encoders = (0..<scene.frameCount).map {
+            PNGEncoder(options: renderer.encoderOptions(forFrame: $0))
+        }
+        let background = renderer.background
 
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -93,37 +94,5 @@ enum PipelineBenchmarks {
         overRatio.name = "ratio whole / encode over the background"
         overRatio.extra = ["ratio": whole.millisecondsPerFrame / encodeOver.millisecondsPerFrame]
         output.add(overRatio)
-    }
-
-    /// The static layer compressed as `FrameRenderer` does it.
-    static func staticBackground(scene: TrainingScene) throws -> PNGFrameBackground {
-        let canvas = try CairoImageCanvas(
-            width: Double(scene.settings.width), height: Double(scene.settings.height),
-            scale: scene.settings.scale)
-        scene.figure(forFrame: 0).draw(on: canvas, layers: .staticOnly)
-        var options = FrameRenderer.defaultEncoderOptions
-        options.colorMode = .rgb
-        options.deflateTuning = .frameBackground
-        return try canvas.withPixelData { buffer, width, height, stride in
-            try PNGFrameBackground(
-                premultipliedARGB32: buffer, width: width, height: height, stride: stride, options: options)
-        }
-    }
-
-    /// The renderer's settings for frame `frame`, text chunks included (same keys, same sizes).
-    static func options(scene: TrainingScene, frame: Int) -> PNGEncoder.Options {
-        let step = scene.history[frame]
-        var options = FrameRenderer.defaultEncoderOptions
-        options.colorMode = .rgb
-        options.text = [
-            .software("render-fit \(RenderFitVersion.current)"),
-            .title(scene.title(forFrame: frame)),
-            .description(scene.settings.commandLine),
-            PNGTextChunk(keyword: "Iteration", value: String(step.iteration)),
-            PNGTextChunk(
-                keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
-            PNGTextChunk(keyword: "Loss", value: "\(step.loss)"),
-        ]
-        return options
     }
 }
