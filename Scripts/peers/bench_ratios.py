@@ -65,8 +65,8 @@ def main():
     with open(args.bench_json) as f:
         bench = json.load(f)
 
-    def row(group, name):
-        return next(r for r in bench if r["group"] == group and r["name"] == name)
+    def row(group, name, rows=bench):
+        return next(r for r in rows if r["group"] == group and r["name"] == name)
 
     ours_dir = os.path.join(work, "ours")
     ours = lambda: wall([rf, "--out", ours_dir, "--quiet"])
@@ -117,9 +117,9 @@ def main():
     if args.pipeline_tmpfs_json:
         with open(args.pipeline_tmpfs_json) as f:
             tmpfs_rows = json.load(f)
-        tmpfs_whole = next(r for r in tmpfs_rows if r["name"] == "whole job, 1 thread")["millisecondsPerFrame"]
-        tmpfs_over = next(r for r in tmpfs_rows if r["name"] == "encode over the background")["millisecondsPerFrame"]
-        tmpfs_alone = next(r for r in tmpfs_rows if r["name"] == "encode alone")["millisecondsPerFrame"]
+        tmpfs_whole, tmpfs_over, tmpfs_alone = (
+            row("pipeline", name, tmpfs_rows)["millisecondsPerFrame"]
+            for name in ("whole job, 1 thread", "encode over the background", "encode alone"))
         rows.append(("(diagnostic) the same two with the frame files on tmpfs", "—",
                      f"{tmpfs_whole / tmpfs_alone:.2f}× and {tmpfs_whole / tmpfs_over:.2f}×", "diagnostic"))
 
