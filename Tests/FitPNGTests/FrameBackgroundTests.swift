@@ -80,11 +80,8 @@ struct FrameBackgroundTests {
     }
 
     /// The data of a PNG's single IDAT chunk.
-    static func idatData(_ png: [UInt8]) throws -> ArraySlice<UInt8> {
-        let tag = Array("IDAT".utf8)
-        let start = try #require((8..<(png.count - 4)).first { Array(png[$0..<($0 + 4)]) == tag })
-        let length = png[(start - 4)..<start].reduce(0) { $0 << 8 | Int($1) }
-        return png[(start + 4)..<(start + 4 + length)]
+    static func idatData(_ png: [UInt8]) throws -> [UInt8] {
+        try #require(PNGChunk.parse(png).first { $0.type == "IDAT" }).data
     }
 
     @Test func framesThatDoNotFitTheBackgroundAreRefused() throws {
