@@ -27,7 +27,7 @@ struct APNGTests {
     static func writeAnimation(
         _ frames: [RGBAImage], delay: (UInt16, UInt16) = (1, 25), loops: UInt32 = 0,
         options: PNGEncoder.Options = .init()
-    ) throws -> (path: String, bytes: [UInt8], folder: String) {
+    ) throws -> (unused: String, bytes: [UInt8], folder: String) {
         let folder = try TestSupport.temporaryFolder()
         let collector = Collector()
         let writer = try APNGWriter(
@@ -248,8 +248,10 @@ struct APNGTests {
     @Test(.enabled(if: hasFFmpeg, "needs ffprobe and ffmpeg (Scripts/setup.sh --with-ffmpeg)"))
     func ffmpegReadsTheAnimation() throws {
         let frames = try Self.frames(count: 6)
-        let (path, _, folder) = try Self.writeAnimation(frames)
+        let (_, bytes, folder) = try Self.writeAnimation(frames)
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/anim.png"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         let probe = try Self.run(
             "ffprobe",
             [
