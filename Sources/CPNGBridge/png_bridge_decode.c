@@ -13,6 +13,10 @@ struct png_bridge_decoder {
     /// Streaming input instead of `data`: called for each read, returns the bytes delivered.
     png_bridge_read_fn read;
     void *read_context;
+    /// Streaming: set while png_read_image runs, and once libpng asked for data after the
+    /// last row was stored (it would go on reading the rest of the image data).
+    int reading_rows;
+    int stopped_after_rows;
     uint32_t width;
     uint32_t height;
 };
@@ -21,6 +25,18 @@ struct png_bridge_decoder {
 static void read_from_memory(png_structp png, png_bytep out, size_t length) {
     png_bridge_decoder *decoder = (png_bridge_decoder *)png_get_io_ptr(png);
     if (decoder->read != NULL) {
+        // Every row is in the caller's buffer once libpng's row counter reached the height
+        // (or, interlaced, the pass counter reached 7): whatever it asks for now is what
+        // follows the last row. Stop there, in C, without reading a byte more.
+        if (decoder->reading_rows) {
+            int interlaced = png_get_interlace_type(png, decoder->info) != PNG_INTERLACE_NONE;
+            int done = interlaced ? png_get_current_pass_number(png) >= 7
+                                  : png_get_current_row_number(png) >= decoder->height;
+            if (done) {
+                decoder->stopped_after_rows = 1;
+                png_error(png, "stopped after the last row");
+            }
+        }
         // The callback returns normally (it is Swift); only then may png_error jump, in C.
         size_t got = decoder->read(decoder->read_context, out, length);
         decoder->position += got;
@@ -167,9 +183,13 @@ png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint
     for (uint32_t y = 0; y < decoder->height; y++) rows[y] = destination + (size_t)y * decoder->width * 4;
     if (setjmp(png_jmpbuf(decoder->png))) {
         free(rows);
+        decoder->reading_rows = 0;
+        if (decoder->stopped_after_rows) return PNG_BRIDGE_OK;
         return decoder->context.status == PNG_BRIDGE_OK ? PNG_BRIDGE_LIBPNG_ERROR : decoder->context.status;
     }
+    decoder->reading_rows = decoder->read != NULL;
     png_read_image(decoder->png, rows);
+    decoder->reading_rows = 0;
     // From memory, read the rest up to IEND: a file cut after the pixels, or a bad CRC there,
     // is an error too. Streaming, stop at the last row: whatever follows (more image data,
     // later chunks, junk after IEND) is never read, so it costs neither memory nor time.

@@ -182,12 +182,14 @@ struct HostileFolderTests {
     func everyCheckBeforeTheFirstByte() throws {
         let dir = try TemporaryDirectory("hostile-plan")
         defer { dir.remove() }
+        try FileManager.default.createDirectory(atPath: dir.path("f"), withIntermediateDirectories: false)
         let clash = try Self.renderFit([
             "--figures", dir.path("f"), "--animation", dir.path("f") + "/points.png", "--iterations", "5",
         ])
         #expect(clash.status == 64)
         #expect(clash.standardError.contains("points.png"))
-        #expect(try dir.contents().isEmpty, "nothing was written")
+        #expect(try dir.contents() == ["f"], "nothing was written")
+        try FileManager.default.removeItem(atPath: dir.path("f"))
         try "x".write(toFile: dir.path("afile"), atomically: false, encoding: .utf8)
         let parent = try Self.renderFit([
             "--out", dir.path("frames"), "--figures", dir.path("afile") + "/f", "--iterations", "5",
