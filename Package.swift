@@ -61,7 +61,7 @@ let package = Package(
             name: "FitAnimation",
             dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitOutput"]
         ),
-        .target(name: "ImageSnapshotTesting", dependencies: ["ImageComparison", "FitPNG"]),
+        .target(name: "ImageSnapshotTesting", dependencies: ["ImageComparison", "FitPNG", "FitOutput"]),
 
         // MARK: Executables (thin)
         .executableTarget(

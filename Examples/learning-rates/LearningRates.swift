@@ -4,8 +4,8 @@
 //     swift run learning-rates [--out DIR] [--quick]
 import ArgumentParser
 import FitAnimation
-import FitOutput
 import FitCairo
+import FitOutput
 import FitPNG
 import FitTrainer
 import Foundation

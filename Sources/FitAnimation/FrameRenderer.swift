@@ -151,7 +151,8 @@ public final class FrameRenderer: Sendable {
             count: scene.frameCount,
             window: ordered == nil
                 ? nil
-                : Self.reorderWindow(window, workers: workers, frameBytes: frameBytes, needsPixels: needsPixels),
+                : Self.reorderWindow(
+                    window, workers: workers, frameBytes: frameBytes, needsPixels: needsPixels),
             workers: workers)
         let group = DispatchGroup()
         for _ in 0..<workers {

@@ -111,7 +111,8 @@ extension FramesJob {
         }
         json.flush()
         if let failure = json.failure {
-            throw OutputError.cannotWrite(path: output.manifestPath, reason: String(cString: strerror(failure)))
+            throw OutputError.cannotWrite(
+                path: output.manifestPath, reason: String(cString: strerror(failure)))
         }
         try file.commit()
     }

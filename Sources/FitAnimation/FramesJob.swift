@@ -102,7 +102,8 @@ public struct FramesJob: Sendable {
         let naming = FrameNaming(lastIndex: scene.frameCount - 1)
         if let animation, output.map({ !Self.isInside(animation.path, $0) }) ?? true {
             OutputDirectory.removeLeftoverTemporaries(
-                inFolder: ResolvedPath.parent(of: animation.path), of: [ResolvedPath.name(of: animation.path)])
+                inFolder: ResolvedPath.parent(of: animation.path), of: [ResolvedPath.name(of: animation.path)]
+            )
         }
         if let output {
             output.removeLeftoverTemporaries(of: previouslyOwned.union(planned).union([output.manifestName]))
@@ -113,11 +114,13 @@ public struct FramesJob: Sendable {
         let renderer = try FrameRenderer(scene: scene)
         let size = renderer.pixelSize
         let workers = FrameRenderer.workerCount(
-            jobs: jobs, width: size.width, height: size.height, needsPixels: animation.map { $0.kind != .apng } ?? false)
+            jobs: jobs, width: size.width, height: size.height,
+            needsPixels: animation.map { $0.kind != .apng } ?? false)
         if workers < jobs {
             StandardError.writeLine(
                 "render-fit: note: frames of \(size.width)×\(size.height) pixels take \(FrameRenderer.describe(bytes: size.width * size.height * 4)) each;"
-                    + " rendering with \(workers) of the \(jobs) jobs asked for, to stay within the \(FrameRenderer.describe(bytes: FrameRenderer.frameMemoryBudget)) frame-buffer budget")
+                    + " rendering with \(workers) of the \(jobs) jobs asked for, to stay within the \(FrameRenderer.describe(bytes: FrameRenderer.frameMemoryBudget)) frame-buffer budget"
+            )
         }
         let sink = try animation.map {
             try AnimationSink(
@@ -153,7 +156,9 @@ public struct FramesJob: Sendable {
             let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
             removed = stale.filter { FileKind(atPath: output.filePath($0)).exists }.count
             try output.removeStale(previouslyOwned: stale, produced: [])
-            let keptOwned = previouslyOwned.subtracting(stale).filter { FileKind(atPath: output.filePath($0)).exists }
+            let keptOwned = previouslyOwned.subtracting(stale).filter {
+                FileKind(atPath: output.filePath($0)).exists
+            }
             try writeManifest(complete: true, files: Array(keptOwned.union(planned)).sorted())
         }
         return Summary(frames: scene.frameCount, seconds: progress.elapsedSeconds, removedStale: removed)

@@ -52,7 +52,8 @@ struct SVGTextLayer {
 
     private static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard haystack.count >= needle.count else { return nil }
-        for i in stride(from: haystack.count - needle.count, through: 0, by: -1) where haystack[i] == needle[0] {
+        for i in stride(from: haystack.count - needle.count, through: 0, by: -1)
+        where haystack[i] == needle[0] {
             if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
         }
         return nil
@@ -78,4 +79,3 @@ struct SVGTextLayer {
         return out
     }
 }
-

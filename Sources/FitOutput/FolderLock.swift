@@ -122,7 +122,9 @@ private final class HeldLock: Sendable {
                 close(fd)
                 throw .cannotLock(
                     folder: folder,
-                    reason: "'\(path)' holds something other than a process id; it is not render-fit's, move it away")
+                    reason:
+                        "'\(path)' holds something other than a process id; it is not render-fit's, move it away"
+                )
             }
             let text = Array("\(getpid())\n".utf8)
             _ = ftruncate(fd, 0)

@@ -43,7 +43,8 @@ public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
                 "'\(folder)' already holds \(shown)\(more), not written by render-fit (\(manifest) does not list them);"
                 + " move them away or choose another folder; nothing was written"
         case .notAFile(let path, let kind):
-            return "'\(path)' is \(kind.article), not a file render-fit wrote; move it away or choose another folder;"
+            return
+                "'\(path)' is \(kind.article), not a file render-fit wrote; move it away or choose another folder;"
                 + " nothing was written"
         case .unreadableManifest(let path, let reason):
             return "'\(path)' exists but is not a render-fit manifest (\(reason));"
@@ -58,7 +59,8 @@ public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
         case .cannotLock(let folder, let reason):
             return "cannot lock '\(folder)' for writing: \(reason); nothing was written"
         case .nameTooLong(let path, let limit):
-            return "'\(path)': the file name is too long (with its temporary suffix it would exceed \(limit) bytes);"
+            return
+                "'\(path)': the file name is too long (with its temporary suffix it would exceed \(limit) bytes);"
                 + " choose a shorter name; nothing was written"
         }
     }

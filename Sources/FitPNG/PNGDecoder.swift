@@ -67,10 +67,12 @@ public struct PNGDecoder: Sendable {
         let context = Unmanaged.passUnretained(input).toOpaque()
         let read: png_bridge_read_fn = { context, out, length in
             guard let context, let out else { return 0 }
-            return Unmanaged<FileInput>.fromOpaque(context).takeUnretainedValue().read(into: out, count: length)
+            return Unmanaged<FileInput>.fromOpaque(context).takeUnretainedValue().read(
+                into: out, count: length)
         }
         let created = withExtendedLifetime(input) {
-            png_bridge_decoder_create_streaming(read, context, UInt64(maxPixels), &width, &height, &status, &error)
+            png_bridge_decoder_create_streaming(
+                read, context, UInt64(maxPixels), &width, &height, &status, &error)
         }
         if let failure = input.failure { throw failure }
         guard let handle = created else {

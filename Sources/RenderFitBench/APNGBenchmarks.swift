@@ -1,6 +1,6 @@
 import FitAnimation
-import FitOutput
 import FitCairo
+import FitOutput
 import FitPNG
 import Foundation
 

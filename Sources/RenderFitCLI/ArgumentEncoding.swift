@@ -21,7 +21,8 @@ enum ArgumentEncoding {
             } else {
                 option = "argument \(index)"
             }
-            return "the value of \(option) is not valid UTF-8 ('\(shown)'); render-fit writes files only under"
+            return
+                "the value of \(option) is not valid UTF-8 ('\(shown)'); render-fit writes files only under"
                 + " the names given, so give a UTF-8 path"
         }
         return nil
@@ -29,7 +30,9 @@ enum ArgumentEncoding {
 
     /// The argument with every byte of an invalid UTF-8 sequence shown as `\xNN`.
     private static func escaped(_ pointer: UnsafeMutablePointer<CChar>) -> String {
-        let bytes = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map { UInt8(bitPattern: $0) }
+        let bytes = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map {
+            UInt8(bitPattern: $0)
+        }
         var out = ""
         var index = 0
         while index < bytes.count {
@@ -39,7 +42,9 @@ enum ArgumentEncoding {
                 if let scalar = String(validating: bytes[index..<index + length], as: UTF8.self),
                     scalar.unicodeScalars.count == 1
                 {
-                    out += scalar.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } ? scalar : "?"
+                    out +=
+                        scalar.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
+                        ? scalar : "?"
                     index += length
                     matched = true
                     break

@@ -82,9 +82,11 @@ struct OutputPlan {
             guard nearest.isDirectory else {
                 let what =
                     nearest.path == folder ? "names an existing file" : "is inside the file '\(nearest.path)'"
-                throw UsageError("\(option) '\(folder)' \(what); give a directory path (it is created if needed)")
+                throw UsageError(
+                    "\(option) '\(folder)' \(what); give a directory path (it is created if needed)")
             }
-            for component in folder.split(separator: "/") where component.utf8.count > ResolvedPath.maximumNameLength {
+            for component in folder.split(separator: "/")
+            where component.utf8.count > ResolvedPath.maximumNameLength {
                 throw UsageError(
                     "\(option) '\(folder)': the name '\(component.prefix(40))…' is longer than the \(ResolvedPath.maximumNameLength) bytes a file system allows"
                 )
@@ -101,7 +103,8 @@ struct OutputPlan {
         if let animation, let export = settings.historyExport,
             ResolvedPath.resolve(animation.path) == ResolvedPath.resolve(export.url.path)
         {
-            throw UsageError("--animation and --history name the same file '\(animation.path)'; choose two names")
+            throw UsageError(
+                "--animation and --history name the same file '\(animation.path)'; choose two names")
         }
     }
 
@@ -117,11 +120,13 @@ struct OutputPlan {
         }
         if inFigures, figureNames.contains(name) {
             throw UsageError(
-                "--animation '\(animation.path)' would replace the figure \(name) of --figures; choose another name")
+                "--animation '\(animation.path)' would replace the figure \(name) of --figures; choose another name"
+            )
         }
         if !inOutput {
             if name == FolderLock.fileName {
-                throw UsageError("--animation '\(animation.path)' is render-fit's lock file name; choose another name")
+                throw UsageError(
+                    "--animation '\(animation.path)' is render-fit's lock file name; choose another name")
             }
             try checkParentExists(of: animation.path, option: "--animation")
             try checkReplaceable(animation.path, option: "--animation")
@@ -138,12 +143,16 @@ struct OutputPlan {
         let inOutput = frames?.output.map { FramesJob.isInside(path, $0) } ?? false
         let inFigures = figures.map { FramesJob.isInside(path, $0.output) } ?? false
         if (inOutput && Self.isReserved(name) && name != FramesJob.historyName)
-            || (inFigures && (figureNames.contains(name) || Self.isReserved(name) && name != FramesJob.historyName))
+            || (inFigures
+                && (figureNames.contains(name) || Self.isReserved(name) && name != FramesJob.historyName))
             || name == FolderLock.fileName
         {
-            throw UsageError("--history '\(path)' would replace render-fit's own \(name); choose another name")
+            throw UsageError(
+                "--history '\(path)' would replace render-fit's own \(name); choose another name")
         }
-        if let animation, inOutput || inFigures, ResolvedPath.resolve(animation.path) == ResolvedPath.resolve(path) {
+        if let animation, inOutput || inFigures,
+            ResolvedPath.resolve(animation.path) == ResolvedPath.resolve(path)
+        {
             throw UsageError("--animation and --history name the same file '\(path)'; choose two names")
         }
         if inOutput && name == FramesJob.historyName { return }
@@ -196,7 +205,8 @@ struct OutputPlan {
             try check()
             if let export = settings.historyExport {
                 OutputDirectory.removeLeftoverTemporaries(
-                    inFolder: ResolvedPath.parent(of: export.url.path), of: [ResolvedPath.name(of: export.url.path)])
+                    inFolder: ResolvedPath.parent(of: export.url.path),
+                    of: [ResolvedPath.name(of: export.url.path)])
             }
             if let frames {
                 let summary = try frames.run()

@@ -37,7 +37,10 @@ struct BoundedInputTests {
         while offset < raw.count {
             let length = min(65_535, raw.count - offset)
             let final: UInt8 = offset + length == raw.count ? 1 : 0
-            zlib += [final, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8((~length >> 8) & 0xFF)]
+            zlib += [
+                final, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF),
+                UInt8((~length >> 8) & 0xFF),
+            ]
             zlib += raw[offset..<offset + length]
             offset += length
         }
@@ -73,7 +76,9 @@ struct BoundedInputTests {
         let binary = try ProcessRunner.executable(named: "compare-images").path
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-        shell.arguments = ["-c", "ulimit -v 1000000 && exec \"$0\" \"$1\" \"$2\" >/dev/null", binary, reference, junk]
+        shell.arguments = [
+            "-c", "ulimit -v 1000000 && exec \"$0\" \"$1\" \"$2\" >/dev/null", binary, reference, junk,
+        ]
         try shell.run()
         shell.waitUntilExit()
         #expect(shell.terminationStatus == 0)
@@ -86,7 +91,10 @@ struct BoundedInputTests {
         // 8192 × 8192 frames take 256 MiB each: 8 fit the 2 GiB budget, not 16.
         let run = try ProcessRunner.run(
             "render-fit",
-            ["--out", dir.path("frames"), "--width", "8192", "--height", "8192", "--jobs", "16", "--iterations", "1", "--quiet"],
+            [
+                "--out", dir.path("frames"), "--width", "8192", "--height", "8192", "--jobs", "16",
+                "--iterations", "1", "--quiet",
+            ],
             timeout: 600)
         #expect(run.status == 0, "\(run.standardError)")
         let notes = run.errorLines.filter { $0.contains("frame-buffer budget") }
@@ -104,7 +112,8 @@ struct BoundedInputTests {
         try Data((header + "0,1\n1,3\n2,5\n3,7.5\n").utf8).write(to: URL(fileURLWithPath: csv))
         let figures = dir.path("figures")
         let run = try ProcessRunner.run(
-            "render-fit", ["--data", csv, "--figures", figures, "--format", "svg", "--iterations", "20", "--quiet"])
+            "render-fit",
+            ["--data", csv, "--figures", figures, "--format", "svg", "--iterations", "20", "--quiet"])
         #expect(run.status == 0, "\(run.standardError)")
         let svgs = entries(figures).filter { $0.hasSuffix(".svg") }
         #expect(svgs.count == 6)

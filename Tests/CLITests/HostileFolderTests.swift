@@ -18,8 +18,10 @@ struct HostileFolderTests {
     /// Symbolic links at every name a temporary could have under the old scheme
     /// (`.NAME.PID.render-fit-tmp` for the next process ids), pointing at `victim`.
     static func plantLinks(in folder: String, for name: String, to victim: String) throws {
-        let last = Int((try? String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        let last =
+            Int(
+                (try? String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
         for pid in (last + 1)...(last + 3_000) {
             try? FileManager.default.createSymbolicLink(
                 atPath: "\(folder)/.\(name).\(pid).render-fit-tmp", withDestinationPath: victim)
@@ -74,7 +76,11 @@ struct HostileFolderTests {
         defer { dir.remove() }
         let out = dir.path("frames")
         let first = try RunningProcess(
-            "render-fit", ["--out", out, "--iterations", "9000", "--width", "160", "--height", "120", "--jobs", "1", "--quiet"])
+            "render-fit",
+            [
+                "--out", out, "--iterations", "9000", "--width", "160", "--height", "120", "--jobs", "1",
+                "--quiet",
+            ])
         #expect(first.wait { FileManager.default.fileExists(atPath: out + "/frame_0003.png") })
         let second = try Self.renderFit(["--out", out, "--iterations", "5"])
         #expect(second.status == 73)
@@ -101,7 +107,8 @@ struct HostileFolderTests {
         let out = dir.path("frames")
         #expect(try Self.renderFit(["--out", out, "--iterations", "5"]).status == 0)
         try FileManager.default.removeItem(atPath: out + "/frame_0004.png")
-        try FileManager.default.createDirectory(atPath: out + "/frame_0004.png", withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            atPath: out + "/frame_0004.png", withIntermediateDirectories: false)
         try "mine\n".write(toFile: out + "/frame_0004.png/notes.txt", atomically: false, encoding: .utf8)
         let before = try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))
         // Fewer iterations: frame_0004.png is stale, and would be removed.
@@ -109,7 +116,8 @@ struct HostileFolderTests {
         #expect(shorter.status == 73)
         #expect(shorter.standardError.contains("frame_0004.png' is a directory"))
         #expect(try String(contentsOfFile: out + "/frame_0004.png/notes.txt", encoding: .utf8) == "mine\n")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json")) == before, "nothing written")
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json")) == before, "nothing written")
         // The same iterations: the directory is where a frame would go.
         let same = try Self.renderFit(["--out", out, "--iterations", "5"])
         #expect(same.status == 73)
@@ -162,12 +170,14 @@ struct HostileFolderTests {
         defer { dir.remove() }
         let out = dir.path("frames")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: out + "/frame_0002.png", withDestinationPath: dir.path("nowhere"))
+        try FileManager.default.createSymbolicLink(
+            atPath: out + "/frame_0002.png", withDestinationPath: dir.path("nowhere"))
         let frames = try Self.renderFit(["--out", out, "--iterations", "5"])
         #expect(frames.status == 73)
         #expect(frames.standardError.contains("frame_0002.png"))
         #expect(entries(out) == ["frame_0002.png"], "nothing was written")
-        try FileManager.default.createSymbolicLink(atPath: dir.path("fit.png"), withDestinationPath: dir.path("nowhere2"))
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.path("fit.png"), withDestinationPath: dir.path("nowhere2"))
         let animation = try Self.renderFit(["--animation", dir.path("fit.png"), "--iterations", "5"])
         #expect(animation.status == 73)
         #expect(animation.standardError.contains("--force"))
@@ -198,7 +208,9 @@ struct HostileFolderTests {
         #expect(parent.standardError.contains("afile"))
         #expect(try dir.contents() == ["afile"], "no frames before the figures' check")
         let long = String(repeating: "a", count: 240) + ".png"
-        let tooLong = try Self.renderFit(["--out", dir.path("frames"), "--animation", dir.path(long), "--iterations", "5"])
+        let tooLong = try Self.renderFit([
+            "--out", dir.path("frames"), "--animation", dir.path(long), "--iterations", "5",
+        ])
         #expect(tooLong.status == 64)
         #expect(tooLong.standardError.contains("too long"))
         #expect(try dir.contents() == ["afile"])
@@ -236,12 +248,16 @@ struct HostileFolderTests {
         try FileManager.default.createDirectory(atPath: movies, withIntermediateDirectories: true)
         let run = try RunningProcess(
             "render-fit",
-            ["--out", dir.path("a"), "--animation", movies + "/fit.png", "--iterations", "5000",
-             "--width", "160", "--height", "120", "--jobs", "1", "--quiet"])
+            [
+                "--out", dir.path("a"), "--animation", movies + "/fit.png", "--iterations", "5000",
+                "--width", "160", "--height", "120", "--jobs", "1", "--quiet",
+            ])
         #expect(run.wait { !hiddenLeftovers(movies).isEmpty })
         run.stop(with: SIGKILL)
         #expect(!hiddenLeftovers(movies).isEmpty, "SIGKILL leaves the temporary")
-        let next = try Self.renderFit(["--out", dir.path("b"), "--animation", movies + "/fit.png", "--iterations", "3"])
+        let next = try Self.renderFit([
+            "--out", dir.path("b"), "--animation", movies + "/fit.png", "--iterations", "3",
+        ])
         #expect(next.status == 0, "\(next.standardError)")
         #expect(entries(movies) == ["fit.png"])
     }

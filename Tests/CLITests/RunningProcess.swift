@@ -14,7 +14,8 @@ final class RunningProcess {
     init(_ name: String, _ arguments: [String]) throws {
         process.executableURL = try ProcessRunner.executable(named: name)
         process.arguments = arguments
-        capture = FileManager.default.temporaryDirectory.appendingPathComponent("running-\(UUID().uuidString)")
+        capture = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "running-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: capture.path + "/stderr", contents: nil)
         process.standardOutput = FileHandle.nullDevice

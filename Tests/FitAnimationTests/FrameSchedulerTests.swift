@@ -12,7 +12,8 @@ import Testing
     /// your-data example passes the core count; the CLI's limit does not apply here).
     @Test(arguments: [3, 100, 200])
     func aFailureWakesEveryWaitingWorker(jobs: Int) throws {
-        let renderer = try FrameRenderer(scene: Fixtures.scene(Fixtures.settings(iterations: 400, width: 64, height: 48)))
+        let renderer = try FrameRenderer(
+            scene: Fixtures.scene(Fixtures.settings(iterations: 400, width: 64, height: 48)))
         let finished = DispatchSemaphore(value: 0)
         let outcome = OutcomeBox()
         let thread = Thread {
@@ -44,7 +45,9 @@ import Testing
                 let workers = FrameRenderer.workerCount(
                     jobs: jobs, width: 16_384, height: 16_384, needsPixels: needsPixels)
                 #expect(workers >= 1 && workers <= min(jobs, FrameRenderer.maximumJobs))
-                #expect(workers == 1 || workers * frame * (needsPixels ? 3 : 1) <= FrameRenderer.frameMemoryBudget)
+                #expect(
+                    workers == 1 || workers * frame * (needsPixels ? 3 : 1) <= FrameRenderer.frameMemoryBudget
+                )
             }
         }
         // Small frames keep every job asked for, up to the API's limit.

@@ -42,7 +42,8 @@ struct VectorDocumentTests {
 
     @Test func svgIsWellFormedXMLAndContainsTheTitleText() throws {
         let output = ByteCollector()
-        let doc = try CairoVectorDocument(format: .svg, width: 320, height: 240, title: "Fit", sink: output.sink)
+        let doc = try CairoVectorDocument(
+            format: .svg, width: 320, height: 240, title: "Fit", sink: output.sink)
         Self.drawFigure(doc)
         #expect(output.bytes.isEmpty, "an SVG reaches the sink whole, at finish")
         try doc.finish()

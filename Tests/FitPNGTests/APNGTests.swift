@@ -107,7 +107,8 @@ struct APNGTests {
     @Test func laterTransparencyAfterAnOpaqueStartIsAnError() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let writer = try APNGWriter(width: 21, height: 13, frameCount: 2, delay: (1, 10), sink: Collector().sink)
+        let writer = try APNGWriter(
+            width: 21, height: 13, frameCount: 2, delay: (1, 10), sink: Collector().sink)
         try writer.append(Self.frames(count: 1)[0])
         let error = #expect(throws: PNGError.self) {
             try writer.append(Self.frames(count: 1, opaque: false)[0])
@@ -126,7 +127,8 @@ struct APNGTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/pre.png"
         let collector = Collector()
-        let writer = try APNGWriter(width: 21, height: 13, frameCount: 3, delay: (3, 100), sink: collector.sink)
+        let writer = try APNGWriter(
+            width: 21, height: 13, frameCount: 3, delay: (3, 100), sink: collector.sink)
         var encodedIDAT: [[UInt8]] = []
         for frame in frames {
             let png = try PNGEncoder(options: .init(compressionLevel: 9)).encode(frame)
@@ -189,7 +191,8 @@ struct APNGTests {
     @Test func translucentCairoFrameInAnOpaqueAnimationIsRefused() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let writer = try APNGWriter(width: 21, height: 13, frameCount: 2, delay: (1, 10), sink: Collector().sink)
+        let writer = try APNGWriter(
+            width: 21, height: 13, frameCount: 2, delay: (1, 10), sink: Collector().sink)
         try Self.frames(count: 1)[0].premultipliedARGB32().withUnsafeBytes { raw in
             try writer.append(premultipliedARGB32: raw, width: 21, height: 13, stride: 21 * 4)
         }
@@ -203,7 +206,8 @@ struct APNGTests {
 
     @Test func wrongSizesAndCountsWriteNoEnd() throws {
         let collector = Collector()
-        let writer = try APNGWriter(width: 21, height: 13, frameCount: 3, delay: (1, 10), sink: collector.sink)
+        let writer = try APNGWriter(
+            width: 21, height: 13, frameCount: 3, delay: (1, 10), sink: collector.sink)
         try writer.append(Self.frames(count: 1)[0])
         #expect(throws: PNGError.self) {
             try writer.append(TestSupport.pattern(width: 20, height: 13, opaque: true))
@@ -211,7 +215,9 @@ struct APNGTests {
         // Too few frames at finish: an error, no IEND (the caller discards the partial bytes),
         // and the writer refuses anything more.
         #expect(throws: PNGError.self) { try writer.finish() }
-        #expect(try PNGChunk.parse(collector.bytes + PNGChunk(type: "IEND", data: []).serialized).last?.type == "IEND")
+        #expect(
+            try PNGChunk.parse(collector.bytes + PNGChunk(type: "IEND", data: []).serialized).last?.type
+                == "IEND")
         #expect(!collector.bytes.suffix(12).elementsEqual(PNGChunk(type: "IEND", data: []).serialized))
         #expect(throws: PNGError.self) { try writer.append(Self.frames(count: 1)[0]) }
     }

@@ -38,8 +38,11 @@ struct DecodeFixturesTests {
     /// the pixels are the same as decoding the bytes held in memory.
     @Test(arguments: fixtures)
     func decodingAFileGivesTheSamePixels(_ name: String) throws {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "png", subdirectory: "Fixtures"))
-        #expect(try PNGDecoder().decodeFile(atPath: url.path) == PNGDecoder().decode(TestSupport.fixture(name, "png")))
+        let url = try #require(
+            Bundle.module.url(forResource: name, withExtension: "png", subdirectory: "Fixtures"))
+        #expect(
+            try PNGDecoder().decodeFile(atPath: url.path)
+                == PNGDecoder().decode(TestSupport.fixture(name, "png")))
     }
 
     @Test func transparentKeysBecomeAlphaZero() throws {
