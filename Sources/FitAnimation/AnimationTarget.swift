@@ -36,3 +36,15 @@ public struct AnimationTarget: Sendable, Equatable {
         return nil
     }
 }
+
+extension AnimationTarget {
+    /// The sink that writes this animation: an ``APNGSink`` or an ``FFmpegSink``.
+    public func makeSink(width: Int, height: Int, frameCount: Int, fps: Int) throws -> any FrameSink {
+        switch kind {
+        case .apng:
+            return try APNGSink(path: path, width: width, height: height, frameCount: frameCount, fps: fps)
+        case .ffmpeg(let container):
+            return try FFmpegSink(path: path, container: container, width: width, height: height, fps: fps)
+        }
+    }
+}

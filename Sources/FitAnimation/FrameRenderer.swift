@@ -5,10 +5,10 @@ import FitPNG
 import FitPlot
 import Foundation
 
-/// Renders a scene's frames to PNG bytes, in parallel, with identical bytes for any number
-/// of threads.
+/// Renders a ``FrameSource``'s frames to PNG bytes, in parallel, with identical bytes for any
+/// number of threads.
 ///
-/// The static layer (background, axes, ticks, labels, the point cloud) is drawn once into a
+/// The static layer (background, axes, ticks, labels, a point cloud) is drawn once into a
 /// shared, immutable pixel layer; each worker thread owns one canvas that it reuses for all
 /// its frames: copy the layer in, draw the frame's dynamic marks, encode straight from
 /// Cairo's pixels. Frame k depends only on k, so the thread count cannot change a byte.
@@ -17,11 +17,12 @@ import Foundation
 /// (an APNG, ffmpeg) get them through a reorder buffer of at most `window` frames, so memory
 /// stays bounded however many frames there are.
 public final class FrameRenderer: Sendable {
-    /// The scene whose frames this renderer draws.
-    public let scene: TrainingScene
+    /// The source whose frames this renderer draws.
+    public let source: any FrameSource
     private let layer: CairoPixelLayer
     /// The static layer compressed in bands; each frame copies the bands it leaves unchanged.
-    public let background: PNGFrameBackground
+    /// Nil when the source's ``FrameSource/frameEncoding`` compresses frames whole.
+    public let background: PNGFrameBackground?
     private let encoderOptions: PNGEncoder.Options
 
     /// Called for each frame as soon as it is encoded, on the worker thread, in any order.
@@ -37,25 +38,30 @@ public final class FrameRenderer: Sendable {
     /// `PNGFrameBackground`, which is compressed once with `DeflateTuning.frameBackground`.
     public static let defaultEncoderOptions = PNGEncoder.Options(deflateTuning: .plotFrames)
 
-    /// Draws the static layer of `scene` once; frames are encoded with `encoderOptions`.
-    /// - Throws: ``AnimationError/rendering(_:)`` when the static layer cannot be drawn.
-    public init(
-        scene: TrainingScene, encoderOptions: PNGEncoder.Options = FrameRenderer.defaultEncoderOptions
-    )
-        throws(AnimationError)
-    {
-        self.scene = scene
-        var options = encoderOptions
+    /// Draws the static layer of `source` once; frames are encoded as its
+    /// ``FrameSource/frameEncoding`` says.
+    /// - Throws: ``AnimationError/rendering(_:)`` when the source has no frame, or its static
+    ///   layer cannot be drawn or compressed.
+    public init(source: any FrameSource) throws(AnimationError) {
+        guard source.frameCount >= 1 else {
+            throw .rendering("a frame source must have at least one frame (it has \(source.frameCount))")
+        }
+        self.source = source
+        var options = source.frameEncoding.options
         options.colorMode = .rgb  // frames are opaque: skip the per-pixel alpha scan
         self.encoderOptions = options
         let canvas: CairoImageCanvas
         do {
-            canvas = try Self.makeCanvas(scene)
-            scene.figure(forFrame: 0).draw(on: canvas, layers: .staticOnly)
+            canvas = try Self.makeCanvas(source)
+            try source.staticFigure().draw(on: canvas, layers: .staticOnly)
             try canvas.checkStatus()
             layer = canvas.makeLayer()
         } catch {
             throw .rendering("cannot draw the static layer: \(error)")
+        }
+        guard case .overStaticLayer = source.frameEncoding else {
+            background = nil
+            return
         }
         do {
             var backgroundOptions = options
@@ -74,37 +80,32 @@ public final class FrameRenderer: Sendable {
     /// Pixel size of the frames.
     public var pixelSize: (width: Int, height: Int) { (layer.width, layer.height) }
 
-    static func makeCanvas(_ scene: TrainingScene) throws(CairoError) -> CairoImageCanvas {
-        try CairoImageCanvas(
-            width: Double(scene.settings.width), height: Double(scene.settings.height),
-            scale: scene.settings.scale)
+    /// A canvas of the frames' size, for ``renderFrame(_:on:)``.
+    public func makeCanvas() throws(CairoError) -> CairoImageCanvas { try Self.makeCanvas(source) }
+
+    static func makeCanvas(_ source: any FrameSource) throws(CairoError) -> CairoImageCanvas {
+        try CairoImageCanvas(width: source.canvasSize.width, height: source.canvasSize.height, scale: source.scale)
     }
 
-    /// The encoder settings of frame `index`: the renderer's (RGB), plus the frame's text
-    /// chunks: the tool, the frame's title and state, and the settings.
+    /// The encoder settings of frame `index`: the source's encoding (RGB), plus the frame's
+    /// text chunks from ``FrameSource/metadata(forFrame:)``.
     public func encoderOptions(forFrame index: Int) -> PNGEncoder.Options {
-        let step = scene.history[index]
         var options = encoderOptions
-        options.text += [
-            .software("render-fit \(RenderFitVersion.current)"),
-            .title(scene.title(forFrame: index)),
-            .description(scene.settings.commandLine),
-            PNGTextChunk(keyword: "Iteration", value: String(step.iteration)),
-            PNGTextChunk(
-                keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
-            PNGTextChunk(keyword: "Loss", value: "\(step.loss)"),
-        ]
+        options.text += source.metadata(forFrame: index)
         return options
     }
 
     /// Draws frame `index` on `canvas` (which must have the frame size) and encodes it.
     public func renderFrame(_ index: Int, on canvas: CairoImageCanvas) throws -> [UInt8] {
         try canvas.copyPixels(from: layer)
-        scene.figure(forFrame: index).draw(on: canvas, layers: .dynamicOnly)
+        try source.figure(forFrame: index).draw(on: canvas, layers: .dynamicOnly)
         try canvas.checkStatus()
         let encoder = PNGEncoder(options: encoderOptions(forFrame: index))
-        return try canvas.withPixelData { buffer, _, _, stride in
-            try encoder.encode(premultipliedARGB32: buffer, stride: stride, over: background)
+        return try canvas.withPixelData { buffer, width, height, stride in
+            if let background {
+                return try encoder.encode(premultipliedARGB32: buffer, stride: stride, over: background)
+            }
+            return try encoder.encode(premultipliedARGB32: buffer, width: width, height: height, stride: stride)
         }
     }
 
@@ -148,7 +149,7 @@ public final class FrameRenderer: Sendable {
         let workers = min(max(1, jobs), Self.maximumJobs)
         let frameBytes = layer.width * layer.height * 4
         let work = FrameWork(
-            count: scene.frameCount,
+            count: source.frameCount,
             window: ordered == nil
                 ? nil
                 : Self.reorderWindow(
@@ -174,7 +175,7 @@ public final class FrameRenderer: Sendable {
     ) {
         let canvas: CairoImageCanvas
         do {
-            canvas = try Self.makeCanvas(scene)
+            canvas = try Self.makeCanvas(source)
         } catch {
             work.fail(error)
             return

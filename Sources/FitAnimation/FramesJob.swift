@@ -111,43 +111,16 @@ public struct FramesJob: Sendable {
             try OutputFile.write(scene.history.csvText(), toPath: output.filePath(Self.historyName))
         }
 
-        let renderer = try FrameRenderer(scene: scene)
-        let size = renderer.pixelSize
-        let workers = FrameRenderer.workerCount(
-            jobs: jobs, width: size.width, height: size.height,
-            needsPixels: animation.map { $0.kind != .apng } ?? false)
-        if workers < jobs {
-            StandardError.writeLine(
-                "render-fit: note: frames of \(size.width)×\(size.height) pixels take \(FrameRenderer.describe(bytes: size.width * size.height * 4)) each;"
-                    + " rendering with \(workers) of the \(jobs) jobs asked for, to stay within the \(FrameRenderer.describe(bytes: FrameRenderer.frameMemoryBudget)) frame-buffer budget"
-            )
+        let pipeline = try FramePipeline(source: scene, jobs: jobs, quiet: quiet)
+        let size = pipeline.pixelSize
+        var sinks: [any FrameSink] = []
+        if let output { sinks.append(FrameFolderSink(folder: output, naming: naming)) }
+        if let animation {
+            sinks.append(
+                try animation.makeSink(
+                    width: size.width, height: size.height, frameCount: scene.frameCount, fps: scene.settings.fps))
         }
-        let sink = try animation.map {
-            try AnimationSink(
-                target: $0, width: size.width, height: size.height, frameCount: scene.frameCount,
-                fps: scene.settings.fps)
-        }
-        let progress = ProgressReporter(total: scene.frameCount, quiet: quiet)
-        let folder = output
-        let onFrame: FrameRenderer.FrameHandler = { index, png in
-            if let folder { try OutputFile.write(png, toPath: folder.filePath(naming.name(index))) }
-        }
-        var ordered: FrameRenderer.OrderedHandler?
-        if let sink {
-            ordered = { _, png, pixels in try sink.append(png: png, pixels: pixels) }
-        }
-        do {
-            try renderer.run(
-                jobs: workers, needsPixels: sink?.needsPixels ?? false, onFrame: onFrame, ordered: ordered,
-                progress: progress)
-            try sink?.finish()
-        } catch {
-            InterruptCleanup.shared.waitIfTerminating()
-            sink?.cancel()
-            progress.finish()
-            throw error
-        }
-        progress.finish()
+        let seconds = try pipeline.run(into: sinks)
 
         var removed = 0
         if let output {
@@ -161,6 +134,6 @@ public struct FramesJob: Sendable {
             }
             try writeManifest(complete: true, files: Array(keptOwned.union(planned)).sorted())
         }
-        return Summary(frames: scene.frameCount, seconds: progress.elapsedSeconds, removedStale: removed)
+        return Summary(frames: scene.frameCount, seconds: seconds, removedStale: removed)
     }
 }

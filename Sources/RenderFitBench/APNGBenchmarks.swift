@@ -9,7 +9,7 @@ import Foundation
 enum APNGBenchmarks {
     static func run(runs: Int, output: BenchOutput) throws {
         let scene = try BenchScenes.scene()
-        let renderer = try FrameRenderer(scene: scene)
+        let renderer = try FrameRenderer(source: scene)
         let (w, h) = renderer.pixelSize
         let canvas = try CairoImageCanvas(width: Double(w), height: Double(h))
         let pngs = try (0..<scene.frameCount).map { try renderer.renderFrame($0, on: canvas) }

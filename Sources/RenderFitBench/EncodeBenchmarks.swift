@@ -33,7 +33,7 @@ enum EncodeBenchmarks {
 
     static func run(runs: Int, output: BenchOutput) throws {
         let scene = try BenchScenes.scene()
-        let renderer = try FrameRenderer(scene: scene)
+        let renderer = try FrameRenderer(source: scene)
         let (w, h) = renderer.pixelSize
         let canvas = try CairoImageCanvas(width: Double(w), height: Double(h))
         _ = try renderer.renderFrame(scene.frameCount / 2, on: canvas)

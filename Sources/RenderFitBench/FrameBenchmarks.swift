@@ -18,7 +18,7 @@ enum FrameBenchmarks {
             for run in 0...max(1, runs) {  // run 0 warms up
                 for (k, scene) in scenes.enumerated() {
                     let start = nowMilliseconds()
-                    let renderer = try FrameRenderer(scene: scene)
+                    let renderer = try FrameRenderer(source: scene)
                     let layerDone = nowMilliseconds()
                     let (w, h) = renderer.pixelSize
                     let canvas = try CairoImageCanvas(width: Double(w), height: Double(h))

@@ -14,7 +14,7 @@ import Foundation
 enum PipelineBenchmarks {
     static func run(frames: Int, runs: Int, output: BenchOutput) throws {
         let scene = try BenchScenes.scene(iterations: frames - 1)
-        let renderer = try FrameRenderer(scene: scene)
+        let renderer = try FrameRenderer(source: scene)
         let (w, h) = renderer.pixelSize
         let canvas = try CairoImageCanvas(width: Double(w), height: Double(h))
         var images: [[UInt8]] = []
@@ -27,7 +27,9 @@ enum PipelineBenchmarks {
         let encoders = (0..<scene.frameCount).map {
             PNGEncoder(options: renderer.encoderOptions(forFrame: $0))
         }
-        let background = renderer.background
+        guard let background = renderer.background else {
+            throw BenchError("the tutorial scene's frames are not encoded over their background")
+        }
 
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -13,7 +13,7 @@ import Testing
     @Test(arguments: [3, 100, 200])
     func aFailureWakesEveryWaitingWorker(jobs: Int) throws {
         let renderer = try FrameRenderer(
-            scene: Fixtures.scene(Fixtures.settings(iterations: 400, width: 64, height: 48)))
+            source: Fixtures.scene(Fixtures.settings(iterations: 400, width: 64, height: 48)))
         let finished = DispatchSemaphore(value: 0)
         let outcome = OutcomeBox()
         let thread = Thread {

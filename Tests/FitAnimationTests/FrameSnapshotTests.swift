@@ -13,7 +13,7 @@ import Testing
 @Suite struct FrameSnapshotTests {
     /// Frame `index` of `scene` as pixels, drawn the way `render-fit` draws it.
     func frame(_ index: Int, of scene: TrainingScene) throws -> RGBAImage {
-        let renderer = try FrameRenderer(scene: scene)
+        let renderer = try FrameRenderer(source: scene)
         let settings = scene.settings
         let canvas = try CairoImageCanvas(
             width: Double(settings.width), height: Double(settings.height), scale: settings.scale)

@@ -1,0 +1,41 @@
+import FitOutput
+import FitPNG
+import Foundation
+
+/// Streams frames into an animated PNG: the frames' compressed data is lifted into the
+/// animation without re-encoding (``APNGWriter/appendEncodedPNG(_:)``; the first frame's text
+/// chunks go into the file's header). The file is an ``OutputFile``: an exclusive temporary,
+/// renamed into place by ``finish()``, removed by ``cancel()`` or an interrupt.
+public final class APNGSink: FrameSink, @unchecked Sendable {
+    // @unchecked: the writer is not thread-safe; calls come one at a time (needsOrder).
+    private let writer: APNGWriter
+    private let file: OutputFile
+
+    /// Creates the temporary for `path` and announces `frameCount` frames of `width × height`
+    /// shown `fps` times a second, looping forever.
+    public init(path: String, width: Int, height: Int, frameCount: Int, fps: Int) throws {
+        let file = try OutputFile(path: path)
+        self.file = file
+        writer = try APNGWriter(
+            width: width, height: height, frameCount: frameCount, delay: (1, UInt16(clamping: fps)),
+            loopCount: 0, encoder: PNGEncoder.Options(colorMode: .rgb),
+            sink: { bytes in try file.write(bytes) })
+    }
+
+    /// True: an animation's frames come in order.
+    public var needsOrder: Bool { true }
+    /// False: the PNG is enough.
+    public var needsPixels: Bool { false }
+
+    /// Appends the frame.
+    public func consume(_ frame: RenderedFrame) throws { try writer.appendEncodedPNG(frame.png) }
+
+    /// Writes the end of the file and renames it into place.
+    public func finish() throws {
+        try writer.finish()
+        try file.commit()
+    }
+
+    /// Removes the partial file.
+    public func cancel() { file.discard() }
+}

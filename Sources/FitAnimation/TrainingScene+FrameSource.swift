@@ -1,0 +1,30 @@
+import FitPNG
+import FitPlot
+
+/// A training run is a frame source: one frame per recorded state, on the settings' canvas.
+extension TrainingScene: FrameSource {
+    /// The settings' width and height.
+    public var canvasSize: Size { Size(width: Double(settings.width), height: Double(settings.height)) }
+
+    /// The settings' scale.
+    public var scale: Double { settings.scale }
+
+    /// The figure without dynamic marks.
+    public func staticFigure() -> Figure { baseFigure }
+
+    /// The tool, the frame's title and state, and the settings, so that a frame says how to
+    /// reproduce it: `Software`, `Title`, `Description` (the command line), `Iteration`,
+    /// `Parameters`, `Loss`.
+    public func metadata(forFrame index: Int) -> [PNGTextChunk] {
+        let step = history[index]
+        return [
+            .software("render-fit \(RenderFitVersion.current)"),
+            .title(title(forFrame: index)),
+            .description(settings.commandLine),
+            PNGTextChunk(keyword: "Iteration", value: String(step.iteration)),
+            PNGTextChunk(
+                keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
+            PNGTextChunk(keyword: "Loss", value: "\(step.loss)"),
+        ]
+    }
+}
