@@ -7,7 +7,7 @@ import FitTrainer
 /// titles, the point cloud, each run's whole loss curve in light grey) is static; the current
 /// line, the loss curve so far and the texts are dynamic, so an animation draws the static
 /// layer once.
-struct ComparisonFigure {
+struct ComparisonFigure: Sendable {
     let data: DataSet
     let runs: [LearningRateRun]
     let iterations: Int

@@ -2,7 +2,7 @@ import FitTrainer
 import Foundation
 
 /// One training run of the comparison: its learning rate, what it teaches, and its history.
-struct LearningRateRun {
+struct LearningRateRun: Sendable {
     let learningRate: Double
     /// One or two words: "too small", "right", …
     let verdict: String

@@ -1,12 +1,11 @@
 // Five learning rates side by side: too small, right, fast, oscillating, diverging. Writes one
-// figure (PNG and SVG) of the final state and an animated PNG of all panels stepping together.
+// figure (PNG and SVG) of the final state and an animation of all panels stepping together,
+// rendered in parallel by the shared frame pipeline (FramePipeline), as render-fit's frames are.
 //
-//     swift run learning-rates [--out DIR] [--quick]
+//     swift run learning-rates [--out DIR] [--quick] [--animation-format png|mp4|webm|gif] [--jobs N]
 import ArgumentParser
 import FitAnimation
-import FitCairo
 import FitOutput
-import FitPNG
 import FitTrainer
 import Foundation
 
@@ -18,8 +17,9 @@ struct LearningRates: ParsableCommand {
         discussion: """
             Writes into DIR (created if needed): learning-rates.png and learning-rates.svg (the \
             state after the last iteration) and learning-rates-animation.png (an animated PNG, \
-            one frame per iteration; a run that stopped early holds its last frame). A file is \
-            only overwritten when an earlier run of this example wrote it; nothing is deleted.
+            one frame per iteration; a run that stopped early holds its last frame), or \
+            learning-rates-animation.mp4, .webm or .gif with --animation-format (ffmpeg). A file \
+            is only overwritten when an earlier run of this example wrote it; nothing is deleted.
 
             Example: swift run learning-rates --out output/learning-rates
             """)
@@ -33,12 +33,28 @@ struct LearningRates: ParsableCommand {
     @Option(help: "Frames per second of the animation, 1...100.")
     var fps = 10
 
+    @Option(help: "The animation's format: png (animated PNG, built in), mp4, webm or gif (with ffmpeg).")
+    var animationFormat = "png"
+
+    @Option(help: "Frames rendered in parallel, 1...\(FrameRenderer.maximumJobs); the bytes do not depend on it.")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
     func validate() throws {
         guard (1...100).contains(fps) else { throw ValidationError("--fps \(fps): use 1...100") }
+        guard Self.animationFormats.contains(animationFormat) else {
+            throw ValidationError("--animation-format '\(animationFormat)': use png, mp4, webm or gif")
+        }
+        guard (1...FrameRenderer.maximumJobs).contains(jobs) else {
+            throw ValidationError("--jobs \(jobs): use 1...\(FrameRenderer.maximumJobs)")
+        }
     }
 
     static let figureName = "learning-rates"
-    static let animationName = "learning-rates-animation.png"
+    static let animationFormats = ["png", "mp4", "webm", "gif"]
+    var animationName: String { "learning-rates-animation." + animationFormat }
 
     func run() throws {
         let data = try TutorialDataSet().generate()
@@ -49,9 +65,15 @@ struct LearningRates: ParsableCommand {
                 history: try GradientDescent(learningRate: rate, iterations: iterations).train(on: data))
         }
         let comparison = ComparisonFigure(data: data, runs: runs, iterations: iterations)
+        // Ctrl-C removes the files being written (and the folder's lock).
+        InterruptCleanup.shared.install()
+        // Checked before the folder is touched.
+        if animationFormat != "png", FFmpegEncoder.locate() == nil {
+            throw AnimationError.ffmpegMissing(FFmpegEncoder.installHint)
+        }
         let output = try OwnedFolder(
             path: out, owner: "learning-rates",
-            planned: [Self.figureName + ".png", Self.figureName + ".svg", Self.animationName])
+            planned: [Self.figureName + ".png", Self.figureName + ".svg", animationName])
 
         let final = try comparison.figure(frame: iterations)
         let exporter = FigureExporter()
@@ -60,8 +82,14 @@ struct LearningRates: ParsableCommand {
             try exporter.write(final, format: format, toPath: path, title: final.suptitle)
             print("wrote \(path)")
         }
-        let path = output.path(Self.animationName)
-        try writeAnimation(comparison, toPath: path)
+        // After the figures: Cairo numbers the surfaces of a process in order and writes the
+        // number into the SVG, so drawing the static layer first would change the SVG's bytes.
+        let pipeline = try FramePipeline(source: comparison, jobs: jobs, quiet: quiet, toolName: "learning-rates")
+        let path = output.path(animationName)
+        let size = pipeline.pixelSize
+        let sink = try AnimationTarget(path: path).makeSink(
+            width: size.width, height: size.height, frameCount: comparison.frameCount, fps: fps)
+        try pipeline.run(into: [sink])
         print("wrote \(path) (\(comparison.frameCount) frames at \(fps) fps)")
         let (small, large) = LearningRateRun.hessianEigenvalues(of: data)
         let f = { (value: Double) in String(format: "%.3f", value) }
@@ -76,31 +104,5 @@ struct LearningRates: ParsableCommand {
                 ? "diverged at iteration \(last.iteration)" : "final MSE " + f(last.loss)
             print("lr \(run.learningRate) (\(run.verdict)): \(state)")
         }
-    }
-
-    /// Draws the static layer once, then each frame's dynamic marks over a copy of it, and
-    /// streams the frames into an APNG (an exclusive temporary file, renamed at the end).
-    private func writeAnimation(_ comparison: ComparisonFigure, toPath path: String) throws {
-        let canvas = try CairoImageCanvas(width: ComparisonFigure.width, height: ComparisonFigure.height)
-        try comparison.figure(frame: 0).draw(on: canvas, layers: .staticOnly)
-        try canvas.checkStatus()
-        let background = canvas.makeLayer()
-        // zlib level 9: a quarter smaller than the default level 3 (8 MB instead of 10.5 for
-        // 101 frames of 1500 × 640), for a few seconds more.
-        let file = try OutputFile(path: path)
-        let writer = try APNGWriter(
-            width: canvas.pixelWidth, height: canvas.pixelHeight, frameCount: comparison.frameCount,
-            delay: (1, UInt16(fps)), encoder: PNGEncoder.Options(compressionLevel: 9, colorMode: .rgb),
-            sink: { try file.write($0) })
-        for frame in 0..<comparison.frameCount {
-            try canvas.copyPixels(from: background)
-            try comparison.figure(frame: frame).draw(on: canvas, layers: .dynamicOnly)
-            try canvas.checkStatus()
-            try canvas.withPixelData { buffer, width, height, stride in
-                try writer.append(premultipliedARGB32: buffer, width: width, height: height, stride: stride)
-            }
-        }
-        try writer.finish()
-        try file.commit()
     }
 }
