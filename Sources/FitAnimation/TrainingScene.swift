@@ -15,11 +15,13 @@ public struct TrainingScene: Sendable {
     /// The frames' words and number format, in `settings.language`.
     public let text: FrameText
     /// The figure without dynamic marks.
-    public let baseFigure: Figure
+    public private(set) var baseFigure: Figure
     /// The x range of every frame, from the data with a margin.
     public let xLimits: AxisRange
     /// The y range of every frame, from the data with a margin.
     public let yLimits: AxisRange
+    /// The axes' names.
+    public let axisLabels: (x: String, y: String)
 
     /// matplotlib's orange (C1), for the points.
     public static let pointColor = Color(hex: 0xff7f0e)
@@ -38,6 +40,7 @@ public struct TrainingScene: Sendable {
         self.history = history
         self.settings = settings
         self.text = FrameText(language: settings.language)
+        self.axisLabels = axisLabels
         let margin = Theme.matplotlib.autoscaleMargin
         xLimits = AxisRange.automatic(
             dataMinimum: data.limits.xMin, dataMaximum: data.limits.xMax, margin: margin)
@@ -50,20 +53,16 @@ public struct TrainingScene: Sendable {
                 width: Double(settings.width), height: Double(settings.height), theme: theme)
             try figure.validate(scale: settings.scale)
             figure.margins = .matplotlib(fitting: figure.size, dpi: figure.dpi)
-            var axes = figure.mainAxes
-            axes.xLimits = xLimits
-            axes.yLimits = yLimits
-            axes.xLabel = axisLabels.x
-            axes.yLabel = axisLabels.y
-            // The title is dynamic; an empty placeholder keeps its space in the layout.
-            axes.titleIsDynamic = true
-            try axes.scatter(x: data.x, y: data.y, color: Self.pointColor, label: text.dataLabel)
-            figure.mainAxes = axes
             baseFigure = figure
         } catch {
             throw .rendering(error.description)
         }
+        // The panel reads only the data, limits, labels and words set above.
+        try FitPanel(scene: self).addStaticMarks(to: &baseFigure.mainAxes)
     }
+
+    /// The panel the frames are made of.
+    public var fitPanel: FitPanel { FitPanel(scene: self) }
 
     /// Number of frames: one per recorded state (iteration 0 … last).
     public var frameCount: Int { history.count }
@@ -77,30 +76,10 @@ public struct TrainingScene: Sendable {
         return text.frameTitle(iteration: step.iteration, loss: step.loss)
     }
 
-    /// The whole figure of frame `index`: the base plus its dynamic marks.
+    /// The whole figure of frame `index`: the base plus its panel's dynamic marks.
     public func figure(forFrame index: Int) -> Figure {
         var figure = baseFigure
-        var axes = figure.mainAxes
-        let parameters = history.parameters(at: index)
-        let slope = parameters.count > 1 ? parameters[0] : 0
-        let intercept = parameters.last ?? 0
-        axes.title = title(forFrame: index)
-        if settings.residuals, slope.isFinite, intercept.isFinite {
-            var segments: [DataSegment] = []
-            segments.reserveCapacity(data.count)
-            for i in 0..<data.count {
-                let x = data.x[i]
-                segments.append(
-                    DataSegment(
-                        start: DataPoint(x: x, y: data.y[i]), end: DataPoint(x: x, y: slope * x + intercept)))
-            }
-            axes.segments(segments, color: Self.residualColor, widthPoints: 0.8, isDynamic: true)
-        }
-        axes.line(slope: slope, intercept: intercept, color: Self.lineColor, isDynamic: true)
-        axes.text(
-            text.equation(slope: slope, intercept: intercept), at: .axes(x: 0.03, y: 0.95),
-            color: Self.lineColor, anchor: TextAnchor(.left, .top), isDynamic: true)
-        figure.mainAxes = axes
+        fitPanel.addDynamicMarks(forFrame: index, to: &figure.mainAxes)
         return figure
     }
 }
