@@ -3,8 +3,8 @@ import FitPNG
 import Foundation
 
 /// Streams frames into an animated PNG: the frames' compressed data is lifted into the
-/// animation without re-encoding (``APNGWriter/appendEncodedPNG(_:)``; the first frame's text
-/// chunks go into the file's header). The file is an ``OutputFile``: an exclusive temporary,
+/// animation without re-encoding (`APNGWriter.appendEncodedPNG(_:)`; the first frame's text
+/// chunks go into the file's header). The file is an `OutputFile`: an exclusive temporary,
 /// renamed into place by ``finish()``, removed by ``cancel()`` or an interrupt.
 public final class APNGSink: FrameSink, @unchecked Sendable {
     // @unchecked: the writer is not thread-safe; calls come one at a time (needsOrder).

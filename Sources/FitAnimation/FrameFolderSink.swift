@@ -1,7 +1,7 @@
 import FitOutput
 
 /// Writes each frame as its own file in a folder (`frame_0000.png`, … named by
-/// ``FrameNaming``), each through ``OutputFile`` (an exclusive temporary renamed into place),
+/// ``FrameNaming``), each through `OutputFile` (an exclusive temporary renamed into place),
 /// on the worker that drew it: files are written in parallel, in any order. The caller has
 /// checked and locked the folder (see ``FramesJob``); a cancelled run leaves the frames already
 /// written, each complete, which the folder's manifest owns.

@@ -7,7 +7,7 @@ import FitOutput
 ///
 /// On success every sink is finished in order; if rendering or a sink fails, every sink not
 /// yet finished is cancelled (partial animations are removed) and the error is rethrown. An
-/// interrupt (SIGINT, SIGTERM) removes the temporaries being written (``InterruptCleanup``).
+/// interrupt (SIGINT, SIGTERM) removes the temporaries being written (`InterruptCleanup`).
 public struct FramePipeline: Sendable {
     /// The renderer, with the source's static layer drawn.
     public let renderer: FrameRenderer

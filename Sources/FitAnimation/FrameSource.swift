@@ -42,7 +42,7 @@ extension FrameSource {
 
 /// How a source's frames are compressed. The colour mode is always RGB (frames are opaque).
 public enum FrameEncoding: Sendable, Equatable {
-    /// Over the static layer, kept compressed in bands of rows (``PNGFrameBackground``): each
+    /// Over the static layer, kept compressed in bands of rows (`PNGFrameBackground`): each
     /// frame copies the bands it leaves unchanged and compresses the others with these options
     /// (row filter none). The fastest, and the frames of `render-fit`.
     case overStaticLayer(PNGEncoder.Options)
