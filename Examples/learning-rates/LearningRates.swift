@@ -36,7 +36,8 @@ struct LearningRates: ParsableCommand {
     @Option(help: "The animation's format: png (animated PNG, built in), mp4, webm or gif (with ffmpeg).")
     var animationFormat = "png"
 
-    @Option(help: "Frames rendered in parallel, 1...\(FrameRenderer.maximumJobs); the bytes do not depend on it.")
+    @Option(
+        help: "Frames rendered in parallel, 1...\(FrameRenderer.maximumJobs); the bytes do not depend on it.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress bar.")
@@ -84,7 +85,8 @@ struct LearningRates: ParsableCommand {
         }
         // After the figures: Cairo numbers the surfaces of a process in order and writes the
         // number into the SVG, so drawing the static layer first would change the SVG's bytes.
-        let pipeline = try FramePipeline(source: comparison, jobs: jobs, quiet: quiet, toolName: "learning-rates")
+        let pipeline = try FramePipeline(
+            source: comparison, jobs: jobs, quiet: quiet, toolName: "learning-rates")
         let path = output.path(animationName)
         let size = pipeline.pixelSize
         let sink = try AnimationTarget(path: path).makeSink(

@@ -22,7 +22,8 @@ public struct FitPanel: FramePanel {
         axes.titleIsDynamic = true
         do {
             try axes.scatter(
-                x: scene.data.x, y: scene.data.y, color: TrainingScene.pointColor, label: scene.text.dataLabel)
+                x: scene.data.x, y: scene.data.y, color: TrainingScene.pointColor, label: scene.text.dataLabel
+            )
         } catch {
             throw .rendering(error.description)
         }

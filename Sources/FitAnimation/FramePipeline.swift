@@ -42,7 +42,8 @@ public struct FramePipeline: Sendable {
         InterruptCleanup.shared.install()
         let size = renderer.pixelSize
         let workers = FrameRenderer.workerCount(
-            jobs: jobs, width: size.width, height: size.height, needsPixels: sinks.contains(where: \.needsPixels))
+            jobs: jobs, width: size.width, height: size.height,
+            needsPixels: sinks.contains(where: \.needsPixels))
         if workers < jobs {
             StandardError.writeLine(
                 "\(toolName): note: frames of \(size.width)×\(size.height) pixels take \(FrameRenderer.describe(bytes: size.width * size.height * 4)) each;"

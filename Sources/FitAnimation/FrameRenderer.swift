@@ -84,7 +84,8 @@ public final class FrameRenderer: Sendable {
     public func makeCanvas() throws(CairoError) -> CairoImageCanvas { try Self.makeCanvas(source) }
 
     static func makeCanvas(_ source: any FrameSource) throws(CairoError) -> CairoImageCanvas {
-        try CairoImageCanvas(width: source.canvasSize.width, height: source.canvasSize.height, scale: source.scale)
+        try CairoImageCanvas(
+            width: source.canvasSize.width, height: source.canvasSize.height, scale: source.scale)
     }
 
     /// The encoder settings of frame `index`: the source's encoding (RGB), plus the frame's
@@ -105,7 +106,8 @@ public final class FrameRenderer: Sendable {
             if let background {
                 return try encoder.encode(premultipliedARGB32: buffer, stride: stride, over: background)
             }
-            return try encoder.encode(premultipliedARGB32: buffer, width: width, height: height, stride: stride)
+            return try encoder.encode(
+                premultipliedARGB32: buffer, width: width, height: height, stride: stride)
         }
     }
 

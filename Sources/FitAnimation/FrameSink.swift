@@ -40,13 +40,16 @@ public struct RenderedFrame: Sendable {
 extension FrameRenderer {
     /// Renders every frame with `jobs` threads and hands each one to every sink (in order to
     /// those that ``FrameSink/needsOrder``). Does not call ``FrameSink/finish()``: see ``FramePipeline``.
-    public func run(jobs: Int, sinks: [any FrameSink], window: Int = 16, progress: ProgressReporter? = nil) throws {
+    public func run(jobs: Int, sinks: [any FrameSink], window: Int = 16, progress: ProgressReporter? = nil)
+        throws
+    {
         let unordered = sinks.filter { !$0.needsOrder }
         let ordered = sinks.filter(\.needsOrder)
         let needsPixels = ordered.contains(where: \.needsPixels)
         // Pixels are packed only on the ordered path; an unordered sink gets the PNG alone.
         guard unordered.allSatisfy({ !$0.needsPixels }) else {
-            throw AnimationError.rendering("a sink that takes frames in any order cannot ask for their pixels")
+            throw AnimationError.rendering(
+                "a sink that takes frames in any order cannot ask for their pixels")
         }
         let onFrame: FrameHandler = { index, png in
             for sink in unordered { try sink.consume(RenderedFrame(index: index, png: png, pixels: nil)) }

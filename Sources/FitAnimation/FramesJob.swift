@@ -118,7 +118,8 @@ public struct FramesJob: Sendable {
         if let animation {
             sinks.append(
                 try animation.makeSink(
-                    width: size.width, height: size.height, frameCount: scene.frameCount, fps: scene.settings.fps))
+                    width: size.width, height: size.height, frameCount: scene.frameCount,
+                    fps: scene.settings.fps))
         }
         let seconds = try pipeline.run(into: sinks)
 

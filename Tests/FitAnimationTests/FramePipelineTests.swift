@@ -25,7 +25,8 @@ struct MovingDotSource: FrameSource {
     func figure(forFrame index: Int) throws -> Figure {
         var figure = try staticFigure()
         let t = Double(index) / Double(max(1, frameCount - 1))
-        try figure.mainAxes.scatter(x: [t], y: [t], color: Color(hex: 0x1f77b4), diameterPoints: 8, isDynamic: true)
+        try figure.mainAxes.scatter(
+            x: [t], y: [t], color: Color(hex: 0x1f77b4), diameterPoints: 8, isDynamic: true)
         figure.mainAxes.text("k=\(index)", at: .axes(x: 0.05, y: 0.9), isDynamic: true)
         return figure
     }
@@ -156,7 +157,8 @@ final class CollectingSink: FrameSink, @unchecked Sendable {
         let path = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let source = MovingDotSource()
-        let apng = try APNGSink(path: path + "/dot.png", width: 96, height: 64, frameCount: source.frameCount, fps: 8)
+        let apng = try APNGSink(
+            path: path + "/dot.png", width: 96, height: 64, frameCount: source.frameCount, fps: 8)
         let failing = CollectingSink(needsOrder: true)
         failing.failAt = 5
         #expect(throws: CollectingSink.Planted.self) {
