@@ -1,3 +1,4 @@
+import FitAnimation
 import FitPNG
 import Foundation
 import Testing
@@ -80,6 +81,43 @@ import Testing
         try expectAnimation(at: out + "/learning-rates-animation.png", frames: 21, width: 1500, height: 640)
         for rate in ["0.01", "0.1", "0.5", "1.0", "1.05"] {
             #expect(run.standardOutput.contains("lr \(rate) ("), "no summary line for lr \(rate)")
+        }
+    }
+
+    /// The example renders through the shared pipeline: the bytes do not depend on --jobs,
+    /// ffmpeg formats work, and a bad value is refused before anything is written.
+    @Test func learningRatesRendersThroughThePipelineWithAnyJobsAndFFmpeg() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var animations: [[UInt8]] = []
+        for jobs in ["1", "2"] {
+            let run = try ExampleProcess.run(
+                "learning-rates", ["--out", root + "/jobs-" + jobs, "--quick", "--jobs", jobs, "--quiet"])
+            try #require(run.status == 0, "\(run.standardError)")
+            animations.append(
+                try [UInt8](
+                    Data(
+                        contentsOf: URL(fileURLWithPath: root + "/jobs-\(jobs)/learning-rates-animation.png"))
+                ))
+        }
+        #expect(animations[0] == animations[1], "the animation depends on --jobs")
+
+        let refused = try ExampleProcess.run(
+            "learning-rates", ["--out", root + "/bad", "--quick", "--animation-format", "avi"])
+        #expect(refused.status == 64)
+        #expect(refused.standardError.contains("--animation-format 'avi'"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/bad"))
+
+        if FFmpegEncoder.locate() != nil {
+            let gif = try ExampleProcess.run(
+                "learning-rates", ["--out", root + "/gif", "--quick", "--animation-format", "gif", "--quiet"])
+            try #require(gif.status == 0, "\(gif.standardError)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: root + "/gif").sorted()
+            #expect(
+                names == [
+                    "learning-rates-animation.gif", "learning-rates.json", "learning-rates.png",
+                    "learning-rates.svg",
+                ])
         }
     }
 
