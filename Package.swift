@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(
             name: "ImageComparisonTests",
             dependencies: ["ImageComparison", "FitPNG", "ImageSnapshotTesting"],
-            exclude: ["__Snapshots__"]
+            exclude: ["__Snapshots__", "SSIMReferences"]
         ),
         .testTarget(
             name: "FitAnimationTests",
