@@ -35,7 +35,7 @@ enum ImageFiles {
     /// Decodes PNG bytes read from `path`.
     static func decode(_ bytes: [UInt8], path: String) throws(CompareImagesError) -> RGBAImage {
         do {
-            return try PNGDecoder().decode(bytes)
+            return try PNGDecoder(checksAdler32: false).decode(bytes)
         } catch {
             throw .unreadableImage(path: path, reason: "\(error)")
         }

@@ -48,47 +48,63 @@ struct DifferenceScan {
                         var x = 0
                         while x < width {
                             let index = y * width + x
-                            // Two pixels at once while they are equal (the common case).
-                            if x + 1 < width,
-                                eRaw.loadUnaligned(fromByteOffset: index * 4, as: UInt64.self)
-                                    == aRaw.loadUnaligned(fromByteOffset: index * 4, as: UInt64.self)
-                            {
-                                x += 2
-                                continue
-                            }
-                            if img1.word(index) == img2.word(index) {
-                                x += 1
-                                continue
-                            }
-                            let i = index * 4
-                            let dr = Int(e[i]) - Int(a[i])
-                            let dg = Int(e[i + 1]) - Int(a[i + 1])
-                            let db = Int(e[i + 2]) - Int(a[i + 2])
-                            var absolute = abs(dr) + abs(dg) + abs(db)
-                            squares &+= dr * dr + dg * dg + db * db
-                            if countAlpha {
-                                let da = Int(e[i + 3]) - Int(a[i + 3])
-                                squares &+= da * da
-                                absolute += abs(da)
-                            }
-                            partial.tileSums[tileRow + x / tileSize] &+= absolute
-                            let delta = Pixelmatch.colorDelta(
-                                img1, img2, i, i, yOnly: false, checkerboard: options.checkerboard)
-                            if abs(delta) > maxDelta {
-                                if !options.includeAntiAliased
-                                    && (Pixelmatch.antialiased(
-                                        img1, x, y, other: img2, checkerboard: options.checkerboard)
-                                        || Pixelmatch.antialiased(
-                                            img2, x, y, other: img1, checkerboard: options.checkerboard))
-                                {
-                                    antiAliased += 1
-                                    cp?.base[index] = PixelClass.antiAliased.rawValue
-                                } else {
-                                    mismatched += 1
-                                    cp?.base[index] = PixelClass.mismatched.rawValue
+                            // Eight equal pixels at once (the common case): 32 bytes, four words.
+                            if x + 8 <= width {
+                                let o = index * 4
+                                let d0 =
+                                    eRaw.loadUnaligned(fromByteOffset: o, as: UInt64.self)
+                                    ^ aRaw.loadUnaligned(fromByteOffset: o, as: UInt64.self)
+                                let d1 =
+                                    eRaw.loadUnaligned(fromByteOffset: o + 8, as: UInt64.self)
+                                    ^ aRaw.loadUnaligned(fromByteOffset: o + 8, as: UInt64.self)
+                                let d2 =
+                                    eRaw.loadUnaligned(fromByteOffset: o + 16, as: UInt64.self)
+                                    ^ aRaw.loadUnaligned(fromByteOffset: o + 16, as: UInt64.self)
+                                let d3 =
+                                    eRaw.loadUnaligned(fromByteOffset: o + 24, as: UInt64.self)
+                                    ^ aRaw.loadUnaligned(fromByteOffset: o + 24, as: UInt64.self)
+                                if d0 | d1 | d2 | d3 == 0 {
+                                    x += 8
+                                    continue
                                 }
                             }
-                            x += 1
+                            let end = min(width, x + 8)
+                            while x < end {
+                                let index = y * width + x
+                                if img1.word(index) == img2.word(index) {
+                                    x += 1
+                                    continue
+                                }
+                                let i = index * 4
+                                let dr = Int(e[i]) - Int(a[i])
+                                let dg = Int(e[i + 1]) - Int(a[i + 1])
+                                let db = Int(e[i + 2]) - Int(a[i + 2])
+                                var absolute = abs(dr) + abs(dg) + abs(db)
+                                squares &+= dr * dr + dg * dg + db * db
+                                if countAlpha {
+                                    let da = Int(e[i + 3]) - Int(a[i + 3])
+                                    squares &+= da * da
+                                    absolute += abs(da)
+                                }
+                                partial.tileSums[tileRow + x / tileSize] &+= absolute
+                                let delta = Pixelmatch.colorDelta(
+                                    img1, img2, i, i, yOnly: false, checkerboard: options.checkerboard)
+                                if abs(delta) > maxDelta {
+                                    if !options.includeAntiAliased
+                                        && (Pixelmatch.antialiased(
+                                            img1, x, y, other: img2, checkerboard: options.checkerboard)
+                                            || Pixelmatch.antialiased(
+                                                img2, x, y, other: img1, checkerboard: options.checkerboard))
+                                    {
+                                        antiAliased += 1
+                                        cp?.base[index] = PixelClass.antiAliased.rawValue
+                                    } else {
+                                        mismatched += 1
+                                        cp?.base[index] = PixelClass.mismatched.rawValue
+                                    }
+                                }
+                                x += 1
+                            }
                         }
                     }
                     partial.sumOfSquares = squares
