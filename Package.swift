@@ -142,7 +142,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG"]
+            dependencies: ["RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

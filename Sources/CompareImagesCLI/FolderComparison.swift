@@ -90,6 +90,7 @@ struct FolderComparison {
             print(table(results))
             for note in notes { print(note) }
         }
+        outputs.printAnnotations(items: items)
         if results.contains(where: { $0.status == .error }) { throw ExitStatus.badInput.exitCode }
         if !report.pass { throw ExitStatus.fail.exitCode }
     }
@@ -151,7 +152,8 @@ struct FolderComparison {
 
     /// The summary table printed without `--json`.
     private func table(_ results: [FileResult]) -> String {
-        let nameWidth = max(4, results.map(\.name.count).max() ?? 0)
+        let shown = terminalSafe
+        let nameWidth = max(4, results.map { shown($0.name).count }.max() ?? 0)
         func pad(_ text: String, _ width: Int) -> String {
             text + String(repeating: " ", count: max(0, width - text.count))
         }
@@ -161,7 +163,7 @@ struct FolderComparison {
         ]
         for result in results {
             var line =
-                pad(result.name, nameWidth) + "  "
+                pad(shown(result.name), nameWidth) + "  "
                 + pad(result.status == .fail ? "FAIL" : result.status.rawValue, 8)
             switch result.status {
             case .pass, .fail:
@@ -174,7 +176,7 @@ struct FolderComparison {
                 if let diff = result.diff { line += "  diff: \(diff)" }
             case .missing: line += "in \(command.expected) only"
             case .extra: line += "in \(command.actual) only"
-            case .error: line += result.error ?? ""
+            case .error: line += terminalSafe(result.error ?? "")
             }
             lines.append(line)
         }

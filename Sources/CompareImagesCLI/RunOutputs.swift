@@ -83,7 +83,7 @@ final class RunOutputs: @unchecked Sendable {
         }
     }
 
-    /// Writes the JUnit file and the report page, and prints the annotations; returns the lines
+    /// Writes the JUnit file and the report page; returns the lines
     /// to print for people (where the files are).
     func finish(items: [ReportItem]) throws -> [String] {
         var notes: [String] = []
@@ -100,9 +100,12 @@ final class RunOutputs: @unchecked Sendable {
                 throw CompareImagesError.cannotWrite(path: report.folderPath, reason: error.description)
             }
         }
-        if command.githubAnnotations {
-            for line in GitHubAnnotations.lines(for: items, tolerance: tolerance) { print(line) }
-        }
         return notes
+    }
+
+    /// Prints the `::error` lines of `--github-annotations` (after the table or summary).
+    func printAnnotations(items: [ReportItem]) {
+        guard command.githubAnnotations else { return }
+        for line in GitHubAnnotations.lines(for: items, tolerance: command.tolerance) { print(line) }
     }
 }

@@ -45,6 +45,7 @@ struct SingleComparison {
             if let diff = command.diff { print("diff (\(command.diffStyle.rawValue)): \(diff)") }
             for note in notes { print(note) }
         }
+        outputs.printAnnotations(items: [item])
         if !report.pass { throw ExitStatus.fail.exitCode }
     }
 }
