@@ -37,7 +37,7 @@ class Browser:
             os.set_inheritable(4, True)
 
         args = [binary, "--headless=new", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--no-default-browser-check", "--disable-extensions",
+                "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-sync", "--mute-audio",
                 "--hide-scrollbars", f"--user-data-dir={profile}", "about:blank"]
         self.process = subprocess.Popen(args, preexec_fn=child,
