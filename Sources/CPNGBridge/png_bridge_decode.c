@@ -15,31 +15,18 @@ struct png_bridge_decoder {
     /// 8-bit RGB without tRNS, not interlaced: libpng writes RGB rows and we add the alpha
     /// ourselves (libpng's filler loop, one byte at a time, was an eighth of a compare).
     int rgb_rows;
+    /// The RGB row of `rgb_rows`, freed with the decoder (a longjmp may skip any other free).
+    uint8_t *scratch;
 };
 
-/// Turns a row whose RGB bytes sit in the last 3·width bytes of its 4·width bytes into RGBA,
-/// in place and front to back: pixel i is read from width + 3i before it is written at 4i,
-/// and 4i + 4 <= width + 3i + 3 for every i < width, so no unread byte is overwritten.
-static void expand_rgb_row(uint8_t *row, uint32_t width) {
-    const uint8_t *source = row + width;
-    uint32_t i = 0;
-    // Four bytes read per pixel (its RGB and the next pixel's R), so stop one pixel early.
-    for (; i + 1 < width; i++) {
-        uint32_t value;
-        memcpy(&value, source + 3 * (size_t)i, 4);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        value = (value & 0xFFFFFF00u) | 0xFFu;
-#else
-        value = (value & 0x00FFFFFFu) | 0xFF000000u;
-#endif
-        memcpy(row + 4 * (size_t)i, &value, 4);
-    }
-    for (; i < width; i++) {
-        uint8_t r = source[3 * (size_t)i], g = source[3 * (size_t)i + 1], b = source[3 * (size_t)i + 2];
-        row[4 * (size_t)i] = r;
-        row[4 * (size_t)i + 1] = g;
-        row[4 * (size_t)i + 2] = b;
-        row[4 * (size_t)i + 3] = 0xFF;
+/// Copies an RGB row into an RGBA row with alpha 255. Source and destination never overlap
+/// (the source is a scratch row), which lets the compiler vectorise the 3-to-4 shuffle.
+static void expand_rgb_row(uint8_t *restrict rgba, const uint8_t *restrict rgb, uint32_t width) {
+    for (size_t i = 0; i < width; i++) {
+        rgba[4 * i] = rgb[3 * i];
+        rgba[4 * i + 1] = rgb[3 * i + 1];
+        rgba[4 * i + 2] = rgb[3 * i + 2];
+        rgba[4 * i + 3] = 0xFF;
     }
 }
 
@@ -58,6 +45,7 @@ static void read_from_memory(png_structp png, png_bytep out, size_t length) {
 void png_bridge_decoder_destroy(png_bridge_decoder *decoder) {
     if (decoder == NULL) return;
     png_destroy_read_struct(&decoder->png, &decoder->info, NULL);
+    free(decoder->scratch);
     free(decoder);
 }
 
@@ -171,9 +159,16 @@ png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint
         return decoder->context.status == PNG_BRIDGE_OK ? PNG_BRIDGE_LIBPNG_ERROR : decoder->context.status;
     }
     if (decoder->rgb_rows) {
+        // One scratch row, kept in cache: libpng writes RGB into it, we widen it into place.
+        decoder->scratch = (uint8_t *)malloc((size_t)decoder->width * 3);
+        if (decoder->scratch == NULL) {
+            free(rows);
+            png_bridge_set_message(error, "out of memory for a row");
+            return PNG_BRIDGE_OUT_OF_MEMORY;
+        }
         for (uint32_t y = 0; y < decoder->height; y++) {
-            png_read_row(decoder->png, rows[y] + decoder->width, NULL);
-            expand_rgb_row(rows[y], decoder->width);
+            png_read_row(decoder->png, decoder->scratch, NULL);
+            expand_rgb_row(rows[y], decoder->scratch, decoder->width);
         }
     } else {
         png_read_image(decoder->png, rows);

@@ -60,7 +60,11 @@ enum ImageFiles {
         let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
         let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
         let limit = PNGDecoder().maxPixels
-        guard width > 0, height > 0, width <= 1 << 31, height <= 1 << 31, width * height <= limit else {
+        if width == 0 || height == 0 {
+            _ = try decode(bytes, path: path)  // libpng names the invalid size
+            throw .unreadableImage(path: path, reason: "invalid size \(width)×\(height)")
+        }
+        guard width <= 1 << 31, height <= 1 << 31, width * height <= limit else {
             throw .unreadableImage(
                 path: path, reason: "\(PNGError.tooLarge(width: width, height: height, limit: limit))")
         }
