@@ -41,6 +41,21 @@ enum ImageFiles {
         }
     }
 
+    /// Whether a PNG (already decoded successfully) can only give opaque pixels: colour type
+    /// grey (0) or RGB (2), and no tRNS chunk before the first IDAT.
+    static func isOpaqueByHeader(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 33, bytes[25] == 0 || bytes[25] == 2 else { return false }
+        var offset = 8
+        while offset + 8 <= bytes.count {
+            let length = bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) }
+            let type = bytes[(offset + 4)..<(offset + 8)]
+            if type.elementsEqual("tRNS".utf8) { return false }
+            if type.elementsEqual("IDAT".utf8) { return true }
+            offset += 12 + length
+        }
+        return false
+    }
+
     /// Width and height from a PNG's header, for byte-identical files that are not decoded.
     /// The signature, the IHDR chunk and its CRC are checked, and the size against the
     /// decoder's limit, so that two copies of the same broken file are still refused.

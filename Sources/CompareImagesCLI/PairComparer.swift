@@ -59,7 +59,8 @@ struct PairComparer: Sendable {
             expectedBytes, expectedPath, actualBytes, actualPath, parallel: parallelDecode)
         do {
             let mask = try mask(width: expected.width, height: expected.height)
-            let report = try comparator.compare(expected: expected, actual: actual, mask: mask)
+            let opaque = ImageFiles.isOpaqueByHeader(expectedBytes) && ImageFiles.isOpaqueByHeader(actualBytes)
+            let report = try comparator.compare(expected: expected, actual: actual, mask: mask, knownOpaque: opaque)
             return Outcome(report: report, expected: expected, actual: actual, mask: mask)
         } catch {
             throw .badComparison(path: actualPath, reason: error.description)
