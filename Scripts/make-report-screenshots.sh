@@ -10,9 +10,9 @@ cd "$(dirname "$0")/.."
 out=${1:-Examples/gallery}
 work=$(mktemp -d "${TMPDIR:-/tmp}/report-shots.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-swift build -c release --product render-fit >/dev/null
-swift build -c release --product compare-images >/dev/null
-bin=$(swift build -c release --show-bin-path)
+swift build --product render-fit >/dev/null
+swift build --product compare-images >/dev/null
+bin=$(swift build --show-bin-path)
 "$bin/render-fit" --out "$work/runs/expected" --iterations 8 >/dev/null
 "$bin/render-fit" --out "$work/runs/faster" --iterations 8 --learning-rate 0.3 >/dev/null
 mkdir -p "$work/expected" "$work/actual"
