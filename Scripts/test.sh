@@ -5,5 +5,5 @@
 # e.g. `Scripts/test.sh --filter FitTrainerTests`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-Scripts/setup.sh --with-ffmpeg --with-chromium
+Scripts/setup.sh --with-ffmpeg --with-xmllint --with-chromium
 exec swift test "$@"
