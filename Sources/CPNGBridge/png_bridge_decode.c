@@ -122,6 +122,12 @@ png_bridge_decoder *png_bridge_decoder_create_streaming(png_bridge_read_fn read,
     return create(NULL, 0, read, read_context, max_pixels, 0, width, height, status, error);
 }
 
+png_bridge_decoder *png_bridge_decoder_create_streaming_with_options(
+    png_bridge_read_fn read, void *read_context, uint64_t max_pixels, int skip_adler32, uint32_t *width,
+    uint32_t *height, png_bridge_status *status, png_bridge_error *error) {
+    return create(NULL, 0, read, read_context, max_pixels, skip_adler32, width, height, status, error);
+}
+
 static png_bridge_decoder *create(const uint8_t *data, size_t size, png_bridge_read_fn read,
                                   void *read_context, uint64_t max_pixels, int skip_adler32, uint32_t *width,
                                   uint32_t *height, png_bridge_status *status, png_bridge_error *error) {
@@ -238,7 +244,15 @@ png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint
     if (setjmp(png_jmpbuf(decoder->png))) {
         free(rows);
         decoder->reading_rows = 0;
-        if (decoder->stopped_after_rows) return PNG_BRIDGE_OK;
+        if (decoder->stopped_after_rows) {
+            // Streaming stops inside png_read_row of the last row, after libpng stored it in
+            // the scratch row (it asks for more data only when finishing the row): widen it.
+            if (decoder->rgb_rows && decoder->scratch != NULL && decoder->height > 0) {
+                expand_rgb_row(destination + (size_t)(decoder->height - 1) * decoder->width * 4,
+                               decoder->scratch, decoder->width);
+            }
+            return PNG_BRIDGE_OK;
+        }
         return decoder->context.status == PNG_BRIDGE_OK ? PNG_BRIDGE_LIBPNG_ERROR : decoder->context.status;
     }
     decoder->reading_rows = decoder->read != NULL;

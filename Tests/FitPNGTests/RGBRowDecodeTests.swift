@@ -1,4 +1,5 @@
 import FitPNG
+import Foundation
 import Testing
 
 /// 8-bit RGB files are decoded through their own row path (RGB rows widened to RGBA four
@@ -18,8 +19,15 @@ struct RGBRowDecodeTests {
         let bytes = try PNGEncoder().encode(image)
         // The encoder stores an opaque image as colour type 2 (RGB): the path under test.
         #expect(bytes[25] == 2)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rgb-rows-\(width)-\(UUID().uuidString).png"
+        ).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
         for checks in [true, false] {
             #expect(try PNGDecoder(checksAdler32: checks).decode(bytes) == image)
+            // The streaming file path too.
+            #expect(try PNGDecoder(checksAdler32: checks).decodeFile(atPath: path) == image)
         }
     }
 }
