@@ -41,7 +41,7 @@ struct CompareImages: ParsableCommand {
             FILE writes JUnit XML (one test case per image); --github-annotations prints one \
             ::error line per failed image for GitHub Actions.
 
-            Byte-identical files pass without being decoded. Files over 512 MiB are refused.
+            Byte-identical files pass without being decoded. Decoding stops after an image's last row and reads at most 1 GiB of a file; images over 100 million pixels are refused.
 
             Exit status: 0 within tolerance, 1 not, 2 bad input.
 
