@@ -20,11 +20,22 @@ public struct LineDiff: Sendable, Equatable {
     /// is shown removed and the actual added (bounds time and memory for unrelated texts).
     public static let maximumEdits = 1_000
 
-    /// The diff of two texts split at `\n`.
+    /// The diff of two texts split at `\n` (a final newline ends the last line, as for `diff`).
     public init(expected: String, actual: String) {
-        self.init(
-            expected: expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-            actual: actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        self.init(expected: Self.lines(of: expected), actual: Self.lines(of: actual))
+    }
+
+    /// The lines of `text`; a final newline ends the last line instead of starting an empty
+    /// one, and a missing final newline shows as a last line marked `\ No newline at end of file`
+    /// when the other text has one (so that the difference is visible).
+    static func lines(of text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" {
+            lines.removeLast()
+        } else if !lines.isEmpty {
+            lines[lines.count - 1] += " \\ No newline at end of file"
+        }
+        return lines
     }
 
     /// The diff of two lists of lines.

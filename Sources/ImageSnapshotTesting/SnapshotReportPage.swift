@@ -20,7 +20,7 @@ struct SnapshotReportPage {
             section{border:1px solid #ccc;border-radius:6px;padding:1em;margin:1em 0}
             .images{display:flex;gap:1em;flex-wrap:wrap}
             figure{margin:0}figcaption{font-weight:600;margin-bottom:.3em}
-            img{max-width:420px;border:1px solid #ddd;image-rendering:pixelated;background:
+            img{max-width:420px;min-width:96px;border:1px solid #ddd;image-rendering:pixelated;background:
             repeating-conic-gradient(#eee 0% 25%,#fff 0% 50%) 0 0/16px 16px}
             pre{background:#f6f6f6;padding:.6em;overflow:auto;max-height:30em}
             .del{color:#b00}.add{color:#070}.meta{color:#555}

@@ -51,8 +51,30 @@ public final class SnapshotRunReport: @unchecked Sendable {
     public func add(_ entry: SnapshotReportEntry) -> String? {
         let root = entry.location.artifactsRoot
         return lock.withLock {
+            entriesByRoot[root, default: []].removeAll {
+                $0.location.referencePath == entry.location.referencePath
+            }
             entriesByRoot[root, default: []].append(entry)
             return try? Self.write(entriesByRoot[root] ?? [], toFolder: root)
+        }
+    }
+
+    /// Drops the failure of the snapshot at `location` (it passed since, and its artifacts are
+    /// gone) and rewrites the report, or removes it when no failure is left.
+    public func remove(_ location: SnapshotLocation) {
+        let root = location.artifactsRoot
+        lock.withLock {
+            guard var entries = entriesByRoot[root],
+                entries.contains(where: { $0.location.referencePath == location.referencePath })
+            else { return }
+            entries.removeAll { $0.location.referencePath == location.referencePath }
+            entriesByRoot[root] = entries
+            if entries.isEmpty {
+                try? FileManager.default.removeItem(
+                    atPath: URL(fileURLWithPath: root).appendingPathComponent(Self.fileName).path)
+            } else {
+                _ = try? Self.write(entries, toFolder: root)
+            }
         }
     }
 

@@ -59,6 +59,7 @@ public struct SnapshotVerifier: Sendable {
         }
         guard let difference = diffing.compare(reference, snapshot) else {
             artifacts.removeStale(extraSuffixes: diffing.artifactSuffixes)
+            runReport?.remove(location)
             return .matched
         }
         let written = artifacts.write(
