@@ -162,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "FitAnimationTests",
             dependencies: [
-                "FitAnimation", "FitTrainer", "FitPNG", "ImageSnapshotTesting",
+                "FitAnimation", "FitTrainer", "FitPNG", "ImageSnapshotTesting", "FigureSnapshotTesting",
                 // Built so that ExamplesTests can run them as users do.
                 "ArticleExample", "LearningRatesExample", "YourDataExample", "LibraryExample",
             ],
@@ -171,16 +171,6 @@ let package = Package(
         .testTarget(
             name: "ImageSnapshotTestingTests",
             dependencies: ["ImageSnapshotTesting", "FigureSnapshotTesting", "FitAnimation", "FitPlot", "FitPNG"],
-            exclude: ["__Snapshots__"]
-        ),
-        .testTarget(
-            name: "SnapshotTestingRenderFitTests",
-            dependencies: [
-                "SnapshotTestingRenderFit", "FitPlot", "FitPNG",
-                .product(
-                    name: "SnapshotTesting", package: "swift-snapshot-testing",
-                    condition: .when(traits: ["SwiftSnapshotTesting"])),
-            ],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

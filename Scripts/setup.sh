@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what render-fit needs to build and run: cairo, libpng, pkg-config and the
-# DejaVu fonts (the figures are drawn in DejaVu Sans). Idempotent: when everything is
-# already present it does nothing.
+# Installs what render-fit needs to build and run: cairo, libpng, pkg-config, the DejaVu
+# fonts (the figures are drawn in DejaVu Sans) and rsvg-convert (for SVG snapshot tests).
+# Idempotent: when everything is already present it does nothing.
 #
 #   Scripts/setup.sh                 # the libraries and fonts
 #   Scripts/setup.sh --with-ffmpeg   # also ffmpeg (MP4/WebM/GIF animations)
@@ -14,7 +14,7 @@ for arg in "$@"; do
     case "$arg" in
         --with-ffmpeg) want_ffmpeg=1 ;;
         --with-gnuplot) want_gnuplot=1 ;;
-        -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "setup.sh: unknown option '$arg' (allowed: --with-ffmpeg, --with-gnuplot)" >&2; exit 64 ;;
     esac
 done
@@ -37,6 +37,8 @@ else
     pkg-config --exists libpng16 || missing+=(libpng-dev)
 fi
 have_fonts || missing+=(fonts-dejavu-core)
+# rsvg-convert rasterises SVG snapshots (FigureSnapshotTesting's .svg strategy).
+command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
 [ "$want_ffmpeg" = 1 ] && ! command -v ffmpeg >/dev/null 2>&1 && missing+=(ffmpeg)
 [ "$want_gnuplot" = 1 ] && ! command -v gnuplot >/dev/null 2>&1 && missing+=(gnuplot-nox)
 
@@ -53,6 +55,7 @@ if [ "$(uname -s)" = "Darwin" ]; then
             pkg-config) brew_pkgs+=(pkg-config) ;;
             fonts-dejavu-core) brew_pkgs+=(font-dejavu) ;;
             gnuplot-nox) brew_pkgs+=(gnuplot) ;;
+            librsvg2-bin) brew_pkgs+=(librsvg) ;;
             *) brew_pkgs+=("$p") ;;
         esac
     done
@@ -70,7 +73,7 @@ mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
 command_line="apt-get update && apt-get install -y ${missing[*]}"
 
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "setup.sh: missing ${missing[*]} and no apt-get here; install the equivalent packages of your system (cairo, libpng 1.6, pkg-config, DejaVu fonts)." >&2
+    echo "setup.sh: missing ${missing[*]} and no apt-get here; install the equivalent packages of your system (cairo, libpng 1.6, pkg-config, DejaVu fonts, librsvg's rsvg-convert)." >&2
     exit 1
 fi
 
