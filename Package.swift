@@ -170,7 +170,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ImageSnapshotTestingTests",
-            dependencies: ["ImageSnapshotTesting", "FigureSnapshotTesting", "FitAnimation", "FitPlot", "FitPNG"],
+            dependencies: [
+                "ImageSnapshotTesting", "FigureSnapshotTesting", "ImageComparison", "FitAnimation", "FitPlot", "FitPNG",
+            ],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
