@@ -157,7 +157,7 @@ let package = Package(
         .testTarget(
             name: "ImageComparisonTests",
             dependencies: ["ImageComparison", "FitPNG", "ImageSnapshotTesting"],
-            exclude: ["__Snapshots__"]
+            exclude: ["__Snapshots__", "SSIMReferences"]
         ),
         .testTarget(
             name: "FitAnimationTests",
@@ -177,7 +177,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG"]
+            dependencies: ["RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

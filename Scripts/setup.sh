@@ -6,16 +6,20 @@
 #   Scripts/setup.sh                 # the libraries and fonts
 #   Scripts/setup.sh --with-ffmpeg   # also ffmpeg (MP4/WebM/GIF animations)
 #   Scripts/setup.sh --with-gnuplot  # also gnuplot (only for Scripts/bench.sh peers)
+#   Scripts/setup.sh --with-chromium # also chromium, python3 and xmllint (the tests of
+#                                    # compare-images' HTML report and JUnit XML)
 set -euo pipefail
 
 want_ffmpeg=0
 want_gnuplot=0
+want_chromium=0
 for arg in "$@"; do
     case "$arg" in
         --with-ffmpeg) want_ffmpeg=1 ;;
         --with-gnuplot) want_gnuplot=1 ;;
-        -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "setup.sh: unknown option '$arg' (allowed: --with-ffmpeg, --with-gnuplot)" >&2; exit 64 ;;
+        --with-chromium) want_chromium=1 ;;
+        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "setup.sh: unknown option '$arg' (allowed: --with-ffmpeg, --with-gnuplot, --with-chromium)" >&2; exit 64 ;;
     esac
 done
 
@@ -41,6 +45,16 @@ have_fonts || missing+=(fonts-dejavu-core)
 command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
 [ "$want_ffmpeg" = 1 ] && ! command -v ffmpeg >/dev/null 2>&1 && missing+=(ffmpeg)
 [ "$want_gnuplot" = 1 ] && ! command -v gnuplot >/dev/null 2>&1 && missing+=(gnuplot-nox)
+if [ "$want_chromium" = 1 ]; then
+    if [ "$(uname -s)" = "Darwin" ]; then
+        # macOS: Chrome or Chromium is installed by hand; python3 and xmllint come with the system.
+        :
+    else
+        command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+        command -v python3 >/dev/null 2>&1 || missing+=(python3)
+        command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+    fi
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

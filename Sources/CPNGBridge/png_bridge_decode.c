@@ -106,6 +106,16 @@ png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, 
     return decoder;
 }
 
+void png_bridge_decoder_skip_adler32(png_bridge_decoder *decoder) {
+#if defined(PNG_IGNORE_ADLER32) && defined(PNG_SET_OPTION_SUPPORTED)
+    if (decoder != NULL && decoder->png != NULL) {
+        png_set_option(decoder->png, PNG_IGNORE_ADLER32, PNG_OPTION_ON);
+    }
+#else
+    (void)decoder;
+#endif
+}
+
 png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint8_t *destination,
                                                size_t destination_size, png_bridge_error *error) {
     if (decoder == NULL || destination == NULL

@@ -15,13 +15,56 @@ enum ImageFiles {
         return isFolder.boolValue ? .folder : .file
     }
 
+    /// The largest input file read (a PNG of the decoder's 100-megapixel limit fits easily).
+    static let maxFileBytes = 512 << 20
+
     /// Decodes the PNG at `path`.
     static func read(_ path: String) throws(CompareImagesError) -> RGBAImage {
+        try decode(try readBytes(path), path: path)
+    }
+
+    /// The bytes of the file at `path`, refused above `maxFileBytes` or when not a regular file.
+    static func readBytes(_ path: String) throws(CompareImagesError) -> [UInt8] {
         do {
-            return try PNGDecoder().decodeFile(atPath: path)
+            return try BoundedFileReader.read(path, limit: maxFileBytes)
+        } catch {
+            throw .unreadableImage(path: path, reason: error.description)
+        }
+    }
+
+    /// Decodes PNG bytes read from `path`.
+    static func decode(_ bytes: [UInt8], path: String) throws(CompareImagesError) -> RGBAImage {
+        do {
+            return try PNGDecoder(checksAdler32: false).decode(bytes)
         } catch {
             throw .unreadableImage(path: path, reason: "\(error)")
         }
+    }
+
+    /// Width and height from a PNG's header, for byte-identical files that are not decoded.
+    /// The signature, the IHDR chunk and its CRC are checked, and the size against the
+    /// decoder's limit, so that two copies of the same broken file are still refused.
+    static func headerSize(_ bytes: [UInt8], path: String) throws(CompareImagesError) -> (Int, Int) {
+        guard bytes.count >= 33, bytes.starts(with: PNGChunk.signature),
+            bytes[12..<16].elementsEqual("IHDR".utf8), bytes[8..<12].elementsEqual([0, 0, 0, 13])
+        else {
+            // Let the decoder say exactly what is wrong.
+            _ = try decode(bytes, path: path)
+            throw .unreadableImage(path: path, reason: "no PNG header")
+        }
+        let crc = bytes[29..<33].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        guard CRC32.checksum(bytes[12..<29]) == crc else {
+            _ = try decode(bytes, path: path)
+            throw .unreadableImage(path: path, reason: "the IHDR chunk's CRC does not match")
+        }
+        let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        let height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        let limit = PNGDecoder().maxPixels
+        guard width > 0, height > 0, width <= 1 << 31, height <= 1 << 31, width * height <= limit else {
+            throw .unreadableImage(
+                path: path, reason: "\(PNGError.tooLarge(width: width, height: height, limit: limit))")
+        }
+        return (width, height)
     }
 
     /// The names of the visible `*.png` files in `folder` (case-insensitive extension), sorted.
@@ -43,8 +86,18 @@ enum ImageFiles {
     /// Writes `image` as a PNG to `path` through a temporary file in the same folder and a
     /// rename, so an interrupted run leaves no half-written file.
     static func writeAtomically(_ image: RGBAImage, to path: String) throws(CompareImagesError) {
+        let bytes: [UInt8]
         do {
-            let bytes = try PNGEncoder().encode(image)
+            bytes = try PNGEncoder().encode(image)
+        } catch {
+            throw .cannotWrite(path: path, reason: "\(error)")
+        }
+        try writeAtomically(bytes, to: path)
+    }
+
+    /// Writes bytes to `path` through a temporary file in the same folder and a rename.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(CompareImagesError) {
+        do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw .cannotWrite(path: path, reason: "\(error)")

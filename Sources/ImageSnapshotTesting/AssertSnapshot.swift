@@ -19,7 +19,7 @@ import XCTest
 /// - On a mismatch the expected, actual and diff files are written to
 ///   `<package root>/.build/snapshot-artifacts/<TestFile>/` (or under
 ///   `$RENDER_FIT_SNAPSHOT_ARTIFACTS`), the failure is added to the run's HTML report
-///   (`snapshot-report.html` in that folder), and the failure message gives the metrics or the
+///   (`snapshot-report/index.html` in that folder), and the failure message gives the metrics or the
 ///   line diff, the paths and the report's path.
 ///
 /// - Parameters:

@@ -16,7 +16,7 @@ public struct SnapshotLocation: Equatable, Sendable {
     /// The snapshot's file-name stem.
     public var name: String
     /// The folder above every test file's artifacts folder; the run's HTML report of failing
-    /// snapshots is written here (`snapshot-report.html`).
+    /// snapshots is written here (`snapshot-report/index.html`).
     public var artifactsRoot: String
 
     /// The environment variable that moves the artifacts folder.

@@ -23,16 +23,23 @@ public struct SnapshotReportEntry: Sendable {
     }
 }
 
-/// The failing snapshots of this test run (this process), written as one HTML page per
-/// artifacts root, `<artifacts root>/snapshot-report.html`, rewritten after each failure so
-/// that it is complete whenever the run stops. Thread-safe: Swift Testing runs tests in
-/// parallel.
+/// The failing snapshots of this test run (this process), written as one HTML report per
+/// artifacts root, `<artifacts root>/snapshot-report/index.html` (ImageComparison's
+/// `HTMLReportWriter`: expected, actual and diff side by side, a wipe slider, blink, the worst
+/// tile zoomed, the metrics; a text snapshot shows its line diff), rewritten after each
+/// failure so that it is complete whenever the run stops. Thread-safe: Swift Testing runs
+/// tests in parallel.
 public final class SnapshotRunReport: @unchecked Sendable {
     /// The report every assertion uses unless told otherwise.
     public static let shared = SnapshotRunReport()
 
-    /// The file name of the report in the artifacts root.
-    public static let fileName = "snapshot-report.html"
+    /// The report's folder in the artifacts root.
+    public static let folderName = "snapshot-report"
+
+    /// The report page of the artifacts root `root`.
+    public static func reportPath(underRoot root: String) -> String {
+        URL(fileURLWithPath: root).appendingPathComponent(folderName).appendingPathComponent("index.html").path
+    }
 
     private let lock = NSLock()
     private var entriesByRoot: [String: [SnapshotReportEntry]] = [:]
@@ -60,7 +67,7 @@ public final class SnapshotRunReport: @unchecked Sendable {
     }
 
     /// Drops the failure of the snapshot at `location` (it passed since, and its artifacts are
-    /// gone) and rewrites the report, or removes it when no failure is left.
+    /// gone) and rewrites the report.
     public func remove(_ location: SnapshotLocation) {
         let root = location.artifactsRoot
         lock.withLock {
@@ -69,21 +76,48 @@ public final class SnapshotRunReport: @unchecked Sendable {
             else { return }
             entries.removeAll { $0.location.referencePath == location.referencePath }
             entriesByRoot[root] = entries
-            if entries.isEmpty {
-                try? FileManager.default.removeItem(
-                    atPath: URL(fileURLWithPath: root).appendingPathComponent(Self.fileName).path)
-            } else {
-                _ = try? Self.write(entries, toFolder: root)
-            }
+            _ = try? Self.write(entries, toFolder: root)
         }
     }
 
-    /// Writes the page for `entries` into `folder`; the one place that knows how the report
-    /// is made.
-    static func write(_ entries: [SnapshotReportEntry], toFolder folder: String) throws -> String {
-        let path = URL(fileURLWithPath: folder).appendingPathComponent(fileName).path
-        try SnapshotArtifactWriter.write(
-            Array(SnapshotReportPage(entries: entries, folder: folder).html.utf8), to: path)
-        return path
+    /// Writes the report of `entries` under `root`; the one place that knows how the report is
+    /// made.
+    static func write(_ entries: [SnapshotReportEntry], toFolder root: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let items = entries.map(\.reportItem)
+        // The page states one tolerance: the one every image snapshot shares (the default
+        // unless tests loosened it).
+        let tolerances = entries.compactMap { $0.difference.images?.tolerance }
+        let tolerance = tolerances.first.flatMap { first in tolerances.allSatisfy { $0 == first } ? first : nil }
+        return try HTMLReportWriter.write(
+            items, to: URL(fileURLWithPath: root).appendingPathComponent(folderName).path,
+            title: "Failing snapshots", tolerance: tolerance ?? SnapshotDefaults.tolerance)
+    }
+}
+
+extension SnapshotReportEntry {
+    /// The report writer's item and images for this failure.
+    var reportItem: (item: ReportItem, images: ReportImages) {
+        let testFile = URL(fileURLWithPath: location.artifactsFolder).lastPathComponent
+        let name = "\(testFile)/\(location.name)"
+        guard let images = difference.images else {
+            let item = ReportItem(
+                name: name, status: .fail, message: difference.message, expectedPath: location.referencePath,
+                actualPath: artifacts.first { $0.hasSuffix(".actual.txt") || $0.contains(".actual.") })
+            return (item, ReportImages())
+        }
+        let expected = artifact(images.imageSuffixes.expected)
+        let actual = artifact(images.imageSuffixes.actual)
+        let diff = images.imageSuffixes.diff.flatMap(artifact)
+        let item = ReportItem(
+            name: name, status: images.report == nil ? .error : .fail, comparison: images.report,
+            message: images.report == nil ? difference.message : nil, expectedPath: location.referencePath,
+            actualPath: actual, diffPath: diff)
+        return (
+            item,
+            ReportImages(
+                expected: expected.map(ReportImageSource.file), actual: actual.map(ReportImageSource.file),
+                diff: diff.map(ReportImageSource.file))
+        )
     }
 }

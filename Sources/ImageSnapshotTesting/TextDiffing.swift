@@ -31,7 +31,7 @@ extension SnapshotDiffing where Format == String {
                 let diff = LineDiff(expected: reference, actual: actual)
                 let whole = diff.unified()
                 return SnapshotDifference(
-                    message: "\(diff.editCount) lines differ:\n"
+                    message: "\(diff.editCount) lines differ\n"
                         + diff.unified(maximumLines: messageLines),
                     artifacts: [SnapshotArtifact(suffix: "diff") { Array((whole + "\n").utf8) }])
             })

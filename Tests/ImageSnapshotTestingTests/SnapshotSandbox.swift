@@ -14,12 +14,17 @@ final class SnapshotSandbox {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: root) }
+    /// `KEEP_SNAPSHOT_SANDBOX=1` keeps the folder, to look at the artifacts and the report.
+    deinit {
+        if ProcessInfo.processInfo.environment["KEEP_SNAPSHOT_SANDBOX"] == nil {
+            try? FileManager.default.removeItem(atPath: root)
+        }
+    }
 
     var testFile: String { root + "/Tests/DemoTests/DemoTests.swift" }
     var artifactsRoot: String { root + "/artifacts" }
     var artifactsFolder: String { artifactsRoot + "/DemoTests" }
-    var reportPath: String { artifactsRoot + "/" + SnapshotRunReport.fileName }
+    var reportPath: String { SnapshotRunReport.reportPath(underRoot: artifactsRoot) }
 
     func location(_ name: String, _ pathExtension: String) -> SnapshotLocation {
         SnapshotLocation(

@@ -58,7 +58,7 @@ final class XCTestPathTests: XCTestCase {
             let actual = artifacts + "/XCTestPathTests/\(name).actual.\(strategy.pathExtension)"
             XCTAssertTrue(message.contains(actual), message, line: line)
             XCTAssertTrue(FileManager.default.fileExists(atPath: actual), actual, line: line)
-            XCTAssertTrue(message.contains(artifacts + "/" + SnapshotRunReport.fileName), message, line: line)
+            XCTAssertTrue(message.contains(SnapshotRunReport.reportPath(underRoot: artifacts)), message, line: line)
         }
 
         try check("xc-image", .image, white, Pictures.dotted(white))

@@ -159,6 +159,11 @@ png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, 
 png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint8_t *destination,
                                                size_t destination_size, png_bridge_error *error);
 
+/// Skips zlib's Adler-32 check of the image data (call before reading). Every chunk's CRC-32
+/// is still checked, and it already covers every compressed byte; the Adler-32 only adds a
+/// check of the encoder's own inflate input. Used where decode speed matters.
+void png_bridge_decoder_skip_adler32(png_bridge_decoder *decoder);
+
 void png_bridge_decoder_destroy(png_bridge_decoder *decoder);
 
 #ifdef __cplusplus

@@ -51,7 +51,7 @@ final class RenderFitStrategiesTests {
         let expected = try #require(paths.first { $0.hasSuffix(".expected.png") })
         #expect(try PNGDecoder().decodeFile(atPath: expected) == white)
         let report = try #require(paths.first { $0.contains("HTML report") })
-        #expect(report.hasSuffix("snapshot-report.html"))
+        #expect(report.hasSuffix("snapshot-report/index.html"))
 
         // Within a loosened tolerance the same image passes.
         #expect(
