@@ -171,7 +171,8 @@ let package = Package(
         .testTarget(
             name: "ImageSnapshotTestingTests",
             dependencies: [
-                "ImageSnapshotTesting", "FigureSnapshotTesting", "ImageComparison", "FitAnimation", "FitPlot", "FitPNG",
+                "ImageSnapshotTesting", "FigureSnapshotTesting", "ImageComparison", "FitAnimation", "FitPlot",
+                "FitPNG",
             ],
             exclude: ["__Snapshots__"]
         ),

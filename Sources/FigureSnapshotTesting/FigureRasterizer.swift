@@ -32,7 +32,8 @@ public enum FigureRasterizer {
         let folder = try PrivateTemporaryFolder()
         let url = URL(fileURLWithPath: folder.path).appendingPathComponent("figure.svg")
         let document = try CairoVectorDocument(
-            format: .svg, url: url, width: figure.size.width, height: figure.size.height, dpi: 72, title: title)
+            format: .svg, url: url, width: figure.size.width, height: figure.size.height, dpi: 72,
+            title: title)
         figure.draw(on: document)
         try document.finish()
         return SVGDocument(bytes: [UInt8](try Data(contentsOf: url)))

@@ -1,5 +1,5 @@
-import FitPlot
 import FitPNG
+import FitPlot
 import ImageComparison
 @_exported import ImageSnapshotTesting
 
@@ -54,7 +54,9 @@ extension SnapshotDiffing where Format == SVGDocument {
     {
         SnapshotDiffing(
             pathExtension: "svg",
-            artifactSuffixes: ["expected-raster.png", "actual-raster.png", "diff-pixelmatch.png", "diff-matplotlib.png"],
+            artifactSuffixes: [
+                "expected-raster.png", "actual-raster.png", "diff-pixelmatch.png", "diff-matplotlib.png",
+            ],
             encode: { $0.bytes },
             decode: { SVGDocument(bytes: $0) },
             compare: { reference, actual in
@@ -66,7 +68,8 @@ extension SnapshotDiffing where Format == SVGDocument {
                     expectedImage = try rasterizer.image(of: reference, pixelsPerPoint: scale)
                     actualImage = try rasterizer.image(of: actual, pixelsPerPoint: scale)
                 } catch {
-                    return SnapshotDifference(message: "the SVG documents differ and cannot be rasterised: \(error)")
+                    return SnapshotDifference(
+                        message: "the SVG documents differ and cannot be rasterised: \(error)")
                 }
                 guard
                     var difference = SnapshotDifference.comparingImages(
@@ -75,8 +78,12 @@ extension SnapshotDiffing where Format == SVGDocument {
                 else { return nil }
                 difference.artifacts =
                     [
-                        SnapshotArtifact(suffix: "expected-raster.png") { try PNGEncoder().encode(expectedImage) },
-                        SnapshotArtifact(suffix: "actual-raster.png") { try PNGEncoder().encode(actualImage) },
+                        SnapshotArtifact(suffix: "expected-raster.png") {
+                            try PNGEncoder().encode(expectedImage)
+                        },
+                        SnapshotArtifact(suffix: "actual-raster.png") {
+                            try PNGEncoder().encode(actualImage)
+                        },
                     ] + difference.artifacts
                 return difference
             })

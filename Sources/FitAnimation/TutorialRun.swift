@@ -15,7 +15,8 @@ extension TrainingScene {
     /// The scene of the tutorial run with `settings` (by default `render-fit`'s): the generated
     /// data set, trained by gradient descent. Its frames are the ones `render-fit --out` writes
     /// with the same settings.
-    public static func tutorial(settings: RenderSettings = .tutorial) throws(AnimationError) -> TrainingScene {
+    public static func tutorial(settings: RenderSettings = .tutorial) throws(AnimationError) -> TrainingScene
+    {
         do {
             let data = try TutorialDataSet(count: settings.points, seed: settings.seed).generate()
             let history = try GradientDescent(
@@ -33,7 +34,8 @@ extension TrainingScene {
     /// The figure of frame `index` of the tutorial run with `settings` (frame 0 is the first
     /// guess, frame k the line after k updates): one line for a snapshot test.
     /// - Throws: `AnimationError.rendering` when `index` is outside 0…iterations.
-    public static func tutorialFrame(_ index: Int, settings: RenderSettings = .tutorial) throws(AnimationError)
+    public static func tutorialFrame(_ index: Int, settings: RenderSettings = .tutorial)
+        throws(AnimationError)
         -> Figure
     {
         let scene = try tutorial(settings: settings)

@@ -67,7 +67,8 @@ extension SnapshotDifference {
         if report.pass { return nil }
         let diffs = [DiffStyle.pixelmatch, .matplotlib].map { style in
             SnapshotArtifact(suffix: "diff-\(style.rawValue).png") {
-                try PNGEncoder().encode(comparator.diffImage(expected: reference, actual: actual, style: style))
+                try PNGEncoder().encode(
+                    comparator.diffImage(expected: reference, actual: actual, style: style))
             }
         }
         return SnapshotDifference(

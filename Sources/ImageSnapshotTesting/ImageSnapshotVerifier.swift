@@ -13,7 +13,8 @@ public struct ImageSnapshotVerifier: Sendable {
 
     /// Creates a verifier; by default it records only missing references.
     public init(
-        tolerance: Tolerance, recordMode: SnapshotRecordMode = .missing, runReport: SnapshotRunReport? = .shared
+        tolerance: Tolerance, recordMode: SnapshotRecordMode = .missing,
+        runReport: SnapshotRunReport? = .shared
     ) {
         self.tolerance = tolerance
         self.recordMode = recordMode

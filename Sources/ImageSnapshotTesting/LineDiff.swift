@@ -68,7 +68,9 @@ public struct LineDiff: Sendable, Equatable {
             expectedLine[i] = e
             actualLine[i] = a
             switch line {
-            case .same: e += 1; a += 1
+            case .same:
+                e += 1
+                a += 1
             case .removed: e += 1
             case .added: a += 1
             }

@@ -38,7 +38,8 @@ public final class SnapshotRunReport: @unchecked Sendable {
 
     /// The report page of the artifacts root `root`.
     public static func reportPath(underRoot root: String) -> String {
-        URL(fileURLWithPath: root).appendingPathComponent(folderName).appendingPathComponent("index.html").path
+        URL(fileURLWithPath: root).appendingPathComponent(folderName).appendingPathComponent("index.html")
+            .path
     }
 
     private let lock = NSLock()
@@ -88,7 +89,9 @@ public final class SnapshotRunReport: @unchecked Sendable {
         // The page states one tolerance: the one every image snapshot shares (the default
         // unless tests loosened it).
         let tolerances = entries.compactMap { $0.difference.images?.tolerance }
-        let tolerance = tolerances.first.flatMap { first in tolerances.allSatisfy { $0 == first } ? first : nil }
+        let tolerance = tolerances.first.flatMap { first in
+            tolerances.allSatisfy { $0 == first } ? first : nil
+        }
         return try HTMLReportWriter.write(
             items, to: URL(fileURLWithPath: root).appendingPathComponent(folderName).path,
             title: "Failing snapshots", tolerance: tolerance ?? SnapshotDefaults.tolerance)

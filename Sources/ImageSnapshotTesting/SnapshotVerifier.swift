@@ -33,7 +33,9 @@ public struct SnapshotVerifier: Sendable {
     }
 
     /// Checks a snapshot already in its stored format.
-    public func verify<Format>(snapshot: Format, diffing: SnapshotDiffing<Format>, at location: SnapshotLocation)
+    public func verify<Format>(
+        snapshot: Format, diffing: SnapshotDiffing<Format>, at location: SnapshotLocation
+    )
         -> SnapshotOutcome
     {
         let artifacts = SnapshotArtifactWriter(location: location, pathExtension: diffing.pathExtension)
@@ -63,7 +65,8 @@ public struct SnapshotVerifier: Sendable {
             return .matched
         }
         let written = artifacts.write(
-            [artifacts.expected(reference, diffing), artifacts.actual(snapshot, diffing)] + difference.artifacts)
+            [artifacts.expected(reference, diffing), artifacts.actual(snapshot, diffing)]
+                + difference.artifacts)
         let reportPath = runReport?.add(
             SnapshotReportEntry(location: location, difference: difference, artifacts: written))
         return .mismatched(
@@ -83,7 +86,8 @@ struct SnapshotArtifactWriter {
     static let maximumReferenceBytes = 256 << 20
 
     func path(_ suffix: String) -> String {
-        URL(fileURLWithPath: location.artifactsFolder).appendingPathComponent("\(location.name).\(suffix)").path
+        URL(fileURLWithPath: location.artifactsFolder).appendingPathComponent("\(location.name).\(suffix)")
+            .path
     }
 
     func expected<Format>(_ value: Format, _ diffing: SnapshotDiffing<Format>) -> SnapshotArtifact {
@@ -114,7 +118,9 @@ struct SnapshotArtifactWriter {
     func removeStale(extraSuffixes: [String]) {
         for suffix in ["expected.\(pathExtension)", "actual.\(pathExtension)"] + extraSuffixes {
             let target = path(suffix)
-            if FileManager.default.fileExists(atPath: target) { try? FileManager.default.removeItem(atPath: target) }
+            if FileManager.default.fileExists(atPath: target) {
+                try? FileManager.default.removeItem(atPath: target)
+            }
         }
     }
 

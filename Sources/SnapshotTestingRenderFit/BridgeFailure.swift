@@ -84,7 +84,8 @@
                     .flatMap { $0.isEmpty ? nil : $0 }
                     ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
                     .appendingPathComponent(".build/snapshot-artifacts").path
-                let folder = URL(fileURLWithPath: root).appendingPathComponent("SnapshotTestingRenderFit").path
+                let folder = URL(fileURLWithPath: root).appendingPathComponent("SnapshotTestingRenderFit")
+                    .path
                 return SnapshotLocation(
                     referencePath: "(recorded by swift-snapshot-testing)", artifactsFolder: folder,
                     name: "\(test)-\(number)", artifactsRoot: root)

@@ -44,7 +44,8 @@
         public static var image: Self { .image() }
 
         /// A `Figure` drawn at `scale` (2 for HiDPI), compared with `tolerance`.
-        public static func image(scale: Double = 1, tolerance: Tolerance = SnapshotDefaults.tolerance) -> Self {
+        public static func image(scale: Double = 1, tolerance: Tolerance = SnapshotDefaults.tolerance) -> Self
+        {
             Snapshotting<RGBAImage, RGBAImage>.image(tolerance: tolerance).pullback { figure in
                 do {
                     return try FigureRasterizer.image(of: figure, scale: scale)

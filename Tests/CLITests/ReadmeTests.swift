@@ -85,7 +85,8 @@ import Testing
     /// The README's package lines for users name products and traits that exist.
     @Test func theReadmePackageLinesNameRealProducts() throws {
         let readme = try Self.readme()
-        let manifest = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let manifest = try String(
+            contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
         let products = readme.components(separatedBy: ".product(name: \"").dropFirst().compactMap { rest in
             rest.components(separatedBy: "\", package: \"render-fit\")").count > 1
                 ? rest.components(separatedBy: "\"").first : nil
@@ -96,7 +97,9 @@ import Testing
         }
         #expect(readme.contains("traits: [\"SwiftSnapshotTesting\"]"))
         #expect(manifest.contains(".trait(\n            name: \"SwiftSnapshotTesting\""))
-        #expect(readme.contains("// swift-tools-version: 6.1") && manifest.hasPrefix("// swift-tools-version: 6.1"))
+        #expect(
+            readme.contains("// swift-tools-version: 6.1")
+                && manifest.hasPrefix("// swift-tools-version: 6.1"))
     }
 
     @Test func theQuickStartIsExactlyTheTwoCommands() throws {

@@ -12,7 +12,9 @@ import Testing
 struct FigureGoldenTests {
     /// The frames render-fit's own golden tests pin, written by the frame pipeline.
     static let frameGoldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("FitAnimationTests/__Snapshots__/FrameSnapshotTests")
+        .deletingLastPathComponent().appendingPathComponent(
+            "FitAnimationTests/__Snapshots__/FrameSnapshotTests"
+        )
         .path
 
     @Test("TrainingScene.tutorialFrame(k) is the frame render-fit writes")

@@ -46,7 +46,9 @@ final class SnapshotSandbox {
 
 enum Pictures {
     /// A 24×16 white image.
-    static func white() throws -> RGBAImage { try RGBAImage(width: 24, height: 16, fill: (255, 255, 255, 255)) }
+    static func white() throws -> RGBAImage {
+        try RGBAImage(width: 24, height: 16, fill: (255, 255, 255, 255))
+    }
 
     /// `image` with a 2×2 red square at (10, 6).
     static func dotted(_ image: RGBAImage) -> RGBAImage {

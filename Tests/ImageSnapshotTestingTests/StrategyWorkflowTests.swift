@@ -28,12 +28,14 @@ struct StrategyWorkflowTests {
         let verifier = sandbox.verifier()
 
         let first = verifier.verify(original, as: strategy, at: here)
-        #expect(first == .recorded(path: here.referencePath, rerecorded: false), sourceLocation: sourceLocation)
+        #expect(
+            first == .recorded(path: here.referencePath, rerecorded: false), sourceLocation: sourceLocation)
         #expect(!first.passed, sourceLocation: sourceLocation)
         let recorded = try sandbox.read(here.referencePath)
         if bytesAreStable {
             #expect(
-                recorded == (try strategy.diffing.encode(strategy.snapshot(original))), sourceLocation: sourceLocation)
+                recorded == (try strategy.diffing.encode(strategy.snapshot(original))),
+                sourceLocation: sourceLocation)
         }
 
         #expect(verifier.verify(original, as: strategy, at: here) == .matched, sourceLocation: sourceLocation)
@@ -43,14 +45,19 @@ struct StrategyWorkflowTests {
             Issue.record("expected a mismatch, got \(outcome)", sourceLocation: sourceLocation)
             return ([], "", [])
         }
-        let expectedArtifacts = (["expected.\(ext)", "actual.\(ext)"] + extras).map { sandbox.artifact(name, $0) }
+        let expectedArtifacts = (["expected.\(ext)", "actual.\(ext)"] + extras).map {
+            sandbox.artifact(name, $0)
+        }
         #expect(artifacts == expectedArtifacts, sourceLocation: sourceLocation)
         for path in artifacts { #expect(sandbox.exists(path), "\(path)", sourceLocation: sourceLocation) }
-        #expect(try sandbox.read(sandbox.artifact(name, "expected.\(ext)")) == recorded, sourceLocation: sourceLocation)
+        #expect(
+            try sandbox.read(sandbox.artifact(name, "expected.\(ext)")) == recorded,
+            sourceLocation: sourceLocation)
         if bytesAreStable {
             #expect(
                 try sandbox.read(sandbox.artifact(name, "actual.\(ext)"))
-                    == (try strategy.diffing.encode(strategy.snapshot(changed))), sourceLocation: sourceLocation)
+                    == (try strategy.diffing.encode(strategy.snapshot(changed))),
+                sourceLocation: sourceLocation)
         }
         let contents = try artifacts.map { try sandbox.read($0) }
         #expect(reportPath == sandbox.reportPath, sourceLocation: sourceLocation)
@@ -68,7 +75,9 @@ struct StrategyWorkflowTests {
 
         // `all` re-records (and fails); `never` refuses to write a missing reference.
         let rerecorded = sandbox.verifier(.all).verify(changed, as: strategy, at: here)
-        #expect(rerecorded == .recorded(path: here.referencePath, rerecorded: true), sourceLocation: sourceLocation)
+        #expect(
+            rerecorded == .recorded(path: here.referencePath, rerecorded: true),
+            sourceLocation: sourceLocation)
         #expect(verifier.verify(changed, as: strategy, at: here) == .matched, sourceLocation: sourceLocation)
         let absent = sandbox.location(name + "-absent", ext)
         #expect(
@@ -135,7 +144,9 @@ struct StrategyWorkflowTests {
         // cairo numbers the ids in an SVG per process, so the bytes of two renderings differ.
         let (_, message, contents) = try workflow(
             SnapshotStrategy.svg, name: "vector", original: frame10, changed: frame11,
-            extras: ["expected-raster.png", "actual-raster.png", "diff-pixelmatch.png", "diff-matplotlib.png"],
+            extras: [
+                "expected-raster.png", "actual-raster.png", "diff-pixelmatch.png", "diff-matplotlib.png",
+            ],
             bytesAreStable: false)
         #expect(message.contains("size: 640×480"))
         let svg = String(decoding: contents[0], as: UTF8.self)
@@ -163,7 +174,8 @@ struct StrategyWorkflowTests {
         let frame10 = try TrainingScene.tutorialFrame(10)
         let frame11 = try TrainingScene.tutorialFrame(11)
         let (_, message, contents) = try workflow(
-            SnapshotStrategy.displayList, name: "layout", original: frame10, changed: frame11, extras: ["diff"])
+            SnapshotStrategy.displayList, name: "layout", original: frame10, changed: frame11,
+            extras: ["diff"])
         let diff = String(decoding: contents[2], as: UTF8.self)
         #expect(diff.hasPrefix("--- expected\n+++ actual\n@@ "))
         // Frames 10 and 11 differ in the line, its equation and the title, nothing else.
@@ -180,7 +192,8 @@ struct StrategyWorkflowTests {
     @Test("String as .lines")
     func lines() throws {
         let (_, _, contents) = try workflow(
-            SnapshotStrategy.lines, name: "text", original: "a\nb\nc\n", changed: "a\nB\nc\n", extras: ["diff"])
+            SnapshotStrategy.lines, name: "text", original: "a\nb\nc\n", changed: "a\nB\nc\n",
+            extras: ["diff"])
         #expect(
             String(decoding: contents[2], as: UTF8.self)
                 == "--- expected\n+++ actual\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n")
@@ -209,18 +222,48 @@ struct StrategyWorkflowTests {
         }
         _ = verifier.verify("x\n", as: .lines, at: sandbox.location("words", "txt"))
         _ = verifier.verify("y <b>\n", as: .lines, at: sandbox.location("words", "txt"))
-        #expect(sandbox.report.entries(underRoot: sandbox.artifactsRoot).map(\.location.name) == ["first", "second", "words"])
+        #expect(
+            sandbox.report.entries(underRoot: sandbox.artifactsRoot).map(\.location.name) == [
+                "first", "second", "words",
+            ])
         let page = try sandbox.text(sandbox.reportPath)
-        for name in ["DemoTests/first", "DemoTests/second", "DemoTests/words"] { #expect(page.contains(name)) }
+        for name in ["DemoTests/first", "DemoTests/second", "DemoTests/words"] {
+            #expect(page.contains(name))
+        }
         // Each image failure shows its expected, actual and diff, copied into the report.
-        let images = URL(fileURLWithPath: sandbox.reportPath).deletingLastPathComponent().appendingPathComponent("images")
+        let images = URL(fileURLWithPath: sandbox.reportPath).deletingLastPathComponent()
+            .appendingPathComponent("images")
         for index in 0..<2 {
-            let expected = try PNGDecoder().decodeFile(atPath: images.appendingPathComponent("\(index)-expected.png").path)
-            let actual = try PNGDecoder().decodeFile(atPath: images.appendingPathComponent("\(index)-actual.png").path)
+            let expected = try PNGDecoder().decodeFile(
+                atPath: images.appendingPathComponent("\(index)-expected.png").path)
+            let actual = try PNGDecoder().decodeFile(
+                atPath: images.appendingPathComponent("\(index)-actual.png").path)
             #expect(expected == white && actual == Pictures.dotted(white))
             #expect(sandbox.exists(images.appendingPathComponent("\(index)-diff.png").path))
         }
         // A text failure shows its line diff, escaped.
         #expect(page.contains("+y &lt;b&gt;"))
+    }
+
+    @Test("two unnamed assertions in one test fail instead of sharing a reference")
+    func twoUnnamedAssertions() throws {
+        let white = try Pictures.white()
+        let references = sandbox.root + "/refs"
+        withKnownIssue {
+            assertSnapshot(
+                of: white, as: .image, record: .missing, snapshotDirectory: references,
+                artifactsDirectory: sandbox.artifactsRoot)
+        } matching: {
+            $0.comments.contains { $0.rawValue.contains("Recorded snapshot") }
+        }
+        withKnownIssue {
+            assertSnapshot(
+                of: Pictures.dotted(white), as: .image, record: .missing, snapshotDirectory: references,
+                artifactsDirectory: sandbox.artifactsRoot)
+        } matching: {
+            $0.comments.contains { $0.rawValue.contains("Two unnamed snapshot assertions") }
+        }
+        // The first one's reference is untouched, and it still passes.
+        #expect(try PNGDecoder().decodeFile(atPath: references + "/twoUnnamedAssertions.png") == white)
     }
 }

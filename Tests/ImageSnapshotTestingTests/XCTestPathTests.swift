@@ -11,7 +11,9 @@ import XCTest
 final class XCTestPathTests: XCTestCase {
     private var failures: [(message: String, file: String, line: Int)] = []
 
-    override func recordFailure(withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool) {
+    override func recordFailure(
+        withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool
+    ) {
         failures.append((description, filePath, lineNumber))
     }
 
@@ -45,7 +47,8 @@ final class XCTestPathTests: XCTestCase {
             XCTAssertTrue(recorded.first?.message.contains("Recorded snapshot") == true, name, line: line)
             XCTAssertEqual(recorded.first?.file, #filePath, name, line: line)
             XCTAssertEqual(recorded.first?.line, assertLine, name, line: line)
-            XCTAssertTrue(FileManager.default.fileExists(atPath: "\(references)/\(name).\(strategy.pathExtension)"))
+            XCTAssertTrue(
+                FileManager.default.fileExists(atPath: "\(references)/\(name).\(strategy.pathExtension)"))
 
             XCTAssertTrue(run(original), name, line: line)
             XCTAssertTrue(takeFailures().isEmpty, name, line: line)
@@ -58,7 +61,8 @@ final class XCTestPathTests: XCTestCase {
             let actual = artifacts + "/XCTestPathTests/\(name).actual.\(strategy.pathExtension)"
             XCTAssertTrue(message.contains(actual), message, line: line)
             XCTAssertTrue(FileManager.default.fileExists(atPath: actual), actual, line: line)
-            XCTAssertTrue(message.contains(SnapshotRunReport.reportPath(underRoot: artifacts)), message, line: line)
+            XCTAssertTrue(
+                message.contains(SnapshotRunReport.reportPath(underRoot: artifacts)), message, line: line)
         }
 
         try check("xc-image", .image, white, Pictures.dotted(white))
@@ -71,10 +75,19 @@ final class XCTestPathTests: XCTestCase {
         let after = sandbox.root + "/after.png"
         try PNGEncoder().write(white, toFile: before)
         try PNGEncoder().write(Pictures.dotted(white), toFile: after)
-        XCTAssertFalse(assertSnapshot(ofFile: before, named: "xc-file", record: .missing, snapshotDirectory: references, artifactsDirectory: artifacts))
+        XCTAssertFalse(
+            assertSnapshot(
+                ofFile: before, named: "xc-file", record: .missing, snapshotDirectory: references,
+                artifactsDirectory: artifacts))
         _ = takeFailures()
-        XCTAssertTrue(assertSnapshot(ofFile: before, named: "xc-file", record: .missing, snapshotDirectory: references, artifactsDirectory: artifacts))
-        XCTAssertFalse(assertSnapshot(ofFile: after, named: "xc-file", record: .missing, snapshotDirectory: references, artifactsDirectory: artifacts))
+        XCTAssertTrue(
+            assertSnapshot(
+                ofFile: before, named: "xc-file", record: .missing, snapshotDirectory: references,
+                artifactsDirectory: artifacts))
+        XCTAssertFalse(
+            assertSnapshot(
+                ofFile: after, named: "xc-file", record: .missing, snapshotDirectory: references,
+                artifactsDirectory: artifacts))
         XCTAssertEqual(takeFailures().count, 1)
         XCTAssertTrue(failures.isEmpty)
     }

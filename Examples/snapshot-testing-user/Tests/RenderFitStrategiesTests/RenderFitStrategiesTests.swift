@@ -39,10 +39,13 @@ final class RenderFitStrategiesTests {
         #expect(recorded?.contains("Recorded") == true || recorded?.contains("recorded") == true)
         let reference = try PNGDecoder().decodeFile(atPath: folder + "/image.white.png")
         #expect(reference == white)
-        #expect(verifySnapshot(of: white, as: .image, named: "white", record: .missing, snapshotDirectory: folder) == nil)
+        #expect(
+            verifySnapshot(of: white, as: .image, named: "white", record: .missing, snapshotDirectory: folder)
+                == nil)
 
         let failure = try #require(
-            verifySnapshot(of: dotted, as: .image, named: "white", record: .missing, snapshotDirectory: folder))
+            verifySnapshot(
+                of: dotted, as: .image, named: "white", record: .missing, snapshotDirectory: folder))
         #expect(failure.contains("render-fit image comparison"))
         #expect(failure.contains("mismatched pixels 1 > 0"))
         let paths = failure.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -66,7 +69,9 @@ final class RenderFitStrategiesTests {
         _ = verifySnapshot(of: figure, as: .image, named: "plot", record: .missing, snapshotDirectory: folder)
         let reference = try PNGDecoder().decodeFile(atPath: folder + "/figure.plot.png")
         #expect(reference == (try FigureRasterizer.image(of: figure)))
-        #expect(verifySnapshot(of: figure, as: .image, named: "plot", record: .missing, snapshotDirectory: folder) == nil)
+        #expect(
+            verifySnapshot(of: figure, as: .image, named: "plot", record: .missing, snapshotDirectory: folder)
+                == nil)
         let failure = try #require(
             verifySnapshot(
                 of: try Sample.figure(slope: 0.5), as: .image, named: "plot", record: .missing,
@@ -83,7 +88,8 @@ final class RenderFitStrategiesTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Data("not a png".utf8).write(to: URL(fileURLWithPath: folder + "/unreadableReference.bad.png"))
         let white = try RGBAImage(width: 4, height: 4, fill: (255, 255, 255, 255))
-        let failure = verifySnapshot(of: white, as: .image, named: "bad", record: .missing, snapshotDirectory: folder)
+        let failure = verifySnapshot(
+            of: white, as: .image, named: "bad", record: .missing, snapshotDirectory: folder)
         #expect(failure?.contains("not a PNG that render-fit can decode") == true)
     }
 }
@@ -93,10 +99,15 @@ final class RenderFitStrategiesXCTests: XCTestCase {
     func testFigureStrategyRecordsPassesAndFails() throws {
         let folder = NSTemporaryDirectory() + "sst-render-fit-xc-" + UUID().uuidString
         let figure = try Sample.figure(slope: 1)
-        XCTAssertNotNil(verifySnapshot(of: figure, as: .image, named: "plot", record: .missing, snapshotDirectory: folder))
-        XCTAssertNil(verifySnapshot(of: figure, as: .image, named: "plot", record: .missing, snapshotDirectory: folder))
+        XCTAssertNotNil(
+            verifySnapshot(of: figure, as: .image, named: "plot", record: .missing, snapshotDirectory: folder)
+        )
+        XCTAssertNil(
+            verifySnapshot(of: figure, as: .image, named: "plot", record: .missing, snapshotDirectory: folder)
+        )
         let failure = verifySnapshot(
-            of: try Sample.figure(slope: 2), as: .image, named: "plot", record: .missing, snapshotDirectory: folder)
+            of: try Sample.figure(slope: 2), as: .image, named: "plot", record: .missing,
+            snapshotDirectory: folder)
         XCTAssertTrue(failure?.contains("render-fit image comparison") == true, failure ?? "passed")
         try? FileManager.default.removeItem(atPath: folder)
     }
