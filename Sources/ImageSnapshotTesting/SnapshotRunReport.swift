@@ -43,58 +43,83 @@ public final class SnapshotRunReport: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var entriesByRoot: [String: [SnapshotReportEntry]] = [:]
+    private var reports: [String: RootReport] = [:]
+
+    /// The report of one artifacts root. Each failure's images are copied into the report
+    /// once, when it is added (ImageComparison's writer is incremental), and only the page is
+    /// rewritten after each failure: a run where every golden fails stays linear.
+    private struct RootReport {
+        var writer: HTMLReportWriter
+        var entries: [SnapshotReportEntry] = []
+        /// The writer's item index of each reference.
+        var indices: [String: Int] = [:]
+    }
 
     /// An empty report (tests of the report use their own).
     public init() {}
 
     /// The failures recorded so far under `artifactsRoot`, in the order they happened.
     public func entries(underRoot artifactsRoot: String) -> [SnapshotReportEntry] {
-        lock.withLock { entriesByRoot[artifactsRoot] ?? [] }
+        lock.withLock { reports[artifactsRoot]?.entries ?? [] }
     }
 
-    /// Adds a failure and rewrites its root's report; returns the report's path, or `nil` when
-    /// it could not be written (the failure message then lists the artifacts only).
+    /// Adds a failure (replacing an earlier one of the same reference) and rewrites its root's
+    /// page; returns the page's path, or `nil` when it could not be written (the failure
+    /// message then lists the artifacts only).
     @discardableResult
     public func add(_ entry: SnapshotReportEntry) -> String? {
         let root = entry.location.artifactsRoot
         return lock.withLock {
-            entriesByRoot[root, default: []].removeAll {
-                $0.location.referencePath == entry.location.referencePath
+            do {
+                var report =
+                    try reports[root]
+                    ?? Self.newReport(under: root, tolerance: entry.difference.images?.tolerance)
+                let reference = entry.location.referencePath
+                let index = report.indices[reference] ?? report.indices.count
+                report.indices[reference] = index
+                report.entries.removeAll { $0.location.referencePath == reference }
+                report.entries.append(entry)
+                let (item, images) = entry.reportItem
+                try report.writer.add(item, images: images, at: index)
+                reports[root] = report
+                return try report.writer.finish()
+            } catch {
+                return nil
             }
-            entriesByRoot[root, default: []].append(entry)
-            return try? Self.write(entriesByRoot[root] ?? [], toFolder: root)
         }
     }
 
     /// Drops the failure of the snapshot at `location` (it passed since, and its artifacts are
-    /// gone) and rewrites the report.
+    /// gone) and rewrites the report from the failures left.
     public func remove(_ location: SnapshotLocation) {
         let root = location.artifactsRoot
         lock.withLock {
-            guard var entries = entriesByRoot[root],
-                entries.contains(where: { $0.location.referencePath == location.referencePath })
+            guard let old = reports[root], old.indices[location.referencePath] != nil else { return }
+            let left = old.entries.filter { $0.location.referencePath != location.referencePath }
+            guard
+                var report = try? Self.newReport(
+                    under: root, tolerance: left.lazy.compactMap { $0.difference.images?.tolerance }.first)
             else { return }
-            entries.removeAll { $0.location.referencePath == location.referencePath }
-            entriesByRoot[root] = entries
-            _ = try? Self.write(entries, toFolder: root)
+            for (index, entry) in left.enumerated() {
+                let (item, images) = entry.reportItem
+                try? report.writer.add(item, images: images, at: index)
+                report.indices[entry.location.referencePath] = index
+            }
+            report.entries = left
+            reports[root] = report
+            _ = try? report.writer.finish()
         }
     }
 
-    /// Writes the report of `entries` under `root`; the one place that knows how the report is
-    /// made.
-    static func write(_ entries: [SnapshotReportEntry], toFolder root: String) throws -> String {
+    /// A writer on `<root>/snapshot-report`; the one place that knows how the report is made.
+    /// The page states one tolerance: the first image failure's (the default unless tests
+    /// loosened it; each failure message states its own).
+    private static func newReport(under root: String, tolerance: Tolerance?) throws -> RootReport {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let items = entries.map(\.reportItem)
-        // The page states one tolerance: the one every image snapshot shares (the default
-        // unless tests loosened it).
-        let tolerances = entries.compactMap { $0.difference.images?.tolerance }
-        let tolerance = tolerances.first.flatMap { first in
-            tolerances.allSatisfy { $0 == first } ? first : nil
-        }
-        return try HTMLReportWriter.write(
-            items, to: URL(fileURLWithPath: root).appendingPathComponent(folderName).path,
+        let writer = try HTMLReportWriter(
+            folder: URL(fileURLWithPath: root).appendingPathComponent(folderName).path,
             title: "Failing snapshots", tolerance: tolerance ?? SnapshotDefaults.tolerance)
+        return RootReport(writer: writer)
     }
 }
 

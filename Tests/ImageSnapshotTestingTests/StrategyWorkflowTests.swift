@@ -243,6 +243,14 @@ struct StrategyWorkflowTests {
         }
         // A text failure shows its line diff, escaped.
         #expect(page.contains("+y &lt;b&gt;"))
+        // A snapshot that passes again leaves the report; the others stay.
+        #expect(verifier.verify(white, as: .image, at: sandbox.location("first", "png")) == .matched)
+        let after = try sandbox.text(sandbox.reportPath)
+        #expect(!after.contains("DemoTests/first") && after.contains("DemoTests/second"))
+        #expect(
+            sandbox.report.entries(underRoot: sandbox.artifactsRoot).map(\.location.name) == [
+                "second", "words",
+            ])
     }
 
     @Test("two unnamed assertions in one test fail instead of sharing a reference")
