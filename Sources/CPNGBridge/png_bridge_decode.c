@@ -12,7 +12,36 @@ struct png_bridge_decoder {
     size_t position;
     uint32_t width;
     uint32_t height;
+    /// 8-bit RGB without tRNS, not interlaced: libpng writes RGB rows and we add the alpha
+    /// ourselves (libpng's filler loop, one byte at a time, was an eighth of a compare).
+    int rgb_rows;
 };
+
+/// Turns a row whose RGB bytes sit in the last 3·width bytes of its 4·width bytes into RGBA,
+/// in place and front to back: pixel i is read from width + 3i before it is written at 4i,
+/// and 4i + 4 <= width + 3i + 3 for every i < width, so no unread byte is overwritten.
+static void expand_rgb_row(uint8_t *row, uint32_t width) {
+    const uint8_t *source = row + width;
+    uint32_t i = 0;
+    // Four bytes read per pixel (its RGB and the next pixel's R), so stop one pixel early.
+    for (; i + 1 < width; i++) {
+        uint32_t value;
+        memcpy(&value, source + 3 * (size_t)i, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        value = (value & 0xFFFFFF00u) | 0xFFu;
+#else
+        value = (value & 0x00FFFFFFu) | 0xFF000000u;
+#endif
+        memcpy(row + 4 * (size_t)i, &value, 4);
+    }
+    for (; i < width; i++) {
+        uint8_t r = source[3 * (size_t)i], g = source[3 * (size_t)i + 1], b = source[3 * (size_t)i + 2];
+        row[4 * (size_t)i] = r;
+        row[4 * (size_t)i + 1] = g;
+        row[4 * (size_t)i + 2] = b;
+        row[4 * (size_t)i + 3] = 0xFF;
+    }
+}
 
 /// libpng read callback: a read past the end records truncation and jumps out through png_error.
 static void read_from_memory(png_structp png, png_bytep out, size_t length) {
@@ -32,7 +61,8 @@ void png_bridge_decoder_destroy(png_bridge_decoder *decoder) {
     free(decoder);
 }
 
-png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, uint64_t max_pixels,
+png_bridge_decoder *png_bridge_decoder_create_with_options(const uint8_t *data, size_t size, uint64_t max_pixels,
+                                                           int skip_adler32,
                                               uint32_t *width, uint32_t *height,
                                               png_bridge_status *status, png_bridge_error *error) {
     if (size < 8 || png_sig_cmp(data, 0, 8) != 0) {
@@ -70,6 +100,10 @@ png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, 
         return NULL;
     }
     png_set_read_fn(png, decoder, read_from_memory);
+#if defined(PNG_IGNORE_ADLER32) && defined(PNG_SET_OPTION_SUPPORTED)
+    // Must be set before libpng claims zlib for the first IDAT.
+    if (skip_adler32) png_set_option(png, PNG_IGNORE_ADLER32, PNG_OPTION_ON);
+#endif
     // Second line of defence after the caller's own check: libpng refuses larger dimensions.
     uint64_t limit = max_pixels < PNG_UINT_31_MAX ? max_pixels : PNG_UINT_31_MAX;
     png_set_user_limits(png, (png_uint_32)limit, (png_uint_32)limit);
@@ -89,13 +123,18 @@ png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, 
     // Every colour type and depth to 8-bit RGBA with straight alpha: palette and low-depth grey
     // expand (tRNS becomes alpha), 16-bit scales with rounding, grey becomes RGB, and an opaque
     // alpha channel is added where none exists. Gamma is left alone: values are kept as stored.
-    png_set_expand(png);
-    png_set_scale_16(png);
-    png_set_gray_to_rgb(png);
-    png_set_add_alpha(png, 0xFF, PNG_FILLER_AFTER);
-    png_set_interlace_handling(png);
+    decoder->rgb_rows = png_get_color_type(png, info) == PNG_COLOR_TYPE_RGB && png_get_bit_depth(png, info) == 8
+                        && !png_get_valid(png, info, PNG_INFO_tRNS)
+                        && png_get_interlace_type(png, info) == PNG_INTERLACE_NONE;
+    if (!decoder->rgb_rows) {
+        png_set_expand(png);
+        png_set_scale_16(png);
+        png_set_gray_to_rgb(png);
+        png_set_add_alpha(png, 0xFF, PNG_FILLER_AFTER);
+        png_set_interlace_handling(png);
+    }
     png_read_update_info(png, info);
-    if (png_get_rowbytes(png, info) != (size_t)w * 4) {
+    if (png_get_rowbytes(png, info) != (size_t)w * (decoder->rgb_rows ? 3 : 4)) {
         png_error(png, "internal error: conversion to RGBA8 did not give 4 bytes a pixel");
     }
     decoder->width = w;
@@ -106,14 +145,10 @@ png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, 
     return decoder;
 }
 
-void png_bridge_decoder_skip_adler32(png_bridge_decoder *decoder) {
-#if defined(PNG_IGNORE_ADLER32) && defined(PNG_SET_OPTION_SUPPORTED)
-    if (decoder != NULL && decoder->png != NULL) {
-        png_set_option(decoder->png, PNG_IGNORE_ADLER32, PNG_OPTION_ON);
-    }
-#else
-    (void)decoder;
-#endif
+png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, uint64_t max_pixels,
+                                              uint32_t *width, uint32_t *height,
+                                              png_bridge_status *status, png_bridge_error *error) {
+    return png_bridge_decoder_create_with_options(data, size, max_pixels, 0, width, height, status, error);
 }
 
 png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint8_t *destination,
@@ -135,7 +170,14 @@ png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint
         free(rows);
         return decoder->context.status == PNG_BRIDGE_OK ? PNG_BRIDGE_LIBPNG_ERROR : decoder->context.status;
     }
-    png_read_image(decoder->png, rows);
+    if (decoder->rgb_rows) {
+        for (uint32_t y = 0; y < decoder->height; y++) {
+            png_read_row(decoder->png, rows[y] + decoder->width, NULL);
+            expand_rgb_row(rows[y], decoder->width);
+        }
+    } else {
+        png_read_image(decoder->png, rows);
+    }
     // Reads the rest up to IEND: a file cut after the pixels, or a bad CRC there, is an error too.
     png_read_end(decoder->png, NULL);
     free(rows);

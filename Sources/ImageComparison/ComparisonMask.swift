@@ -11,9 +11,13 @@ import FitPNG
 public struct ComparisonMask: Equatable, Sendable {
     /// A rectangle in pixels; the parts outside the image are ignored.
     public struct Rectangle: Equatable, Sendable, CustomStringConvertible {
+        /// Left edge, in pixels.
         public var x: Int
+        /// Top edge, in pixels.
         public var y: Int
+        /// Width, in pixels.
         public var width: Int
+        /// Height, in pixels.
         public var height: Int
 
         /// Creates a rectangle from its top-left corner and its size.

@@ -83,8 +83,7 @@ public enum DiffImages {
         var classes = [UInt8](repeating: PixelClass.similar.rawValue, count: count)
         classes.withUnsafeMutableBufferPointer { c in
             _ = DifferenceScan.run(
-                expected, actual, channels: ComparedChannels(expected, actual),
-                tileSize: ImageMetrics.defaultTileSize, options: options, classes: c)
+                expected, actual, tileSize: ImageMetrics.defaultTileSize, options: options, classes: c)
         }
         return try pixelmatch(expected: expected, classes: classes)
     }

@@ -13,8 +13,11 @@ public enum ReportImageSource: Sendable {
 
 /// The images of one report item; any of them may be absent (a missing file has no actual).
 public struct ReportImages: Sendable {
+    /// The reference image.
     public var expected: ReportImageSource?
+    /// The image under test.
     public var actual: ReportImageSource?
+    /// A diff image (any style).
     public var diff: ReportImageSource?
     /// A transparent overlay that hatches the ignored pixels (see
     /// `DiffImages.ignoredOverlay(for:)`), drawn over the expected and actual images.

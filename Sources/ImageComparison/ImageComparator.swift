@@ -57,17 +57,15 @@ public struct ImageComparator: Sendable {
             report.pass = tolerance.violations(of: report).isEmpty
             return report
         }
-        let channels = ComparedChannels(expected, neutral)
         let scan = DifferenceScan.run(
-            expected, neutral, channels: channels, tileSize: tileSize, options: tolerance.pixelmatchOptions)
+            expected, neutral, tileSize: tileSize, options: tolerance.pixelmatchOptions)
         var report = ComparisonReport(
             width: expected.width, height: expected.height,
-            rms: scan.rootMeanSquare(comparedPixels: comparedPixels, channels: channels),
+            rms: scan.rootMeanSquare(comparedPixels: comparedPixels),
             mismatchedPixels: scan.pixelmatch.mismatchedPixels,
             antiAliasedPixels: scan.pixelmatch.antiAliasedPixels,
             worstTile: scan.worstTile(
-                width: expected.width, height: expected.height, tileSize: tileSize, channels: channels,
-                mask: activeMask),
+                width: expected.width, height: expected.height, tileSize: tileSize, mask: activeMask),
             pass: false,
             ssim: computesSSIM
                 ? StructuralSimilarity.compute(expected, neutral, mask: activeMask, map: nil) : nil,

@@ -137,11 +137,16 @@ private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) 
 public enum BoundedFileReader {
     /// Why a file was not read.
     public enum Failure: Error, CustomStringConvertible, Equatable, Sendable {
+        /// `open` failed (no such file, permission…).
         case cannotOpen(reason: String)
+        /// A folder, a FIFO, a device…
         case notARegularFile
+        /// Larger than the limit.
         case tooLarge(bytes: Int, limit: Int)
+        /// `read` failed.
         case readFailed(reason: String)
 
+        /// What went wrong, for a message.
         public var description: String {
             switch self {
             case .cannotOpen(let reason): return reason

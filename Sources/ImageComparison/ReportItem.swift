@@ -85,10 +85,15 @@ public struct ReportItem: Codable, Equatable, Sendable {
 public struct ReportSummary: Equatable, Sendable {
     /// Images compared (passed or failed).
     public var compared = 0
+    /// Images within tolerance.
     public var passed = 0
+    /// Images out of tolerance.
     public var failed = 0
+    /// Expected images with no actual one.
     public var missing = 0
+    /// Actual images with no expected one.
     public var extra = 0
+    /// Images that could not be compared.
     public var errors = 0
 
     /// Counts the items.

@@ -154,15 +154,19 @@ png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, 
                                               uint32_t *width, uint32_t *height,
                                               png_bridge_status *status, png_bridge_error *error);
 
+/// As `png_bridge_decoder_create`; with `skip_adler32` non-zero, zlib's Adler-32 of the image
+/// data is neither computed nor checked. Every chunk's CRC-32 is still checked, and it already
+/// covers every compressed byte. Used where decode speed matters.
+png_bridge_decoder *png_bridge_decoder_create_with_options(const uint8_t *data, size_t size,
+                                                           uint64_t max_pixels, int skip_adler32,
+                                                           uint32_t *width, uint32_t *height,
+                                                           png_bridge_status *status,
+                                                           png_bridge_error *error);
+
 /// Decodes the whole image into `destination` (`width * height * 4` bytes, straight alpha),
 /// then reads to IEND so that a cut or corrupt tail is reported. Call once.
 png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint8_t *destination,
                                                size_t destination_size, png_bridge_error *error);
-
-/// Skips zlib's Adler-32 check of the image data (call before reading). Every chunk's CRC-32
-/// is still checked, and it already covers every compressed byte; the Adler-32 only adds a
-/// check of the encoder's own inflate input. Used where decode speed matters.
-void png_bridge_decoder_skip_adler32(png_bridge_decoder *decoder);
 
 void png_bridge_decoder_destroy(png_bridge_decoder *decoder);
 
