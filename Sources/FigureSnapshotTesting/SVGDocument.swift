@@ -1,4 +1,4 @@
-/// An SVG document's bytes: the format of the ``SnapshotStrategy/svg`` strategy, stored as
+/// An SVG document's bytes: the format of the `.svg` figure strategy, stored as
 /// `.svg` and compared after rasterising.
 public struct SVGDocument: Equatable, Sendable {
     /// The document, UTF-8 XML.

@@ -3,8 +3,10 @@ import Foundation
 
 /// Why an SVG could not be rasterised.
 public enum SVGRasterizerError: Error, CustomStringConvertible, Equatable, Sendable {
-    /// No rasteriser was found.
+    /// No rasteriser was found on PATH.
     case notFound
+    /// The rasteriser named by the environment is not an executable file.
+    case notExecutable(String)
     /// The rasteriser failed (its exit status and first lines of error output).
     case failed(status: Int32, message: String)
     /// The rasteriser ran longer than the limit.
@@ -19,6 +21,9 @@ public enum SVGRasterizerError: Error, CustomStringConvertible, Equatable, Senda
             return "cannot rasterise SVG: rsvg-convert was not found on PATH; install it (Debian: "
                 + "apt-get install librsvg2-bin; Homebrew: brew install librsvg) or set "
                 + "\(SVGRasterizer.environmentVariable) to its path"
+        case .notExecutable(let path):
+            return "\(SVGRasterizer.environmentVariable)=\(path) is not an executable file; name "
+                + "rsvg-convert's path, or unset it to search PATH"
         case .failed(let status, let message):
             return "rsvg-convert exited with status \(status): \(message)"
         case .timedOut(let seconds):
@@ -46,7 +51,7 @@ public struct SVGRasterizer: Sendable {
     public init() throws(SVGRasterizerError) {
         let environment = ProcessInfo.processInfo.environment
         if let chosen = environment[Self.environmentVariable], !chosen.isEmpty {
-            guard FileManager.default.isExecutableFile(atPath: chosen) else { throw .notFound }
+            guard FileManager.default.isExecutableFile(atPath: chosen) else { throw .notExecutable(chosen) }
             executable = chosen
             return
         }
@@ -83,7 +88,8 @@ public struct SVGRasterizer: Sendable {
         process.terminationHandler = { _ in done.signal() }
         try process.run()
         if done.wait(timeout: .now() + Self.timeoutSeconds) == .timedOut {
-            process.terminate()
+            // SIGKILL: a rasteriser stuck on a pathological document may ignore SIGTERM.
+            kill(process.processIdentifier, SIGKILL)
             done.wait()
             throw SVGRasterizerError.timedOut(seconds: Self.timeoutSeconds)
         }

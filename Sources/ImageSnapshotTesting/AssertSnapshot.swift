@@ -29,7 +29,11 @@ import XCTest
 ///   - record: Overrides `RENDER_FIT_RECORD_SNAPSHOTS`.
 ///   - snapshotDirectory: Replaces `__Snapshots__/<TestFile>` as the references' folder.
 ///   - artifactsDirectory: Overrides `RENDER_FIT_SNAPSHOT_ARTIFACTS` and the default folder.
-///   - fileID, filePath, function, line, column: The calling test's; leave the defaults.
+///   - fileID: The calling test's file ID, for the failure's location; leave the default.
+///   - filePath: The calling test's file, which locates `__Snapshots__`; leave the default.
+///   - function: The calling test's name, the default `name`; leave the default.
+///   - line: The line the failure is reported at; leave the default.
+///   - column: The column the failure is reported at; leave the default.
 /// - Returns: Whether the snapshot matched.
 @discardableResult
 public func assertSnapshot<Value, Format>(
