@@ -9,6 +9,7 @@ let package = Package(
     products: [
         // Public libraries, one per layer.
         .library(name: "FitTrainer", targets: ["FitTrainer"]),
+        .library(name: "FitOutput", targets: ["FitOutput"]),
         .library(name: "FitPlot", targets: ["FitPlot"]),
         .library(name: "FitCairo", targets: ["FitCairo"]),
         .library(name: "FitPNG", targets: ["FitPNG"]),
@@ -61,15 +62,18 @@ let package = Package(
 
         // MARK: Layers
         .target(name: "FitTrainer"),
+        // Every file the project writes goes through here: exclusive temporaries renamed into
+        // place, interrupt clean-up, the per-folder lock, ownership lists. Foundation and libc.
+        .target(name: "FitOutput"),
         .target(name: "FitPlot"),
         .target(name: "FitCairo", dependencies: ["FitPlot", "CCairo"]),
         .target(name: "FitPNG", dependencies: ["CPNGBridge"]),
         .target(name: "ImageComparison", dependencies: ["FitPNG"]),
         .target(
             name: "FitAnimation",
-            dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG"]
+            dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitOutput"]
         ),
-        .target(name: "ImageSnapshotTesting", dependencies: ["ImageComparison", "FitPNG"]),
+        .target(name: "ImageSnapshotTesting", dependencies: ["ImageComparison", "FitPNG", "FitOutput"]),
         // Figure strategies need the Cairo backend to draw: they sit above test support and the
         // Cairo backend, beside the frame pipeline, so that ImageSnapshotTesting stays on image
         // comparison alone.
@@ -80,7 +84,7 @@ let package = Package(
         .target(
             name: "SnapshotTestingRenderFit",
             dependencies: [
-                "FigureSnapshotTesting", "ImageSnapshotTesting", "ImageComparison", "FitPlot", "FitPNG",
+                "FigureSnapshotTesting", "ImageSnapshotTesting", "ImageComparison", "FitPlot", "FitPNG", "FitOutput",
                 .product(
                     name: "SnapshotTesting", package: "swift-snapshot-testing",
                     condition: .when(traits: ["SwiftSnapshotTesting"])),
@@ -91,14 +95,14 @@ let package = Package(
         .executableTarget(
             name: "RenderFitCLI",
             dependencies: [
-                "FitTrainer", "FitAnimation",
+                "FitTrainer", "FitAnimation", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "CompareImagesCLI",
             dependencies: [
-                "ImageComparison", "FitPNG",
+                "ImageComparison", "FitPNG", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,12 +110,14 @@ let package = Package(
         // MARK: Benchmarks and examples
         .executableTarget(
             name: "RenderFitBench",
-            dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation", "ImageComparison"]
+            dependencies: [
+                "FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation", "FitOutput", "ImageComparison",
+            ]
         ),
         .executableTarget(
             name: "ArticleExample",
             dependencies: [
-                "FitTrainer", "FitPlot", "FitAnimation",
+                "FitTrainer", "FitPlot", "FitAnimation", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/article"
@@ -119,7 +125,7 @@ let package = Package(
         .executableTarget(
             name: "LearningRatesExample",
             dependencies: [
-                "FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation",
+                "FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/learning-rates"
@@ -127,7 +133,7 @@ let package = Package(
         .executableTarget(
             name: "YourDataExample",
             dependencies: [
-                "FitTrainer", "FitAnimation",
+                "FitTrainer", "FitAnimation", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/your-data",
@@ -136,7 +142,7 @@ let package = Package(
         .executableTarget(
             name: "LibraryExample",
             dependencies: [
-                "FitPlot", "FitAnimation",
+                "FitPlot", "FitAnimation", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/library"
@@ -162,7 +168,7 @@ let package = Package(
         .testTarget(
             name: "FitAnimationTests",
             dependencies: [
-                "FitAnimation", "FitTrainer", "FitPNG", "ImageSnapshotTesting", "FigureSnapshotTesting",
+                "FitAnimation", "FitTrainer", "FitPNG", "FitOutput", "ImageSnapshotTesting", "FigureSnapshotTesting",
                 // Built so that ExamplesTests can run them as users do.
                 "ArticleExample", "LearningRatesExample", "YourDataExample", "LibraryExample",
             ],
@@ -178,7 +184,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG"],
+            dependencies: ["RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG", "FitOutput"],
             exclude: ["Fixtures"]
         ),
     ],

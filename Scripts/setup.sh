@@ -8,18 +8,21 @@
 #   Scripts/setup.sh --with-gnuplot  # also gnuplot (only for Scripts/bench.sh peers)
 #   Scripts/setup.sh --with-chromium # also chromium, python3 and xmllint (the tests of
 #                                    # compare-images' HTML report and JUnit XML)
+#   Scripts/setup.sh --with-xmllint  # also xmllint (the tests parse every SVG with it)
 set -euo pipefail
 
 want_ffmpeg=0
 want_gnuplot=0
 want_chromium=0
+want_xmllint=0
 for arg in "$@"; do
     case "$arg" in
         --with-ffmpeg) want_ffmpeg=1 ;;
         --with-gnuplot) want_gnuplot=1 ;;
         --with-chromium) want_chromium=1 ;;
-        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "setup.sh: unknown option '$arg' (allowed: --with-ffmpeg, --with-gnuplot, --with-chromium)" >&2; exit 64 ;;
+        --with-xmllint) want_xmllint=1 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "setup.sh: unknown option '$arg' (allowed: --with-ffmpeg, --with-gnuplot, --with-chromium, --with-xmllint)" >&2; exit 64 ;;
     esac
 done
 
@@ -55,6 +58,7 @@ if [ "$want_chromium" = 1 ]; then
         command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
     fi
 fi
+[ "$want_xmllint" = 1 ] && ! command -v xmllint >/dev/null 2>&1 && missing+=(libxml2-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

@@ -29,14 +29,18 @@ public enum FigureRasterizer {
     /// The figure as an SVG document with one layout unit per point (so that rasterising it at
     /// 72 × s dpi gives the pixel size of `image(of:scale: s)`), titled `title`.
     public static func svg(of figure: Figure, title: String? = nil) throws -> SVGDocument {
-        let folder = try PrivateTemporaryFolder()
-        let url = URL(fileURLWithPath: folder.path).appendingPathComponent("figure.svg")
+        let bytes = Collected()
         let document = try CairoVectorDocument(
-            format: .svg, url: url, width: figure.size.width, height: figure.size.height, dpi: 72,
-            title: title)
+            format: .svg, width: figure.size.width, height: figure.size.height, dpi: 72, title: title
+        ) { chunk in bytes.value.append(contentsOf: chunk) }
         figure.draw(on: document)
         try document.finish()
-        return SVGDocument(bytes: [UInt8](try Data(contentsOf: url)))
+        return SVGDocument(bytes: bytes.value)
+    }
+
+    /// The bytes a document sink receives (the sink is an escaping closure).
+    private final class Collected {
+        var value: [UInt8] = []
     }
 }
 

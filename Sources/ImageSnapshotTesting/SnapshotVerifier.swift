@@ -1,3 +1,4 @@
+import FitOutput
 import FitPNG
 import Foundation
 import ImageComparison
@@ -124,12 +125,13 @@ struct SnapshotArtifactWriter {
         }
     }
 
-    /// Writes `bytes` through a temporary file and a rename, creating folders.
+    /// Writes `bytes` through render-fit's output layer (an exclusive temporary renamed into
+    /// place, never written through a planted link), creating folders.
     static func write(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: url, options: .atomic)
+        try OutputFile.write(bytes, toPath: path)
     }
 
     /// Reads a reference file of at most ``maximumReferenceBytes``.

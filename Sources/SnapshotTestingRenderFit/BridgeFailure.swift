@@ -1,4 +1,5 @@
 #if SwiftSnapshotTesting
+    import FitOutput
     import FitPNG
     import Foundation
     import ImageSnapshotTesting
@@ -42,7 +43,7 @@
                 do {
                     try FileManager.default.createDirectory(
                         atPath: location.artifactsFolder, withIntermediateDirectories: true)
-                    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+                    try OutputFile.write(bytes, toPath: path)
                     written.append(path)
                 } catch {
                     written.append("\(path) (not written: \(error))")

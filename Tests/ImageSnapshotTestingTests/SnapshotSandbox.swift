@@ -41,6 +41,10 @@ final class SnapshotSandbox {
 
     func read(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
 
+    func writePNG(_ image: RGBAImage, to path: String) throws {
+        try Data(try PNGEncoder().encode(image)).write(to: URL(fileURLWithPath: path))
+    }
+
     func text(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 }
 

@@ -105,8 +105,8 @@ struct StrategyWorkflowTests {
         let white = try Pictures.white()
         let before = sandbox.root + "/before.png"
         let after = sandbox.root + "/after.png"
-        try PNGEncoder().write(white, toFile: before)
-        try PNGEncoder().write(Pictures.dotted(white), toFile: after)
+        try sandbox.writePNG(white, to: before)
+        try sandbox.writePNG(Pictures.dotted(white), to: after)
         try workflow(
             SnapshotStrategy.pngFile, name: "file", original: before, changed: after,
             extras: ["diff-pixelmatch.png", "diff-matplotlib.png"])

@@ -73,8 +73,8 @@ final class XCTestPathTests: XCTestCase {
 
         let before = sandbox.root + "/before.png"
         let after = sandbox.root + "/after.png"
-        try PNGEncoder().write(white, toFile: before)
-        try PNGEncoder().write(Pictures.dotted(white), toFile: after)
+        try sandbox.writePNG(white, to: before)
+        try sandbox.writePNG(Pictures.dotted(white), to: after)
         XCTAssertFalse(
             assertSnapshot(
                 ofFile: before, named: "xc-file", record: .missing, snapshotDirectory: references,
