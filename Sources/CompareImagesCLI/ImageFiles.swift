@@ -19,25 +19,38 @@ enum ImageFiles {
     /// The largest input file read (a PNG of the decoder's 100-megapixel limit fits easily).
     static let maxFileBytes = 512 << 20
 
-    /// Decodes the PNG at `path`.
+    /// Decodes the PNG at `path`, streaming: the decoder stops after the last row, so image
+    /// data or junk after it is never read (the file may be of any size, memory stays bounded).
     static func read(_ path: String) throws(CompareImagesError) -> RGBAImage {
-        try decode(try readBytes(path), path: path)
+        do {
+            return try PNGDecoder().decodeFile(atPath: path)
+        } catch {
+            throw .unreadableImage(path: path, reason: "\(error)")
+        }
     }
 
-    /// The bytes of the file at `path`, refused above `maxFileBytes` or when not a regular file.
-    static func readBytes(_ path: String) throws(CompareImagesError) -> [UInt8] {
+    /// The bytes of the file at `path` for the byte-identical fast path, or `nil` when the
+    /// file is larger than `maxFileBytes` (it is then decoded by streaming, see `read`); throws
+    /// when it cannot be read or is not a regular file.
+    static func readBytes(_ path: String) throws(CompareImagesError) -> [UInt8]? {
         do {
             return try BoundedFileReader.read(path, limit: maxFileBytes)
+        } catch .tooLarge {
+            return nil
         } catch {
             throw .unreadableImage(path: path, reason: error.description)
         }
     }
 
-    /// Decodes PNG bytes read from `path`.
-    static func decode(_ bytes: [UInt8], path: String) throws(CompareImagesError) -> RGBAImage {
+    /// Decodes PNG bytes read from `path` (in memory, without Adler-32: the fast path). An
+    /// in-memory decode reads to IEND, so a file with data after its last row (which `read`
+    /// accepts) fails there: such a file is decoded again by streaming before it is refused.
+    static func decode(_ bytes: [UInt8]?, path: String) throws(CompareImagesError) -> RGBAImage {
+        guard let bytes else { return try read(path) }
         do {
             return try PNGDecoder(checksAdler32: false).decode(bytes)
         } catch {
+            if let image = try? PNGDecoder().decodeFile(atPath: path) { return image }
             throw .unreadableImage(path: path, reason: "\(error)")
         }
     }

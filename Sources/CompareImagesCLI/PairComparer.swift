@@ -38,7 +38,7 @@ struct PairComparer: Sendable {
     {
         let expectedBytes = try ImageFiles.readBytes(expectedPath)
         let actualBytes = try ImageFiles.readBytes(actualPath)
-        if expectedBytes == actualBytes {
+        if let expectedBytes, expectedBytes == actualBytes {
             let (width, height) = try ImageFiles.headerSize(expectedBytes, path: expectedPath)
             do {
                 let mask = try mask(width: width, height: height)
@@ -68,7 +68,7 @@ struct PairComparer: Sendable {
 
     /// Decodes both files, at the same time on two threads when asked.
     private func decodePair(
-        _ expectedBytes: [UInt8], _ expectedPath: String, _ actualBytes: [UInt8], _ actualPath: String,
+        _ expectedBytes: [UInt8]?, _ expectedPath: String, _ actualBytes: [UInt8]?, _ actualPath: String,
         parallel: Bool
     ) throws(CompareImagesError) -> (RGBAImage, RGBAImage) {
         let inputs = [(expectedBytes, expectedPath), (actualBytes, actualPath)]
