@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "FitPlot"),
         .target(name: "FitCairo", dependencies: ["FitPlot", "CCairo"]),
         .target(name: "FitPNG", dependencies: ["CPNGBridge"]),
-        .target(name: "ImageComparison", dependencies: ["FitPNG"]),
+        .target(name: "ImageComparison", dependencies: ["FitPNG", "FitOutput"]),
         .target(
             name: "FitAnimation",
             dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitOutput"]

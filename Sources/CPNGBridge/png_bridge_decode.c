@@ -22,31 +22,36 @@ struct png_bridge_decoder {
     /// 8-bit RGB without tRNS, not interlaced: libpng writes RGB rows and we add the alpha
     /// ourselves (libpng's filler loop, one byte at a time, was an eighth of a compare).
     int rgb_rows;
+    /// The RGB row of `rgb_rows`, freed with the decoder (a longjmp may skip any other free).
+    uint8_t *scratch;
 };
 
-/// Turns a row whose RGB bytes sit in the last 3·width bytes of its 4·width bytes into RGBA,
-/// in place and front to back: pixel i is read from width + 3i before it is written at 4i,
-/// and 4i + 4 <= width + 3i + 3 for every i < width, so no unread byte is overwritten.
-static void expand_rgb_row(uint8_t *row, uint32_t width) {
-    const uint8_t *source = row + width;
-    uint32_t i = 0;
-    // Four bytes read per pixel (its RGB and the next pixel's R), so stop one pixel early.
-    for (; i + 1 < width; i++) {
-        uint32_t value;
-        memcpy(&value, source + 3 * (size_t)i, 4);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        value = (value & 0xFFFFFF00u) | 0xFFu;
-#else
-        value = (value & 0x00FFFFFFu) | 0xFF000000u;
-#endif
-        memcpy(row + 4 * (size_t)i, &value, 4);
+/// Copies an RGB row into an RGBA row with alpha 255. Four pixels a step on little-endian
+/// machines: three 32-bit loads (R0G0B0R1 G1B1R2G2 B2R3G3B3) give four 32-bit stores, about
+/// ten times fewer memory operations than one byte at a time.
+static void expand_rgb_row(uint8_t *restrict rgba, const uint8_t *restrict rgb, uint32_t width) {
+    size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint32_t alpha = 0xFF000000u;
+    for (; i + 4 <= width; i += 4) {
+        uint32_t w0, w1, w2;
+        memcpy(&w0, rgb + 3 * i, 4);
+        memcpy(&w1, rgb + 3 * i + 4, 4);
+        memcpy(&w2, rgb + 3 * i + 8, 4);
+        uint32_t out[4] = {
+            (w0 & 0x00FFFFFFu) | alpha,
+            (w0 >> 24) | ((w1 & 0x0000FFFFu) << 8) | alpha,
+            (w1 >> 16) | ((w2 & 0x000000FFu) << 16) | alpha,
+            (w2 >> 8) | alpha,
+        };
+        memcpy(rgba + 4 * i, out, 16);
     }
+#endif
     for (; i < width; i++) {
-        uint8_t r = source[3 * (size_t)i], g = source[3 * (size_t)i + 1], b = source[3 * (size_t)i + 2];
-        row[4 * (size_t)i] = r;
-        row[4 * (size_t)i + 1] = g;
-        row[4 * (size_t)i + 2] = b;
-        row[4 * (size_t)i + 3] = 0xFF;
+        rgba[4 * i] = rgb[3 * i];
+        rgba[4 * i + 1] = rgb[3 * i + 1];
+        rgba[4 * i + 2] = rgb[3 * i + 2];
+        rgba[4 * i + 3] = 0xFF;
     }
 }
 
@@ -88,25 +93,26 @@ static void read_from_memory(png_structp png, png_bytep out, size_t length) {
 void png_bridge_decoder_destroy(png_bridge_decoder *decoder) {
     if (decoder == NULL) return;
     png_destroy_read_struct(&decoder->png, &decoder->info, NULL);
+    free(decoder->scratch);
     free(decoder);
 }
 
 static png_bridge_decoder *create(const uint8_t *data, size_t size, png_bridge_read_fn read,
-                                  void *read_context, uint64_t max_pixels, int skip_adler32,
-                                  uint32_t *width, uint32_t *height, png_bridge_status *status,
-                                  png_bridge_error *error);
-
-png_bridge_decoder *png_bridge_decoder_create_with_options(const uint8_t *data, size_t size, uint64_t max_pixels,
-                                                           int skip_adler32,
-                                                           uint32_t *width, uint32_t *height,
-                                                           png_bridge_status *status, png_bridge_error *error) {
-    return create(data, size, NULL, NULL, max_pixels, skip_adler32, width, height, status, error);
-}
+                                  void *read_context, uint64_t max_pixels, int skip_adler32, uint32_t *width,
+                                  uint32_t *height, png_bridge_status *status, png_bridge_error *error);
 
 png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, uint64_t max_pixels,
                                               uint32_t *width, uint32_t *height,
                                               png_bridge_status *status, png_bridge_error *error) {
     return create(data, size, NULL, NULL, max_pixels, 0, width, height, status, error);
+}
+
+png_bridge_decoder *png_bridge_decoder_create_with_options(const uint8_t *data, size_t size,
+                                                           uint64_t max_pixels, int skip_adler32,
+                                                           uint32_t *width, uint32_t *height,
+                                                           png_bridge_status *status,
+                                                           png_bridge_error *error) {
+    return create(data, size, NULL, NULL, max_pixels, skip_adler32, width, height, status, error);
 }
 
 png_bridge_decoder *png_bridge_decoder_create_streaming(png_bridge_read_fn read, void *read_context,
@@ -116,10 +122,15 @@ png_bridge_decoder *png_bridge_decoder_create_streaming(png_bridge_read_fn read,
     return create(NULL, 0, read, read_context, max_pixels, 0, width, height, status, error);
 }
 
+png_bridge_decoder *png_bridge_decoder_create_streaming_with_options(
+    png_bridge_read_fn read, void *read_context, uint64_t max_pixels, int skip_adler32, uint32_t *width,
+    uint32_t *height, png_bridge_status *status, png_bridge_error *error) {
+    return create(NULL, 0, read, read_context, max_pixels, skip_adler32, width, height, status, error);
+}
+
 static png_bridge_decoder *create(const uint8_t *data, size_t size, png_bridge_read_fn read,
-                                  void *read_context, uint64_t max_pixels, int skip_adler32,
-                                  uint32_t *width, uint32_t *height, png_bridge_status *status,
-                                  png_bridge_error *error) {
+                                  void *read_context, uint64_t max_pixels, int skip_adler32, uint32_t *width,
+                                  uint32_t *height, png_bridge_status *status, png_bridge_error *error) {
     uint8_t signature[8];
     if (read != NULL) {
         // The signature is read here, so that both paths check it the same way.
@@ -170,6 +181,8 @@ static png_bridge_decoder *create(const uint8_t *data, size_t size, png_bridge_r
 #if defined(PNG_IGNORE_ADLER32) && defined(PNG_SET_OPTION_SUPPORTED)
     // Must be set before libpng claims zlib for the first IDAT.
     if (skip_adler32) png_set_option(png, PNG_IGNORE_ADLER32, PNG_OPTION_ON);
+#else
+    (void)skip_adler32;
 #endif
     if (read != NULL) png_set_sig_bytes(png, 8);  // already read and checked above
     // Second line of defence after the caller's own check: libpng refuses larger dimensions.
@@ -229,22 +242,32 @@ png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint
     }
     for (uint32_t y = 0; y < decoder->height; y++) rows[y] = destination + (size_t)y * decoder->width * 4;
     if (setjmp(png_jmpbuf(decoder->png))) {
+        free(rows);
         decoder->reading_rows = 0;
         if (decoder->stopped_after_rows) {
-            // libpng asks for more data while finishing the last row, before png_read_row
-            // returns: that row is stored but not yet widened from RGB.
-            if (decoder->rgb_rows) expand_rgb_row(rows[decoder->height - 1], decoder->width);
-            free(rows);
+            // Streaming stops inside png_read_row of the last row, after libpng stored it in
+            // the scratch row (it asks for more data only when finishing the row): widen it.
+            if (decoder->rgb_rows && decoder->scratch != NULL && decoder->height > 0) {
+                expand_rgb_row(destination + (size_t)(decoder->height - 1) * decoder->width * 4,
+                               decoder->scratch, decoder->width);
+            }
             return PNG_BRIDGE_OK;
         }
-        free(rows);
         return decoder->context.status == PNG_BRIDGE_OK ? PNG_BRIDGE_LIBPNG_ERROR : decoder->context.status;
     }
     decoder->reading_rows = decoder->read != NULL;
     if (decoder->rgb_rows) {
+        // One scratch row, kept in cache: libpng writes RGB into it, we widen it into place.
+        decoder->scratch = (uint8_t *)malloc((size_t)decoder->width * 3);
+        if (decoder->scratch == NULL) {
+            free(rows);
+            decoder->reading_rows = 0;
+            png_bridge_set_message(error, "out of memory for a row");
+            return PNG_BRIDGE_OUT_OF_MEMORY;
+        }
         for (uint32_t y = 0; y < decoder->height; y++) {
-            png_read_row(decoder->png, rows[y] + decoder->width, NULL);
-            expand_rgb_row(rows[y], decoder->width);
+            png_read_row(decoder->png, decoder->scratch, NULL);
+            expand_rgb_row(rows[y], decoder->scratch, decoder->width);
         }
     } else {
         png_read_image(decoder->png, rows);

@@ -36,10 +36,9 @@ struct PairComparer: Sendable {
     func compare(expectedPath: String, actualPath: String, parallelDecode: Bool) throws(CompareImagesError)
         -> Outcome
     {
-        let expectedBytes = try ImageFiles.readBytes(expectedPath)
-        let actualBytes = try ImageFiles.readBytes(actualPath)
-        if let expectedBytes, expectedBytes == actualBytes {
-            let (width, height) = try ImageFiles.headerSize(expectedBytes, path: expectedPath)
+        let expectedHeader = try ImageFiles.prefix(expectedPath)
+        if try ImageFiles.sameContents(expectedPath, actualPath) {
+            let (width, height) = try ImageFiles.headerSize(expectedHeader, path: expectedPath)
             do {
                 let mask = try mask(width: width, height: height)
                 let tile = comparator.tileSize
@@ -55,11 +54,14 @@ struct PairComparer: Sendable {
                 throw .badComparison(path: actualPath, reason: error.description)
             }
         }
-        let (expected, actual) = try decodePair(
-            expectedBytes, expectedPath, actualBytes, actualPath, parallel: parallelDecode)
+        let actualHeader = try ImageFiles.prefix(actualPath)
+        let (expected, actual) = try decodePair(expectedPath, actualPath, parallel: parallelDecode)
         do {
             let mask = try mask(width: expected.width, height: expected.height)
-            let report = try comparator.compare(expected: expected, actual: actual, mask: mask)
+            let opaque =
+                ImageFiles.isOpaqueByHeader(expectedHeader) && ImageFiles.isOpaqueByHeader(actualHeader)
+            let report = try comparator.compare(
+                expected: expected, actual: actual, mask: mask, knownOpaque: opaque)
             return Outcome(report: report, expected: expected, actual: actual, mask: mask)
         } catch {
             throw .badComparison(path: actualPath, reason: error.description)
@@ -67,17 +69,16 @@ struct PairComparer: Sendable {
     }
 
     /// Decodes both files, at the same time on two threads when asked.
-    private func decodePair(
-        _ expectedBytes: [UInt8]?, _ expectedPath: String, _ actualBytes: [UInt8]?, _ actualPath: String,
-        parallel: Bool
-    ) throws(CompareImagesError) -> (RGBAImage, RGBAImage) {
-        let inputs = [(expectedBytes, expectedPath), (actualBytes, actualPath)]
+    private func decodePair(_ expectedPath: String, _ actualPath: String, parallel: Bool)
+        throws(CompareImagesError) -> (RGBAImage, RGBAImage)
+    {
+        let inputs = [expectedPath, actualPath]
         let slots = DecodeSlots()
         let decodeOne: @Sendable (Int) -> Void = { index in
             slots.set(
                 index,
                 Result { () throws(CompareImagesError) -> RGBAImage in
-                    try ImageFiles.decode(inputs[index].0, path: inputs[index].1)
+                    try ImageFiles.read(inputs[index])
                 })
         }
         if parallel {

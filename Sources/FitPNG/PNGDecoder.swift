@@ -77,8 +77,8 @@ public struct PNGDecoder: Sendable {
                 into: out, count: length)
         }
         let created = withExtendedLifetime(input) {
-            png_bridge_decoder_create_streaming(
-                read, context, UInt64(maxPixels), &width, &height, &status, &error)
+            png_bridge_decoder_create_streaming_with_options(
+                read, context, UInt64(maxPixels), checksAdler32 ? 0 : 1, &width, &height, &status, &error)
         }
         if let failure = input.failure { throw failure }
         guard let handle = created else {
@@ -93,6 +93,7 @@ public struct PNGDecoder: Sendable {
         var readStatus = PNG_BRIDGE_OK
         let pixels = withExtendedLifetime(input) {
             [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                Self.preferHugePages(buffer)
                 readStatus = png_bridge_decoder_read_rgba(session.handle, buffer.baseAddress, count, &error)
                 if readStatus != PNG_BRIDGE_OK { buffer.initialize(repeating: 0) }
                 initialized = count

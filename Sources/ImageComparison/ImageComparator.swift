@@ -39,6 +39,15 @@ public struct ImageComparator: Sendable {
     public func compare(expected: RGBAImage, actual: RGBAImage, mask: ComparisonMask? = nil)
         throws(ImageComparisonError) -> ComparisonReport
     {
+        try compare(expected: expected, actual: actual, mask: mask, knownOpaque: false)
+    }
+
+    /// `compare`, told that both images are opaque (for instance because their PNG files have
+    /// no alpha channel and no tRNS chunk), which lets the scan skip equal runs faster.
+    /// Passing `true` for a translucent image gives wrong RGB/RGBA accounting.
+    package func compare(expected: RGBAImage, actual: RGBAImage, mask: ComparisonMask?, knownOpaque: Bool)
+        throws(ImageComparisonError) -> ComparisonReport
+    {
         try tolerance.validate()
         try ImageComparisonError.checkSameSize(expected, actual)
         try ImageComparisonError.checkMask(mask, expected)

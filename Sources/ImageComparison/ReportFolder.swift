@@ -1,3 +1,4 @@
+import FitOutput
 import Foundation
 
 #if canImport(Glibc)
@@ -35,11 +36,10 @@ public enum ReportWriteError: Error, CustomStringConvertible, Equatable, Sendabl
 }
 
 /// The only code that writes report files: a folder that is new, empty or marked as an earlier
-/// report (by `markerName`), and files created under an unpredictable temporary name with
-/// `O_EXCL | O_NOFOLLOW`, then renamed into place (a rename replaces a symbolic link, it never
-/// writes through it). Nothing outside the folder is touched and nothing is deleted.
-///
-/// Kept in one file so that it can move onto the shared output layer unchanged in behaviour.
+/// report (by `markerName`), and files written by FitOutput's `OutputFile` (an unpredictable
+/// temporary created with `O_EXCL | O_NOFOLLOW`, then renamed into place: a rename replaces a
+/// symbolic link, it never writes through it). Nothing outside the folder is touched and
+/// nothing is deleted.
 final class ReportFolder: @unchecked Sendable {
     /// Marks a folder as written by this report writer; only such a folder is reused.
     static let markerName = ".image-comparison-report"
@@ -71,41 +71,15 @@ final class ReportFolder: @unchecked Sendable {
             to: Self.markerName)
     }
 
-    /// Writes `bytes` to `relativePath` (a name made by the writer, never by a user) atomically.
+    /// Writes `bytes` to `relativePath` (a name made by the writer, never by a user) through
+    /// render-fit's output layer: an exclusive `O_NOFOLLOW` temporary, renamed into place,
+    /// removed on Ctrl-C.
     func write(_ bytes: [UInt8], to relativePath: String) throws(ReportWriteError) {
         let destination = path + "/" + relativePath
-        let folder = (destination as NSString).deletingLastPathComponent
-        let name = (destination as NSString).lastPathComponent
-        let temporary =
-            folder + "/." + name + "." + String(UInt64.random(in: 0...UInt64.max), radix: 36) + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: temporary, operation: "create", reason: Self.lastError()) }
-        var offset = 0
-        let failure: String? = bytes.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let written = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return Self.lastError()
-                }
-                offset += written
-            }
-            return nil
-        }
-        if let failure {
-            close(fd)
-            unlink(temporary)
-            throw .io(path: destination, operation: "write", reason: failure)
-        }
-        guard close(fd) == 0 else {
-            let reason = Self.lastError()
-            unlink(temporary)
-            throw .io(path: destination, operation: "close", reason: reason)
-        }
-        guard rename(temporary, destination) == 0 else {
-            let reason = Self.lastError()
-            unlink(temporary)
-            throw .io(path: destination, operation: "rename a temporary file onto", reason: reason)
+        do {
+            try OutputFile.write(bytes, toPath: destination)
+        } catch {
+            throw .io(path: destination, operation: "write", reason: error.description)
         }
     }
 
@@ -121,15 +95,6 @@ final class ReportFolder: @unchecked Sendable {
     }
 
     static func lastError() -> String { String(cString: strerror(errno)) }
-}
-
-@inline(__always)
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-        return Glibc.write(fd, buffer, count)
-    #else
-        return Darwin.write(fd, buffer, count)
-    #endif
 }
 
 /// Reads a whole file after checking its size, so that a huge or endless file (a FIFO,

@@ -46,6 +46,12 @@ struct DifferenceScanTests {
             #expect(report.mismatchedPixels == counts.mismatchedPixels)
             #expect(report.antiAliasedPixels == counts.antiAliasedPixels)
             #expect(report.worstTile == (try ImageMetrics.worstTile(expected: a, actual: b)))
+            if !translucent {
+                // The opaque fast path (64-pixel memcmp runs) gives the same report.
+                let opaque = try ImageComparator(tolerance: tolerance).compare(
+                    expected: a, actual: b, mask: nil, knownOpaque: true)
+                #expect(opaque == report)
+            }
         }
     }
 }

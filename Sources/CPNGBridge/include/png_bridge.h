@@ -174,6 +174,12 @@ png_bridge_decoder *png_bridge_decoder_create_streaming(png_bridge_read_fn read,
                                                         uint32_t *height, png_bridge_status *status,
                                                         png_bridge_error *error);
 
+/// As `png_bridge_decoder_create_streaming`, with the options of
+/// `png_bridge_decoder_create_with_options`.
+png_bridge_decoder *png_bridge_decoder_create_streaming_with_options(
+    png_bridge_read_fn read, void *read_context, uint64_t max_pixels, int skip_adler32, uint32_t *width,
+    uint32_t *height, png_bridge_status *status, png_bridge_error *error);
+
 /// Decodes the whole image into `destination` (`width * height * 4` bytes, straight alpha),
 /// then reads to IEND so that a cut or corrupt tail is reported. Call once.
 png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint8_t *destination,
