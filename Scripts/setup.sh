@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what render-fit needs to build and run: cairo, libpng, pkg-config and the
-# DejaVu fonts (the figures are drawn in DejaVu Sans). Idempotent: when everything is
-# already present it does nothing.
+# Installs what render-fit needs to build and run: cairo, libpng, pkg-config, the DejaVu
+# fonts (the figures are drawn in DejaVu Sans) and rsvg-convert (for SVG snapshot tests).
+# Idempotent: when everything is already present it does nothing.
 #
 #   Scripts/setup.sh                 # the libraries and fonts
 #   Scripts/setup.sh --with-ffmpeg   # also ffmpeg (MP4/WebM/GIF animations)
@@ -44,6 +44,8 @@ else
     pkg-config --exists libpng16 || missing+=(libpng-dev)
 fi
 have_fonts || missing+=(fonts-dejavu-core)
+# rsvg-convert rasterises SVG snapshots (FigureSnapshotTesting's .svg strategy).
+command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
 [ "$want_ffmpeg" = 1 ] && ! command -v ffmpeg >/dev/null 2>&1 && missing+=(ffmpeg)
 [ "$want_gnuplot" = 1 ] && ! command -v gnuplot >/dev/null 2>&1 && missing+=(gnuplot-nox)
 [ "$want_xmllint" = 1 ] && ! command -v xmllint >/dev/null 2>&1 && missing+=(libxml2-utils)
@@ -71,6 +73,7 @@ if [ "$(uname -s)" = "Darwin" ]; then
             pkg-config) brew_pkgs+=(pkg-config) ;;
             fonts-dejavu-core) brew_pkgs+=(font-dejavu) ;;
             gnuplot-nox) brew_pkgs+=(gnuplot) ;;
+            librsvg2-bin) brew_pkgs+=(librsvg) ;;
             *) brew_pkgs+=("$p") ;;
         esac
     done
@@ -88,7 +91,7 @@ mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
 command_line="apt-get update && apt-get install -y ${missing[*]}"
 
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "setup.sh: missing ${missing[*]} and no apt-get here; install the equivalent packages of your system (cairo, libpng 1.6, pkg-config, DejaVu fonts)." >&2
+    echo "setup.sh: missing ${missing[*]} and no apt-get here; install the equivalent packages of your system (cairo, libpng 1.6, pkg-config, DejaVu fonts, librsvg's rsvg-convert)." >&2
     exit 1
 fi
 

@@ -46,7 +46,8 @@ extension HTMLReportPage {
         .tile img { position: absolute; max-width: none; image-rendering: pixelated; }
         .zoom p { margin: 8px 0 0; color: #57606a; }
         .metrics { margin: 8px 0; } .metrics td.ok { color: var(--pass); } .metrics td.over { color: var(--fail); font-weight: 700; }
-        .paths, .message { color: #57606a; word-break: break-all; } code { font-size: 12px; }
+        .paths, .message { color: #57606a; word-break: break-all; }
+        .message { white-space: pre-wrap; } code { font-size: 12px; }
         """
 
     /// The page's behaviour: the wipe slider and the blink toggle. No network, no storage.

@@ -66,6 +66,13 @@ struct HTMLReportPage {
         return parts.joined(separator: ", ")
     }
 
+    /// The first line of the item's reason: a multi-line message (a text snapshot's line diff)
+    /// is shown whole in its section, not in the summary.
+    private func headline(_ item: ReportItem) -> String {
+        let reason = item.reason(tolerance: tolerance)
+        return reason.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? reason
+    }
+
     private func summaryRow(_ entry: Entry) -> String {
         let item = entry.item
         let c = item.comparison
@@ -76,7 +83,7 @@ struct HTMLReportPage {
             + "\(item.status.rawValue)</span></td><td><a href=\"#item-\(entry.index)\">\(e(item.name))</a></td>"
             + "<td>\(c.map { "\($0.mismatchedPixels)" } ?? "")</td><td>\(c.map { format($0.rms) } ?? "")</td>"
             + "<td>\(c?.ssim.map(formatSSIM) ?? "")</td><td>\(e(tile ?? ""))</td>"
-            + "<td>\(e(item.reason(tolerance: tolerance)))</td></tr>\n"
+            + "<td>\(e(headline(item)))</td></tr>\n"
     }
 
     /// An image with the ignored-pixels overlay over it.
@@ -104,7 +111,7 @@ struct HTMLReportPage {
         html +=
             "<details\(open)><summary><span class=\"badge \(item.status.rawValue)\">\(item.status.rawValue)</span> "
         html +=
-            "<span class=\"name\">\(e(item.name))</span> <span class=\"why\">\(e(item.reason(tolerance: tolerance)))</span></summary>\n"
+            "<span class=\"name\">\(e(item.name))</span> <span class=\"why\">\(e(headline(item)))</span></summary>\n"
         html += "<div class=\"views\">\n"
         html +=
             "<figure><figcaption>\(e(expectedLabel))</figcaption>\(framed(expected, overlay, expectedLabel, size))</figure>\n"
