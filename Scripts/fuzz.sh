@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Builds and runs one libFuzzer target for SECONDS seconds.
+#
+#   Scripts/fuzz.sh TARGET SECONDS [LIBFUZZER_FLAG...]
+#
+# TARGET is csv (CSVDataLoader), png (PNGDecoder with the C bridge, PNGChunk, APNGReader) or
+# compare-images (compare-images' ImageFiles.read, then every metric and diff style). The entry
+# functions live in Tests/FuzzCorpusTests/FuzzEntryPoints.swift, shared with the corpus tests
+# that `swift test` runs; CI never runs the fuzzers themselves.
+#
+# The fuzzer starts from the committed seeds (Tests/FuzzCorpusTests/Corpus/TARGET) and keeps
+# what it grows in .build/fuzz/work/TARGET/corpus; crashes land in .build/fuzz/work/TARGET/findings.
+# A finding becomes a regression test once it is copied (minimised with -minimize_crash=1) into
+# the committed corpus. One job, one worker and a 2 GB RSS limit: the machine is shared.
+set -euo pipefail
+
+usage() {
+    echo "usage: Scripts/fuzz.sh csv|png|compare-images SECONDS [LIBFUZZER_FLAG...]" >&2
+    exit 64
+}
+[[ $# -ge 2 ]] || usage
+target=$1
+seconds=$2
+shift 2
+case "$target" in
+    csv) define=FUZZ_TARGET_CSV dict=csv.dict ;;
+    png) define=FUZZ_TARGET_PNG dict=png.dict ;;
+    compare-images) define=FUZZ_TARGET_COMPARE_IMAGES dict=png.dict ;;
+    *) echo "fuzz.sh: unknown target '$target': expected csv, png or compare-images" >&2; exit 64 ;;
+esac
+[[ "$seconds" =~ ^[1-9][0-9]*$ ]] || { echo "fuzz.sh: SECONDS must be a positive whole number, got '$seconds'" >&2; exit 64; }
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+build_path=.build/fuzz
+sanitizers=fuzzer,address
+
+# 1. The libraries, instrumented, with SwiftPM: coverage (-sanitize=fuzzer) and AddressSanitizer
+#    for the Swift modules and the C bridge alike. -enable-testing lets the entry file use
+#    `@testable import` as the tests do. A separate build path keeps the normal build untouched.
+swift_flags=(-c release --build-path "$build_path"
+    -Xswiftc -sanitize=$sanitizers -Xswiftc -enable-testing -Xcc -fsanitize=fuzzer-no-link,address)
+swift build "${swift_flags[@]}" --target CompareImagesCLI
+swift build "${swift_flags[@]}" --target FitTrainer
+bin=$(swift build "${swift_flags[@]}" --show-bin-path)
+
+# 2. The fuzzer binary: the shared entry file and libFuzzer's main, linked against the objects
+#    of step 1. SwiftPM names the executable module's `main` CompareImagesCLI_main, so linking
+#    it does not clash with libFuzzer's `main`.
+modules=(FitTrainer FitPNG CPNGBridge ImageComparison CompareImagesCLI ArgumentParser ArgumentParserToolInfo)
+objects=()
+for module in "${modules[@]}"; do objects+=("$bin/$module.build"/*.o); done
+binary="$bin/fuzz-$target"
+swiftc -O -parse-as-library -sanitize=$sanitizers -D "$define" \
+    -I "$bin/Modules" -I Sources/CPNG -Xcc -fmodule-map-file="$bin/CPNGBridge.build/module.modulemap" \
+    -Xcc -I -Xcc Sources/CPNGBridge/include \
+    Scripts/fuzz/LibFuzzerMain.swift Tests/FuzzCorpusTests/FuzzEntryPoints.swift \
+    "${objects[@]}" -lpng16 -lz -o "$binary" 2> >(grep -v "Cannot export local symbol" >&2)
+
+# 3. The run.
+work="$build_path/work/$target"
+mkdir -p "$work/corpus" "$work/findings"
+seeds="Tests/FuzzCorpusTests/Corpus/$target"
+cd "$work"
+rm -f fuzz-0.log
+status=0
+"$binary" -max_total_time="$seconds" -jobs=1 -workers=1 -rss_limit_mb=2048 -timeout=10 \
+    -max_len=16384 -dict="$root/Scripts/fuzz/$dict" -artifact_prefix=findings/ -print_final_stats=1 \
+    "$@" corpus "$root/$seeds" || status=$?
+# With -jobs libFuzzer runs the fuzzing in a child process that logs to fuzz-0.log.
+[[ -f fuzz-0.log ]] && cat fuzz-0.log
+echo "fuzz.sh: $target ran ${seconds}s; corpus $(ls corpus | wc -l) files in $work/corpus, findings: $(ls findings | wc -l) in $work/findings"
+exit $status
