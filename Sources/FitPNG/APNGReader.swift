@@ -59,6 +59,16 @@ public enum APNGReader {
         }
         let width = Int(ihdr.data.readBigEndianUInt32(at: 0))
         let height = Int(ihdr.data.readBigEndianUInt32(at: 4))
+        // The canvas is allocated before any frame is decoded, so the decoder's pixel limit is
+        // checked here (found by Scripts/fuzz.sh png: a 197-byte file with a 250×4278190082
+        // header asked for a 4 TB canvas).
+        guard width > 0, height > 0 else {
+            throw PNGError.malformed("IHDR gives an empty \(width)×\(height) canvas")
+        }
+        let (canvasPixels, overflow) = width.multipliedReportingOverflow(by: height)
+        guard !overflow, canvasPixels <= decoder.maxPixels else {
+            throw PNGError.tooLarge(width: width, height: height, limit: decoder.maxPixels)
+        }
         var canvas = try RGBAImage(width: width, height: height, fill: (0, 0, 0, 0))
         var frames: [APNGFrame] = []
         for (index, control) in controls.enumerated() {
