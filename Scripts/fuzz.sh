@@ -68,7 +68,8 @@ status=0
 # crash, a timeout or an out-of-memory and saves each one, so that one run collects every finding.
 # -timeout=30: coverage instrumentation makes pixel loops far slower than in a release build: a
 # 16-megapixel APNG canvas fill that takes 0.25 s in release took 12 s here (not a finding).
-"$binary" -max_total_time="$seconds" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+LSAN_OPTIONS="suppressions=$root/Scripts/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
+    "$binary" -max_total_time="$seconds" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -rss_limit_mb=2048 -timeout=30 \
     -max_len=16384 -dict="$root/Scripts/fuzz/$dict" -artifact_prefix=findings/ -print_final_stats=1 \
     "$@" corpus "$root/$seeds" || status=$?

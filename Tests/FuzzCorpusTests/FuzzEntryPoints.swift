@@ -41,7 +41,7 @@ enum FuzzEntryPoints {
         do {
             dataSet = try CSVDataLoader.parse(data)
         } catch {
-            try require(!error.description.isEmpty, "CSVDataError \(error) has an empty message")
+            try requireOneLine(error.description, "CSVDataError")
             return .rejected(error.description)
         }
         let count = dataSet.x.count
@@ -140,6 +140,7 @@ enum FuzzEntryPoints {
             guard case .unreadableImage(path, _) = error else {
                 throw FuzzInvariantViolation("ImageFiles.read gave \(error) for a readable file")
             }
+            try requireOneLine(error.description, "CompareImagesError")
             return .rejected(error.description)
         }
         try checkImage(image, limit: PNGDecoder().maxPixels)
@@ -204,7 +205,7 @@ enum FuzzEntryPoints {
         guard let error = error as? PNGError else {
             throw FuzzInvariantViolation("\(function) threw \(type(of: error)) \(error), not a PNGError")
         }
-        try require(!error.description.isEmpty, "\(function): PNGError \(error) has an empty message")
+        try requireOneLine(error.description, "\(function): PNGError")
         return .rejected(error.description)
     }
 
@@ -222,6 +223,19 @@ enum FuzzEntryPoints {
             offset += 12 + length
         }
         return repaired == bytes ? [bytes] : [bytes, repaired]
+    }
+
+    /// An error message is what a user reads on a terminal: one non-empty line, with no control
+    /// character, line separator or bidirectional override that input bytes could smuggle into it.
+    private static func requireOneLine(_ message: String, _ kind: String) throws(FuzzInvariantViolation) {
+        try require(!message.isEmpty, "\(kind) has an empty message")
+        let bad = message.unicodeScalars.first {
+            switch $0.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: return true
+            default: return (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+            }
+        }
+        try require(bad == nil, "\(kind) message holds U+\(String(bad?.value ?? 0, radix: 16, uppercase: true)): \(message.debugDescription)")
     }
 
     private static func require(_ condition: Bool, _ message: @autoclosure () -> String)
