@@ -37,7 +37,8 @@ final class FuzzCorpusTests: XCTestCase {
                 let name = "\(target.rawValue)/\(file.lastPathComponent)"
                 XCTAssertEqual(outcomes.count, expected.count, "\(name): \(outcomes)")
                 for (outcome, start) in zip(outcomes, expected) {
-                    XCTAssertTrue(outcome.hasPrefix(start), "\(name): \(outcome) does not start with \(start)")
+                    XCTAssertTrue(
+                        outcome.hasPrefix(start), "\(name): \(outcome) does not start with \(start)")
                 }
                 checked += 1
             }

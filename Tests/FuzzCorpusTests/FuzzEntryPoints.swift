@@ -50,7 +50,8 @@ enum FuzzEntryPoints {
             (CSVDataLoader.minimumPointCount...CSVDataLoader.maximumPointCount).contains(count),
             "accepted \(count) points, outside the documented limits")
         try require(
-            dataSet.x.allSatisfy(\.isFinite) && dataSet.y.allSatisfy(\.isFinite), "accepted a non-finite value")
+            dataSet.x.allSatisfy(\.isFinite) && dataSet.y.allSatisfy(\.isFinite),
+            "accepted a non-finite value")
         return .accepted("\(count) points")
     }
 
@@ -84,7 +85,8 @@ enum FuzzEntryPoints {
         if image.width * image.height <= 4096 {
             do {
                 let again = try decoder.decode(try PNGEncoder().encode(image))
-                try require(again == image, "a decoded \(image.width)×\(image.height) image does not round-trip")
+                try require(
+                    again == image, "a decoded \(image.width)×\(image.height) image does not round-trip")
             } catch let violation as FuzzInvariantViolation {
                 throw violation
             } catch {
@@ -161,7 +163,8 @@ enum FuzzEntryPoints {
             for style in DiffStyle.allCases {
                 let diff = try comparator.diffImage(expected: image, actual: changed, style: style)
                 try require(
-                    diff.width == image.width && diff.height == image.height, "a \(style) diff of the wrong size")
+                    diff.width == image.width && diff.height == image.height,
+                    "a \(style) diff of the wrong size")
             }
         } catch let error as ImageComparisonError {
             throw FuzzInvariantViolation("comparing two images of one size failed: \(error)")
@@ -217,9 +220,12 @@ enum FuzzEntryPoints {
         while offset + 12 <= repaired.count {
             let length = Int(repaired.readUInt32(at: offset))
             guard length <= repaired.count - offset - 12 else { break }
-            let crc = CRC32.update(CRC32.checksum(Array(repaired[(offset + 4)..<(offset + 8)])),
+            let crc = CRC32.update(
+                CRC32.checksum(Array(repaired[(offset + 4)..<(offset + 8)])),
                 with: Array(repaired[(offset + 8)..<(offset + 8 + length)]))
-            for index in 0..<4 { repaired[offset + 8 + length + index] = UInt8(truncatingIfNeeded: crc >> (24 - 8 * index)) }
+            for index in 0..<4 {
+                repaired[offset + 8 + length + index] = UInt8(truncatingIfNeeded: crc >> (24 - 8 * index))
+            }
             offset += 12 + length
         }
         return repaired == bytes ? [bytes] : [bytes, repaired]
@@ -235,7 +241,10 @@ enum FuzzEntryPoints {
             default: return (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
             }
         }
-        try require(bad == nil, "\(kind) message holds U+\(String(bad?.value ?? 0, radix: 16, uppercase: true)): \(message.debugDescription)")
+        try require(
+            bad == nil,
+            "\(kind) message holds U+\(String(bad?.value ?? 0, radix: 16, uppercase: true)): \(message.debugDescription)"
+        )
     }
 
     private static func require(_ condition: Bool, _ message: @autoclosure () -> String)
