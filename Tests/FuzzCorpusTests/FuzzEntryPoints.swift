@@ -37,10 +37,27 @@ enum FuzzEntryPoints {
         let data = Data(bytes)
         // The axis names come from the same file; they must never trap, whatever the bytes.
         _ = CSVDataLoader.columnNames(in: data)
+        let result = Result { () throws(CSVDataError) in try CSVDataLoader.parse(data) }
+        // A NUL is as far from a number as a letter: with every NUL made a "z" (which no number
+        // syntax uses, unlike x, e, p, inf), the file must be accepted or refused alike, with the
+        // same values (Swift's Double(String) stops at a NUL: "3\0abc" once read as 3).
+        if bytes.contains(0) {
+            let lettered = Result { () throws(CSVDataError) in
+                try CSVDataLoader.parse(Data(bytes.map { $0 == 0 ? UInt8(ascii: "z") : $0 }))
+            }
+            switch (result, lettered) {
+            case (.success(let a), .success(let b)):
+                try require(a.x == b.x && a.y == b.y, "a NUL changed the values read")
+            case (.failure, .failure): break
+            default:
+                throw FuzzInvariantViolation(
+                    "a NUL in place of a letter changes whether the file is accepted")
+            }
+        }
         let dataSet: DataSet
-        do {
-            dataSet = try CSVDataLoader.parse(data)
-        } catch {
+        switch result {
+        case .success(let value): dataSet = value
+        case .failure(let error):
             try requireOneLine(error.description, "CSVDataError")
             return .rejected(error.description)
         }
