@@ -1,4 +1,5 @@
 import FitAnimation
+import FitOutput
 import FitTrainer
 import Foundation
 
@@ -43,7 +44,6 @@ struct RenderFitRun {
         }
 
         let summary = try plan.write()
-        try writeHistoryExport(history)
         if !settings.quiet {
             for line in summary { print(line) }
         }
@@ -94,23 +94,6 @@ struct RenderFitRun {
             } catch {
                 throw UsageError("--data '\(url.path)': \(error.description)")
             }
-        }
-    }
-
-    private func writeHistoryExport(_ history: TrainingHistory) throws {
-        guard let export = settings.historyExport else { return }
-        // Through the same writer as every other output, so Ctrl-C cleans it up too.
-        do {
-            switch export.format {
-            case .csv: try FitAnimation.AtomicFileWriter.write(history.csvText(), toPath: export.url.path)
-            case .json:
-                try FitAnimation.AtomicFileWriter.write(
-                    Array(try history.jsonData()), toPath: export.url.path)
-            }
-        } catch let error as FitAnimation.OutputError {
-            throw OutputError(error.description)
-        } catch {
-            throw OutputError("cannot write the history: \(error)")
         }
     }
 }
