@@ -48,8 +48,20 @@ bin=$(swift build "${swift_flags[@]}" --show-bin-path)
 #    of step 1. SwiftPM names the executable module's `main` CompareImagesCLI_main, so linking
 #    it does not clash with libFuzzer's `main`.
 modules=(FitTrainer FitOutput FitPNG CPNGBridge ImageComparison CompareImagesCLI ArgumentParser ArgumentParserToolInfo)
+# Only the objects of the module's current sources (SwiftPM lists them in Module.build/sources):
+# a source file deleted since an earlier build leaves its stale .o behind.
 objects=()
-for module in "${modules[@]}"; do objects+=("$bin/$module.build"/*.o); done
+for module in "${modules[@]}"; do
+    if [[ -f "$bin/$module.build/sources" ]]; then
+        while IFS= read -r source; do
+            source=${source#\'}  # paths with spaces are quoted
+            source=${source%\'}
+            objects+=("$bin/$module.build/$(basename "$source").o")
+        done < "$bin/$module.build/sources"
+    else  # a C target
+        for source in "Sources/$module"/*.c; do objects+=("$bin/$module.build/$(basename "$source").o"); done
+    fi
+done
 binary="$bin/fuzz-$target"
 swiftc -O -parse-as-library -sanitize=$sanitizers -D "$define" \
     -I "$bin/Modules" -I Sources/CPNG -Xcc -fmodule-map-file="$bin/CPNGBridge.build/module.modulemap" \
