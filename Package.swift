@@ -174,6 +174,13 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
+        // Replays the committed fuzz corpus through the fuzzers' own entry functions
+        // (Scripts/fuzz.sh builds the fuzzers; CI runs only this).
+        .testTarget(
+            name: "FuzzCorpusTests",
+            dependencies: ["FitTrainer", "FitPNG", "ImageComparison", "CompareImagesCLI"],
+            resources: [.copy("Corpus")]
+        ),
         .testTarget(
             name: "ImageSnapshotTestingTests",
             dependencies: [
