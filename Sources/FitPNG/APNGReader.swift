@@ -59,14 +59,29 @@ public enum APNGReader {
         }
         let width = Int(ihdr.data.readBigEndianUInt32(at: 0))
         let height = Int(ihdr.data.readBigEndianUInt32(at: 4))
-        var canvas = try RGBAImage(width: width, height: height, fill: (0, 0, 0, 0))
-        var frames: [APNGFrame] = []
+        // The canvas is allocated before any frame is decoded, so the decoder's pixel limit is
+        // checked here (found by Scripts/fuzz.sh png: a 197-byte file with a 250×4278190082
+        // header asked for a 4 TB canvas).
+        guard width > 0, height > 0 else {
+            throw PNGError.malformed("IHDR gives an empty \(width)×\(height) canvas")
+        }
+        let (canvasPixels, overflow) = width.multipliedReportingOverflow(by: height)
+        guard !overflow, canvasPixels <= decoder.maxPixels else {
+            throw PNGError.tooLarge(width: width, height: height, limit: decoder.maxPixels)
+        }
+        // Every frame is checked against the canvas before the canvas is allocated and filled
+        // (found by Scripts/fuzz.sh png: 163-byte files made a 50-megapixel canvas, 200 MB,
+        // only for their first frame to be refused).
         for (index, control) in controls.enumerated() {
             guard control.x + control.width <= width, control.y + control.height <= height else {
                 throw PNGError.animation(
                     "frame \(index + 1) (\(control.width)×\(control.height) at \(control.x),\(control.y)) leaves the \(width)×\(height) canvas"
                 )
             }
+        }
+        var canvas = try RGBAImage(width: width, height: height, fill: (0, 0, 0, 0))
+        var frames: [APNGFrame] = []
+        for (index, control) in controls.enumerated() {
             var frameIHDR = ihdr.data
             frameIHDR.replaceSubrange(
                 0..<8, with: bigEndian(UInt32(control.width)) + bigEndian(UInt32(control.height)))

@@ -35,8 +35,11 @@ public enum PNGError: Error, CustomStringConvertible, Equatable, Sendable {
         case .crcMismatch(let chunk):
             return "corrupt PNG: CRC mismatch in chunk \(chunk)"
         case .tooLarge(let width, let height, let limit):
+            // A header may claim up to (2^32 − 1)² pixels, more than Int holds: the product is
+            // shown only when it fits (found by Scripts/fuzz.sh png: the message trapped).
+            let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
             return
-                "PNG too large: \(width)×\(height) = \(width * height) pixels exceeds the limit of \(limit) pixels"
+                "PNG too large: \(width)×\(height)\(overflow ? "" : " = \(pixels) pixels") exceeds the limit of \(limit) pixels"
                 + " (raise PNGDecoder(maxPixels:) if the image is trusted)"
         case .libpng(let message):
             return "PNG error from libpng: \(message)"

@@ -26,10 +26,10 @@ public enum CSVDataError: Error, Equatable, CustomStringConvertible {
             return "the data file has \(found) point\(found == 1 ? "" : "s"); at least "
                 + "\(CSVDataLoader.minimumPointCount) are needed to fit a line"
         case .nonNumeric(let line, let column, let text):
-            return "line \(line), column \(column) (\(Self.columnName(column))): '\(text)' "
+            return "line \(line), column \(column) (\(Self.columnName(column))): '\(Self.printable(text))' "
                 + "is not a number; cells must be decimal numbers such as -0.5 or 2.5e-3"
         case .nonFinite(let line, let column, let text):
-            return "line \(line), column \(column) (\(Self.columnName(column))): '\(text)' "
+            return "line \(line), column \(column) (\(Self.columnName(column))): '\(Self.printable(text))' "
                 + "is not finite; NaN and infinite values are not allowed"
         case .raggedRow(let line, let columns):
             return "line \(line) has \(columns) column\(columns == 1 ? "" : "s"); "
@@ -37,6 +37,29 @@ public enum CSVDataError: Error, Equatable, CustomStringConvertible {
         case .tooManyRows(let line, let limit):
             return "line \(line) exceeds the limit of \(limit) data rows"
         }
+    }
+
+    /// `text` as it can be shown inside a one-line message: control characters (a lone CR, ESC,
+    /// DEL, C1), line and paragraph separators and bidirectional overrides become `\u{…}`
+    /// escapes, so a cell can neither break the line nor send escape sequences to a terminal
+    /// (found by Scripts/fuzz.sh csv).
+    static func printable(_ text: String) -> String {
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            let unprintable: Bool
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: unprintable = true
+            default:
+                let bidiControls: [ClosedRange<UInt32>] = [0x202A...0x202E, 0x2066...0x2069]
+                unprintable = bidiControls.contains { $0.contains(scalar.value) }
+            }
+            if unprintable {
+                shown += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
     }
 
     private static func columnName(_ column: Int) -> String {
