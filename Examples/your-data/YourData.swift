@@ -73,7 +73,8 @@ struct YourData: ParsableCommand {
             seed: TutorialDataSet.defaultSeed,
             dataFile: file, width: 640, height: 480, scale: 1,
             language: RenderSettings.Language(rawValue: lang) ?? .en,
-            residuals: true, fps: 25)
+            residuals: true, fps: 25,
+            commandLine: "render-fit --data \(file) --learning-rate \(training.learningRate) --iterations \(training.iterations) --residuals")
         let scene = try TrainingScene(data: points, history: history, settings: settings)
 
         let root = OutputDirectory(path: out).path
@@ -93,7 +94,7 @@ struct YourData: ParsableCommand {
         let summary = try frames.run()
         print("wrote \(summary.frames) frames, history.csv and manifest.json to \(root)/frames")
         print("wrote \(root)/frames/animation.png (\(summary.frames) frames at \(settings.fps) fps)")
-        let exporter = FigureExporter(text: [.description(settings.commandLine)])
+        let exporter = FigureExporter(text: settings.commandLine.map { [.description($0)] } ?? [])
         for name in Self.figureNames {
             let path = figureFolder.path(name.rawValue + ".png")
             try exporter.write(figures.figure(name), format: .png, toPath: path, title: figures.title(name))

@@ -110,14 +110,29 @@ extension FramesJob {
 
     private static func write(_ settings: RenderSettings, to json: StreamingJSONWriter) {
         json.beginObject()
+        if let batchSize = settings.training.batchSize {
+            json.key("batchSize")
+            json.value(batchSize)
+        }
+        if let columns = settings.data.columns {
+            json.key("columns")
+            json.value(columns)
+        }
         if let dataFile = settings.dataFile {
             json.key("dataFile")
             json.value(dataFile)
+        } else {
+            json.key("dataset")
+            json.value(settings.data.dataset.rawValue)
         }
         json.key("fps")
         json.value(settings.fps)
         json.key("height")
         json.value(settings.height)
+        if let initSeed = settings.model.initSeed {
+            json.key("initSeed")
+            json.value(initSeed)
+        }
         json.key("initialParameters")
         json.value(settings.initialParameters)
         json.key("iterations")
@@ -126,6 +141,10 @@ extension FramesJob {
         json.value(settings.language.rawValue)
         json.key("learningRate")
         json.value(settings.learningRate)
+        json.key("model")
+        json.value(settings.model.model.description)
+        json.key("optimizer")
+        json.value(settings.training.optimizer.summary)
         json.key("points")
         json.value(settings.points)
         json.key("residuals")
@@ -134,6 +153,12 @@ extension FramesJob {
         json.value(settings.scale)
         json.key("seed")
         json.value(settings.seed)
+        if let shuffleSeed = settings.training.shuffleSeed {
+            json.key("shuffleSeed")
+            json.value(shuffleSeed)
+        }
+        json.key("standardize")
+        json.value(settings.data.standardize)
         json.key("width")
         json.value(settings.width)
         json.endObject()
