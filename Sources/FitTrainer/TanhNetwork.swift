@@ -19,6 +19,8 @@ public struct TanhNetwork: Model, Hashable {
 
     /// H.
     public let hiddenUnits: Int
+    /// False runs every pass on the calling thread (tests check that threads change no bit).
+    var allowsThreads = true
 
     /// The network with `hiddenUnits` units (clamped to 1…``maximumHiddenUnits``).
     public init(hiddenUnits: Int) {
@@ -107,7 +109,7 @@ public struct TanhNetwork: Model, Hashable {
         let slots = workspace.storage
         precondition(slots.count >= chunks * stride, "workspace made for fewer points")
         let job = ChunkJob(network: self, x: x, y: y, indices: indices, parameters: parameters, slots: slots, count: count)
-        if count >= Self.parallelThreshold {
+        if allowsThreads, count >= Self.parallelThreshold {
             DispatchQueue.concurrentPerform(iterations: chunks) { job.run(chunk: $0) }
         } else {
             for chunk in 0..<chunks { job.run(chunk: chunk) }
