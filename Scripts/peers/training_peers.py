@@ -57,7 +57,7 @@ def mlp_numpy(h, x, y, steps, lr=0.01):
         r = T @ v + c - y
         loss = float(r @ r) / n
         S = r[:, None] * v * (1 - T * T)
-        g = (2.0 / n) * np.concatenate([xc.T @ S, S.sum(0), T.T @ r, [r.sum()]]).ravel()
+        g = (2.0 / n) * np.concatenate([(xc.T @ S).ravel(), S.sum(0), T.T @ r, [r.sum()]])
         if t == steps + 1:
             break
         m = 0.9 * m + 0.1 * g

@@ -160,12 +160,21 @@ public struct TanhNetwork: Model, Hashable {
             while k < range.upperBound {
                 var xs = SIMD4<Double>()
                 var ys = SIMD4<Double>()
-                var mask = SIMD4<Double>()
-                for lane in 0..<4 where k + lane < range.upperBound {
-                    let row = indices?[k + lane] ?? (k + lane)
-                    xs[lane] = x[row]
-                    ys[lane] = y[row]
-                    mask[lane] = 1
+                var mask = SIMD4<Double>(repeating: 1)
+                if indices == nil, k + 4 <= range.upperBound {
+                    // The common case: four consecutive points, loaded directly.
+                    xs = SIMD4(x[k], x[k + 1], x[k + 2], x[k + 3])
+                    ys = SIMD4(y[k], y[k + 1], y[k + 2], y[k + 3])
+                } else {
+                    for lane in 0..<4 {
+                        guard k + lane < range.upperBound else {
+                            mask[lane] = 0
+                            continue
+                        }
+                        let row = indices?[k + lane] ?? (k + lane)
+                        xs[lane] = x[row]
+                        ys[lane] = y[row]
+                    }
                 }
                 var prediction = SIMD4<Double>(repeating: c)
                 for j in 0..<h {
