@@ -76,7 +76,7 @@ def main():
     if counts:
         c = counts["extra"]
         same = all(c[f"{m} 1000 steps"] == c[f"{m} 2000 steps"] for m in ["line", "mlp:8"])
-        rows.append(("--batch-size 32: malloc calls of a 1,000-step run / of a 2,000-step run (line; mlp:8)",
+        rows.append(("--batch-size 32, 4,000 points: malloc calls of a 1,000-step run / of a 2,000-step run (line; mlp:8)",
                      "equal (no allocation per step)",
                      f"{c['line 1000 steps']:.0f} / {c['line 2000 steps']:.0f}; "
                      f"{c['mlp:8 1000 steps']:.0f} / {c['mlp:8 2000 steps']:.0f}", same))

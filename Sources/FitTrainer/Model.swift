@@ -62,13 +62,15 @@ public final class ModelWorkspace: @unchecked Sendable {
     /// Doubles the model may use freely between calls.
     let storage: UnsafeMutableBufferPointer<Double>
 
-    /// A workspace of `count` doubles.
+    /// A workspace of `count` doubles, 64-byte aligned (so that SIMD values may live in it).
     public init(count: Int) {
-        storage = .allocate(capacity: max(1, count))
+        let capacity = max(1, count)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: capacity * 8, alignment: 64)
+        storage = UnsafeMutableBufferPointer(start: raw.bindMemory(to: Double.self, capacity: capacity), count: capacity)
         storage.initialize(repeating: 0)
     }
 
     deinit {
-        storage.deallocate()
+        UnsafeMutableRawPointer(storage.baseAddress!).deallocate()
     }
 }

@@ -92,11 +92,17 @@ public struct TanhNetwork: Model, Hashable {
         return result
     }
 
-    /// Per chunk: Σr² and the 3H + 1 gradient sums.
+    /// Per chunk: Σr² and the 3H + 1 gradient sums, then 4H lanes of four doubles of
+    /// scratch (t, and three running sums per unit), so that a pass allocates nothing.
     public func makeWorkspace(pointCount: Int) -> ModelWorkspace {
         let chunks = max(1, (pointCount + Self.chunkSize - 1) / Self.chunkSize)
-        return ModelWorkspace(count: chunks * (parameterCount + 1))
+        return ModelWorkspace(count: chunks * slotStride)
     }
+
+    /// Doubles per chunk slot: the sums, padded to a multiple of four (32-byte alignment for
+    /// the SIMD scratch after them), then the scratch.
+    var sumsStride: Int { (parameterCount + 1 + 3) / 4 * 4 }
+    var slotStride: Int { sumsStride + 16 * hiddenUnits }
 
     public func squaredResidualSums(
         x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
@@ -105,7 +111,7 @@ public struct TanhNetwork: Model, Hashable {
     ) -> Double {
         let count = indices?.count ?? y.count
         let chunks = max(1, (count + Self.chunkSize - 1) / Self.chunkSize)
-        let stride = parameterCount + 1
+        let stride = slotStride
         let slots = workspace.storage
         precondition(slots.count >= chunks * stride, "workspace made for fewer points")
         let job = ChunkJob(network: self, x: x, y: y, indices: indices, parameters: parameters, slots: slots, count: count)
@@ -135,7 +141,7 @@ public struct TanhNetwork: Model, Hashable {
         let count: Int
 
         func run(chunk: Int) {
-            let stride = network.parameterCount + 1
+            let stride = network.slotStride
             let start = chunk * TanhNetwork.chunkSize
             let end = min(count, start + TanhNetwork.chunkSize)
             let slot = UnsafeMutableBufferPointer(rebasing: slots[(chunk * stride)..<((chunk + 1) * stride)])
@@ -150,7 +156,12 @@ public struct TanhNetwork: Model, Hashable {
         range: Range<Int>, parameters p: UnsafeBufferPointer<Double>, into slot: UnsafeMutableBufferPointer<Double>
     ) {
         let h = hiddenUnits
-        withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: 4 * h) { scratch in
+        // The slot's tail, 4H SIMD4 values; the workspace is 64-byte aligned and every slot
+        // and the sums before the tail are multiples of four doubles, so the tail is aligned.
+        let tail = UnsafeMutableRawPointer(slot.baseAddress! + sumsStride)
+        do {
+            let scratch = UnsafeMutableBufferPointer(
+                start: tail.bindMemory(to: SIMD4<Double>.self, capacity: 4 * h), count: 4 * h)
             for i in scratch.indices { scratch[i] = SIMD4<Double>() }
             // scratch: t (h), Σ r·v(1−t²)·x (h), Σ r·v(1−t²) (h), Σ r·t (h)
             var squared = SIMD4<Double>()

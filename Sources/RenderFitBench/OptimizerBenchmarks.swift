@@ -45,7 +45,9 @@ enum OptimizerBenchmarks {
             return
         }
         let count = unsafeBitCast(symbol, to: Counter.self)
-        let data = try TutorialDataSet(count: 10_000).generate()
+        // 4,000 points: below TanhNetwork's parallel threshold, whose libdispatch
+        // concurrentPerform allocates a few blocks per pass of its own.
+        let data = try TutorialDataSet(count: 4_000).generate()
         var counts: [String: Double] = [:]
         for model in [ModelKind.line, .mlp(hiddenUnits: 8)] {
             for steps in [1_000, 2_000] {
