@@ -9,6 +9,7 @@ let package = Package(
     products: [
         // Public libraries, one per layer.
         .library(name: "FitTrainer", targets: ["FitTrainer"]),
+        .library(name: "FitOutput", targets: ["FitOutput"]),
         .library(name: "FitPlot", targets: ["FitPlot"]),
         .library(name: "FitCairo", targets: ["FitCairo"]),
         .library(name: "FitPNG", targets: ["FitPNG"]),
@@ -49,28 +50,31 @@ let package = Package(
 
         // MARK: Layers
         .target(name: "FitTrainer"),
+        // Every file the project writes goes through here: exclusive temporaries renamed into
+        // place, interrupt clean-up, the per-folder lock, ownership lists. Foundation and libc.
+        .target(name: "FitOutput"),
         .target(name: "FitPlot"),
         .target(name: "FitCairo", dependencies: ["FitPlot", "CCairo"]),
         .target(name: "FitPNG", dependencies: ["CPNGBridge"]),
         .target(name: "ImageComparison", dependencies: ["FitPNG"]),
         .target(
             name: "FitAnimation",
-            dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG"]
+            dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitOutput"]
         ),
-        .target(name: "ImageSnapshotTesting", dependencies: ["ImageComparison", "FitPNG"]),
+        .target(name: "ImageSnapshotTesting", dependencies: ["ImageComparison", "FitPNG", "FitOutput"]),
 
         // MARK: Executables (thin)
         .executableTarget(
             name: "RenderFitCLI",
             dependencies: [
-                "FitTrainer", "FitAnimation",
+                "FitTrainer", "FitAnimation", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "CompareImagesCLI",
             dependencies: [
-                "ImageComparison", "FitPNG",
+                "ImageComparison", "FitPNG", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,12 +82,14 @@ let package = Package(
         // MARK: Benchmarks and examples
         .executableTarget(
             name: "RenderFitBench",
-            dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation", "ImageComparison"]
+            dependencies: [
+                "FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation", "FitOutput", "ImageComparison",
+            ]
         ),
         .executableTarget(
             name: "ArticleExample",
             dependencies: [
-                "FitTrainer", "FitPlot", "FitAnimation",
+                "FitTrainer", "FitPlot", "FitAnimation", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/article"
@@ -91,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "LearningRatesExample",
             dependencies: [
-                "FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation",
+                "FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/learning-rates"
@@ -99,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "YourDataExample",
             dependencies: [
-                "FitTrainer", "FitAnimation",
+                "FitTrainer", "FitAnimation", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/your-data",
@@ -108,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "LibraryExample",
             dependencies: [
-                "FitPlot", "FitAnimation",
+                "FitPlot", "FitAnimation", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Examples/library"
@@ -134,7 +140,7 @@ let package = Package(
         .testTarget(
             name: "FitAnimationTests",
             dependencies: [
-                "FitAnimation", "FitTrainer", "FitPNG", "ImageSnapshotTesting",
+                "FitAnimation", "FitTrainer", "FitPNG", "FitOutput", "ImageSnapshotTesting",
                 // Built so that ExamplesTests can run them as users do.
                 "ArticleExample", "LearningRatesExample", "YourDataExample", "LibraryExample",
             ],
@@ -142,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG"]
+            dependencies: ["RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG", "FitOutput"]
         ),
     ],
     swiftLanguageModes: [.v6]

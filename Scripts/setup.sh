@@ -6,16 +6,19 @@
 #   Scripts/setup.sh                 # the libraries and fonts
 #   Scripts/setup.sh --with-ffmpeg   # also ffmpeg (MP4/WebM/GIF animations)
 #   Scripts/setup.sh --with-gnuplot  # also gnuplot (only for Scripts/bench.sh peers)
+#   Scripts/setup.sh --with-xmllint  # also xmllint (the tests parse every SVG with it)
 set -euo pipefail
 
 want_ffmpeg=0
 want_gnuplot=0
+want_xmllint=0
 for arg in "$@"; do
     case "$arg" in
         --with-ffmpeg) want_ffmpeg=1 ;;
         --with-gnuplot) want_gnuplot=1 ;;
-        -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "setup.sh: unknown option '$arg' (allowed: --with-ffmpeg, --with-gnuplot)" >&2; exit 64 ;;
+        --with-xmllint) want_xmllint=1 ;;
+        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "setup.sh: unknown option '$arg' (allowed: --with-ffmpeg, --with-gnuplot, --with-xmllint)" >&2; exit 64 ;;
     esac
 done
 
@@ -39,6 +42,7 @@ fi
 have_fonts || missing+=(fonts-dejavu-core)
 [ "$want_ffmpeg" = 1 ] && ! command -v ffmpeg >/dev/null 2>&1 && missing+=(ffmpeg)
 [ "$want_gnuplot" = 1 ] && ! command -v gnuplot >/dev/null 2>&1 && missing+=(gnuplot-nox)
+[ "$want_xmllint" = 1 ] && ! command -v xmllint >/dev/null 2>&1 && missing+=(libxml2-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

@@ -4,5 +4,5 @@
 # e.g. `Scripts/test.sh --filter FitTrainerTests`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-Scripts/setup.sh --with-ffmpeg
+Scripts/setup.sh --with-ffmpeg --with-xmllint
 exec swift test "$@"

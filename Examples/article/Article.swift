@@ -5,6 +5,7 @@
 //     swift run article [--out DIR] [--lang fr|en] [--quick]
 import ArgumentParser
 import FitAnimation
+import FitOutput
 import FitTrainer
 import Foundation
 
@@ -75,7 +76,7 @@ struct Article: ParsableCommand {
         print("wrote \(root)/frames/animation.png (\(summary.frames) frames at \(settings.fps) fps)")
 
         let html = ArticlePage(figures: figures, frameCount: summary.frames).html()
-        try FitAnimation.AtomicFileWriter.write(html, toPath: page.path("index.html"))
+        try OutputFile.write(html, toPath: page.path("index.html"))
         print("wrote \(page.path("index.html"))")
     }
 }

@@ -144,6 +144,7 @@ struct ArticlePage {
             default: out.append(c)
             }
         }
-        return out
+        // Characters XML forbids (control characters) never reach the page.
+        return XMLText.replacingForbidden(out)
     }
 }

@@ -5,6 +5,7 @@
 import ArgumentParser
 import FitAnimation
 import FitCairo
+import FitOutput
 import FitPNG
 import FitTrainer
 import Foundation
@@ -78,7 +79,7 @@ struct LearningRates: ParsableCommand {
     }
 
     /// Draws the static layer once, then each frame's dynamic marks over a copy of it, and
-    /// streams the frames into an APNG (written under a temporary name, renamed at the end).
+    /// streams the frames into an APNG (an exclusive temporary file, renamed at the end).
     private func writeAnimation(_ comparison: ComparisonFigure, toPath path: String) throws {
         let canvas = try CairoImageCanvas(width: ComparisonFigure.width, height: ComparisonFigure.height)
         try comparison.figure(frame: 0).draw(on: canvas, layers: .staticOnly)
@@ -86,10 +87,11 @@ struct LearningRates: ParsableCommand {
         let background = canvas.makeLayer()
         // zlib level 9: a quarter smaller than the default level 3 (8 MB instead of 10.5 for
         // 101 frames of 1500 × 640), for a few seconds more.
+        let file = try OutputFile(path: path)
         let writer = try APNGWriter(
-            path: path, width: canvas.pixelWidth, height: canvas.pixelHeight,
-            frameCount: comparison.frameCount,
-            delay: (1, UInt16(fps)), encoder: PNGEncoder.Options(compressionLevel: 9, colorMode: .rgb))
+            width: canvas.pixelWidth, height: canvas.pixelHeight, frameCount: comparison.frameCount,
+            delay: (1, UInt16(fps)), encoder: PNGEncoder.Options(compressionLevel: 9, colorMode: .rgb),
+            sink: { try file.write($0) })
         for frame in 0..<comparison.frameCount {
             try canvas.copyPixels(from: background)
             try comparison.figure(frame: frame).draw(on: canvas, layers: .dynamicOnly)
@@ -99,5 +101,6 @@ struct LearningRates: ParsableCommand {
             }
         }
         try writer.finish()
+        try file.commit()
     }
 }

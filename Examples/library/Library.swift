@@ -4,6 +4,7 @@
 //     swift run library [--out DIR]
 import ArgumentParser
 import FitAnimation  // FigureExporter: PNG through Cairo and FitPNG, SVG and PDF through Cairo
+import FitOutput  // OwnedFolder: the folder, locked, with its ownership list
 import FitPlot
 import Foundation
 

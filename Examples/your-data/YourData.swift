@@ -5,6 +5,7 @@
 //     swift run your-data [--data FILE.csv] [--out DIR] [--quick]
 import ArgumentParser
 import FitAnimation
+import FitOutput
 import FitTrainer
 import Foundation
 

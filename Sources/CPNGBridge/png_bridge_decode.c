@@ -10,6 +10,13 @@ struct png_bridge_decoder {
     const uint8_t *data;
     size_t size;
     size_t position;
+    /// Streaming input instead of `data`: called for each read, returns the bytes delivered.
+    png_bridge_read_fn read;
+    void *read_context;
+    /// Streaming: set while png_read_image runs, and once libpng asked for data after the
+    /// last row was stored (it would go on reading the rest of the image data).
+    int reading_rows;
+    int stopped_after_rows;
     uint32_t width;
     uint32_t height;
 };
@@ -17,6 +24,29 @@ struct png_bridge_decoder {
 /// libpng read callback: a read past the end records truncation and jumps out through png_error.
 static void read_from_memory(png_structp png, png_bytep out, size_t length) {
     png_bridge_decoder *decoder = (png_bridge_decoder *)png_get_io_ptr(png);
+    if (decoder->read != NULL) {
+        // Every row is in the caller's buffer once libpng's row counter reached the height
+        // (or, interlaced, the pass counter reached 7): whatever it asks for now is what
+        // follows the last row. Stop there, in C, without reading a byte more.
+        if (decoder->reading_rows) {
+            int interlaced = png_get_interlace_type(png, decoder->info) != PNG_INTERLACE_NONE;
+            int done = interlaced ? png_get_current_pass_number(png) >= 7
+                                  : png_get_current_row_number(png) >= decoder->height;
+            if (done) {
+                decoder->stopped_after_rows = 1;
+                png_error(png, "stopped after the last row");
+            }
+        }
+        // The callback returns normally (it is Swift); only then may png_error jump, in C.
+        size_t got = decoder->read(decoder->read_context, out, length);
+        decoder->position += got;
+        if (got < length) {
+            decoder->context.status = PNG_BRIDGE_TRUNCATED;
+            if (decoder->context.error != NULL) decoder->context.error->byte_offset = decoder->position;
+            png_error(png, "unexpected end of data");
+        }
+        return;
+    }
     if (length > decoder->size - decoder->position) {
         decoder->context.status = PNG_BRIDGE_TRUNCATED;
         if (decoder->context.error != NULL) decoder->context.error->byte_offset = decoder->size;
@@ -32,9 +62,32 @@ void png_bridge_decoder_destroy(png_bridge_decoder *decoder) {
     free(decoder);
 }
 
+static png_bridge_decoder *create(const uint8_t *data, size_t size, png_bridge_read_fn read,
+                                  void *read_context, uint64_t max_pixels, uint32_t *width,
+                                  uint32_t *height, png_bridge_status *status, png_bridge_error *error);
+
 png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, uint64_t max_pixels,
                                               uint32_t *width, uint32_t *height,
                                               png_bridge_status *status, png_bridge_error *error) {
+    return create(data, size, NULL, NULL, max_pixels, width, height, status, error);
+}
+
+png_bridge_decoder *png_bridge_decoder_create_streaming(png_bridge_read_fn read, void *read_context,
+                                                        uint64_t max_pixels, uint32_t *width,
+                                                        uint32_t *height, png_bridge_status *status,
+                                                        png_bridge_error *error) {
+    return create(NULL, 0, read, read_context, max_pixels, width, height, status, error);
+}
+
+static png_bridge_decoder *create(const uint8_t *data, size_t size, png_bridge_read_fn read,
+                                  void *read_context, uint64_t max_pixels, uint32_t *width,
+                                  uint32_t *height, png_bridge_status *status, png_bridge_error *error) {
+    uint8_t signature[8];
+    if (read != NULL) {
+        // The signature is read here, so that both paths check it the same way.
+        size = read(read_context, signature, 8);
+        data = signature;
+    }
     if (size < 8 || png_sig_cmp(data, 0, 8) != 0) {
         // A prefix of the signature is a cut PNG; anything else is not a PNG at all.
         int prefix = size < 8 && (size == 0 || png_sig_cmp(data, 0, size) == 0);
@@ -53,6 +106,12 @@ png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, 
     decoder->context.status = PNG_BRIDGE_OK;
     decoder->data = data;
     decoder->size = size;
+    decoder->read = read;
+    decoder->read_context = read_context;
+    if (read != NULL) {
+        decoder->data = NULL;
+        decoder->size = 0;
+    }
     decoder->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &decoder->context, png_bridge_error_fn,
                                           png_bridge_warning_fn);
     decoder->info = decoder->png ? png_create_info_struct(decoder->png) : NULL;
@@ -70,6 +129,7 @@ png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, 
         return NULL;
     }
     png_set_read_fn(png, decoder, read_from_memory);
+    if (read != NULL) png_set_sig_bytes(png, 8);  // already read and checked above
     // Second line of defence after the caller's own check: libpng refuses larger dimensions.
     uint64_t limit = max_pixels < PNG_UINT_31_MAX ? max_pixels : PNG_UINT_31_MAX;
     png_set_user_limits(png, (png_uint_32)limit, (png_uint_32)limit);
@@ -123,11 +183,17 @@ png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint
     for (uint32_t y = 0; y < decoder->height; y++) rows[y] = destination + (size_t)y * decoder->width * 4;
     if (setjmp(png_jmpbuf(decoder->png))) {
         free(rows);
+        decoder->reading_rows = 0;
+        if (decoder->stopped_after_rows) return PNG_BRIDGE_OK;
         return decoder->context.status == PNG_BRIDGE_OK ? PNG_BRIDGE_LIBPNG_ERROR : decoder->context.status;
     }
+    decoder->reading_rows = decoder->read != NULL;
     png_read_image(decoder->png, rows);
-    // Reads the rest up to IEND: a file cut after the pixels, or a bad CRC there, is an error too.
-    png_read_end(decoder->png, NULL);
+    decoder->reading_rows = 0;
+    // From memory, read the rest up to IEND: a file cut after the pixels, or a bad CRC there,
+    // is an error too. Streaming, stop at the last row: whatever follows (more image data,
+    // later chunks, junk after IEND) is never read, so it costs neither memory nor time.
+    if (decoder->read == NULL) png_read_end(decoder->png, NULL);
     free(rows);
     return PNG_BRIDGE_OK;
 }

@@ -1,3 +1,4 @@
+import FitOutput
 import FitPNG
 import Foundation
 import ImageComparison
@@ -40,12 +41,13 @@ enum ImageFiles {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    /// Writes `image` as a PNG to `path` through a temporary file in the same folder and a
-    /// rename, so an interrupted run leaves no half-written file.
+    /// Writes `image` as a PNG to `path` through render-fit's output layer (an exclusive
+    /// temporary in the same folder, renamed into place), so an interrupted run leaves no
+    /// half-written file and a planted link is never written through.
     static func writeAtomically(_ image: RGBAImage, to path: String) throws(CompareImagesError) {
         do {
             let bytes = try PNGEncoder().encode(image)
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFile.write(bytes, toPath: path)
         } catch {
             throw .cannotWrite(path: path, reason: "\(error)")
         }

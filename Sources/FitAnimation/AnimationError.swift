@@ -1,3 +1,5 @@
+import FitOutput
+
 /// Problems making frames, figures or animations.
 public enum AnimationError: Error, CustomStringConvertible, Equatable, Sendable {
     /// No `ffmpeg` on PATH for an MP4, WebM or GIF animation; the message says how to install it.

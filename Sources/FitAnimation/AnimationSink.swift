@@ -1,10 +1,13 @@
+import FitOutput
 import FitPNG
 
-/// The open animation file of a run: an APNG writer fed the frames' PNG bytes, or ffmpeg fed
-/// their raw pixels. Calls come one at a time, in frame order (the renderer's delivery lock
-/// serialises them), which is why the wrapped, non-thread-safe writers may be shared.
+/// The open animation file of a run: an APNG writer streaming into an ``OutputFile``, or
+/// ffmpeg fed the frames' raw pixels. Calls come one at a time, in frame order (the
+/// renderer's delivery lock serialises them), which is why the wrapped, non-thread-safe
+/// writers may be shared.
 final class AnimationSink: @unchecked Sendable {
     private let apng: APNGWriter?
+    private let apngFile: OutputFile?
     private let ffmpeg: FFmpegEncoder?
     private let width: Int
 
@@ -14,13 +17,16 @@ final class AnimationSink: @unchecked Sendable {
         self.width = width
         switch target.kind {
         case .apng:
+            let file = try OutputFile(path: target.path)
+            apngFile = file
             apng = try APNGWriter(
-                path: target.path, width: width, height: height, frameCount: frameCount,
-                delay: (1, UInt16(fps)), loopCount: 0, encoder: PNGEncoder.Options(colorMode: .rgb))
+                width: width, height: height, frameCount: frameCount,
+                delay: (1, UInt16(fps)), loopCount: 0, encoder: PNGEncoder.Options(colorMode: .rgb),
+                sink: { bytes in try file.write(bytes) })
             ffmpeg = nil
-            if let apng { InterruptCleanup.shared.register(apng.temporaryPath) }
         case .ffmpeg(let container):
             apng = nil
+            apngFile = nil
             ffmpeg = try FFmpegEncoder(
                 path: target.path, container: container, width: width, height: height, fps: fps)
         }
@@ -34,13 +40,15 @@ final class AnimationSink: @unchecked Sendable {
     }
 
     func finish() throws {
-        defer { if let apng { InterruptCleanup.shared.unregister(apng.temporaryPath) } }
-        try apng?.finish()
+        if let apng, let apngFile {
+            try apng.finish()
+            try apngFile.commit()
+        }
         try ffmpeg?.finish()
     }
 
     func cancel() {
         ffmpeg?.cancel()
-        // An APNGWriter dropped without finish() deletes its temporary file.
+        apngFile?.discard()
     }
 }

@@ -1,10 +1,14 @@
+import FitOutput
 import Foundation
 
 /// Pipes raw frames into ffmpeg to make an MP4 (H.264, yuv420p, even dimensions), a WebM
 /// (VP9) or a GIF (with a palette pass). The frames arrive as Cairo's premultiplied ARGB32
 /// rows, which for the opaque frames render-fit draws are exactly ffmpeg's `bgra` on a
 /// little-endian machine (`argb` on a big-endian one): no conversion is needed.
-/// Output goes to a temporary name and is renamed by ``finish()``; ``cancel()`` removes it.
+/// Output goes to an exclusive temporary (``OutputFile``) that render-fit creates and hands to
+/// ffmpeg as its standard output (ffmpeg writes `/dev/stdout`, which it can seek, so MP4's
+/// `+faststart` works): ffmpeg never opens a path of its own, so a planted link is never
+/// followed. ``finish()`` renames the temporary into place; ``cancel()`` removes it.
 public final class FFmpegEncoder {
     /// The output format, named by its file extension.
     public enum Container: String, Sendable, CaseIterable {
@@ -15,8 +19,7 @@ public final class FFmpegEncoder {
     private let process = Process()
     private let input = Pipe()
     private let errors = Pipe()
-    private let finalPath: String
-    private let temporaryPath: String
+    private let output: OutputFile
     private let width: Int
     private let height: Int
     private var finished = false
@@ -44,12 +47,16 @@ public final class FFmpegEncoder {
     /// Starts ffmpeg writing `container` to a temporary name beside `path`, reading
     /// `width × height` frames at `fps` frames per second from a pipe.
     /// - Throws: ``AnimationError/ffmpegMissing(_:)`` when no ffmpeg is on PATH,
-    ///   ``AnimationError/ffmpegFailed(_:)`` when it cannot be started.
+    ///   ``AnimationError/ffmpegFailed(_:)`` when it cannot be started or its output file
+    ///   cannot be created.
     public init(path: String, container: Container, width: Int, height: Int, fps: Int) throws(AnimationError)
     {
         guard let ffmpeg = Self.locate() else { throw .ffmpegMissing(Self.installHint) }
-        self.finalPath = path
-        self.temporaryPath = AtomicFileWriter.temporaryPath(for: path)
+        do {
+            output = try OutputFile(path: path)
+        } catch {
+            throw .ffmpegFailed(error.description)
+        }
         self.width = width
         self.height = height
         #if _endian(little)
@@ -78,19 +85,18 @@ public final class FFmpegEncoder {
                 "-r", "\(Self.gifFrameRate(for: fps))", "-loop", "0", "-f", "gif",
             ]
         }
-        arguments.append(temporaryPath)
+        arguments.append("/dev/stdout")
         // A write to a pipe whose reader died must fail with EPIPE, not kill the process.
         signal(SIGPIPE, SIG_IGN)
         process.executableURL = URL(fileURLWithPath: ffmpeg)
         process.arguments = arguments
         process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = FileHandle(fileDescriptor: output.fileDescriptor, closeOnDealloc: false)
         process.standardError = errors
-        InterruptCleanup.shared.register(temporaryPath)
         do {
             try process.run()
         } catch {
-            InterruptCleanup.shared.unregister(temporaryPath)
+            output.discard()
             throw .ffmpegFailed("could not start \(ffmpeg): \(error.localizedDescription)")
         }
     }
@@ -121,15 +127,14 @@ public final class FFmpegEncoder {
         finished = true
         try? input.fileHandleForWriting.close()
         process.waitUntilExit()
-        defer { InterruptCleanup.shared.unregister(temporaryPath) }
         guard process.terminationStatus == 0 else {
-            unlink(temporaryPath)
+            output.discard()
             throw .ffmpegFailed("ffmpeg exited with status \(process.terminationStatus): \(stderrText())")
         }
-        guard rename(temporaryPath, finalPath) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw .ffmpegFailed("cannot move the animation into '\(finalPath)': \(reason)")
+        do {
+            try output.commit()
+        } catch {
+            throw .ffmpegFailed("cannot move the animation into place: \(error)")
         }
     }
 
@@ -139,8 +144,7 @@ public final class FFmpegEncoder {
         try? input.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        unlink(temporaryPath)
-        InterruptCleanup.shared.unregister(temporaryPath)
+        output.discard()
     }
 
     private func stderrText() -> String {

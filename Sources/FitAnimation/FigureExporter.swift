@@ -1,4 +1,5 @@
 import FitCairo
+import FitOutput
 import FitPNG
 import FitPlot
 import Foundation
@@ -10,7 +11,8 @@ public enum FigureFormat: String, Sendable, CaseIterable {
 }
 
 /// Writes a `Figure` to a PNG (Cairo image surface, our encoder), an SVG or a PDF (Cairo
-/// vector surfaces, text kept as text). Files appear atomically (temporary name + rename).
+/// vector surfaces, text kept as text). Files are written through ``OutputFile``: an exclusive
+/// temporary, renamed into place once complete.
 public struct FigureExporter: Sendable {
     /// Device pixels per layout unit for PNG (HiDPI: 2).
     public var scale: Double
@@ -58,14 +60,16 @@ public struct FigureExporter: Sendable {
     {
         switch format {
         case .png:
-            try AtomicFileWriter.write(pngData(figure, title: title), toPath: path)
+            try OutputFile.write(pngData(figure, title: title), toPath: path)
         case .svg, .pdf:
+            let file = try OutputFile(path: path)
             let document = try CairoVectorDocument(
-                format: format == .svg ? .svg : .pdf, url: URL(fileURLWithPath: path),
-                width: figure.size.width,
-                height: figure.size.height, dpi: figure.dpi, title: title)
+                format: format == .svg ? .svg : .pdf, width: figure.size.width,
+                height: figure.size.height, dpi: figure.dpi, title: title,
+                sink: { bytes in try file.write(bytes) })
             figure.draw(on: document)
             try document.finish()
+            try file.commit()
         }
     }
 }

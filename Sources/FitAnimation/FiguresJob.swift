@@ -1,3 +1,4 @@
+import FitOutput
 import FitPNG
 import Foundation
 
@@ -37,14 +38,18 @@ public struct FiguresJob: Sendable {
         var files: [String]
     }
 
-    /// Writes every figure; returns the paths written.
+    /// Checks, creates and locks the folder, checks again under the lock, and writes every
+    /// figure; returns the paths written.
     @discardableResult
     public func run() throws -> [String] {
-        let owned = try check()
         InterruptCleanup.shared.install()
+        _ = try check()
         try output.create()
+        let lock = try FolderLock.acquire(output.path)
+        defer { withExtendedLifetime(lock) {} }
+        let owned = try check()
         let planned = plannedFiles
-        output.removeLeftoverTemporaries(owned: owned.union(planned))
+        output.removeLeftoverTemporaries(of: owned.union(planned).union([output.manifestName]))
         // Written before the figures, so a run killed midway still owns them. Files of the same
         // kind of run in another format stay listed: they are still what they were.
         try writeManifest(files: Array(owned.union(planned)).sorted())
@@ -64,6 +69,6 @@ public struct FiguresJob: Sendable {
 
     private func writeManifest(files: [String]) throws {
         let manifest = Manifest(format: format.rawValue, settings: figures.scene.settings, files: files)
-        try AtomicFileWriter.writeJSON(manifest, toPath: output.manifestPath)
+        try OutputFile.writeJSON(manifest, toPath: output.manifestPath)
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import FitCairo
+import FitOutput
 import FitPNG
 import FitPlot
 import Foundation
@@ -109,14 +110,54 @@ public final class FrameRenderer: Sendable {
         }
     }
 
-    /// Renders every frame with `jobs` threads.
+    /// The most threads ``run(jobs:window:needsPixels:onFrame:ordered:progress:)`` starts.
+    public static let maximumJobs = 64
+
+    /// The memory all workers' frame buffers may take together: 2 GiB. Each worker holds
+    /// one canvas (width × height × 4 bytes) and, when raw pixels are delivered (ffmpeg), a
+    /// packed copy; frames waiting for in-order delivery count too.
+    public static let frameMemoryBudget = 2 << 30
+
+    /// How many of `jobs` workers fit the ``frameMemoryBudget`` for frames of
+    /// `width × height` (at least 1, at most ``maximumJobs``).
+    public static func workerCount(jobs: Int, width: Int, height: Int, needsPixels: Bool) -> Int {
+        let requested = min(max(1, jobs), maximumJobs)
+        let frame = max(1, width * height * 4)
+        // A worker's canvas, its packed pixels, and one frame waiting in the reorder window.
+        let perWorker = frame * (needsPixels ? 3 : 1)
+        return max(1, min(requested, frameMemoryBudget / perWorker))
+    }
+
+    /// The reorder window for `workers` workers: at least `window` frames, fewer when raw
+    /// pixels of large frames wait in it, so the window stays within the budget too.
+    static func reorderWindow(_ window: Int, workers: Int, frameBytes: Int, needsPixels: Bool) -> Int {
+        let requested = max(window, workers)
+        guard needsPixels else { return requested }
+        return max(workers, min(requested, frameMemoryBudget / max(1, frameBytes)))
+    }
+
+    /// `bytes` for a message: "1 GiB", "300 MiB".
+    public static func describe(bytes: Int) -> String {
+        if bytes >= 1 << 30, bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
+        return "\(max(1, (bytes + (1 << 19)) >> 20)) MiB"
+    }
+
+    /// Renders every frame with `jobs` threads (1...``maximumJobs``: more are clamped).
     public func run(
         jobs: Int, window: Int = 16, needsPixels: Bool = false, onFrame: @escaping FrameHandler,
         ordered: OrderedHandler? = nil, progress: ProgressReporter? = nil
     ) throws {
-        let work = FrameWork(count: scene.frameCount, window: ordered == nil ? nil : max(window, jobs))
+        let workers = min(max(1, jobs), Self.maximumJobs)
+        let frameBytes = layer.width * layer.height * 4
+        let work = FrameWork(
+            count: scene.frameCount,
+            window: ordered == nil
+                ? nil
+                : Self.reorderWindow(
+                    window, workers: workers, frameBytes: frameBytes, needsPixels: needsPixels),
+            workers: workers)
         let group = DispatchGroup()
-        for _ in 0..<max(1, jobs) {
+        for _ in 0..<workers {
             group.enter()
             let thread = Thread { [self] in
                 defer { group.leave() }
@@ -184,6 +225,7 @@ final class FrameWork: Sendable {
     }
 
     private let count: Int
+    private let workers: Int
     private let state = Locked(State())
     /// Bounds how far rendering may run ahead of in-order delivery (nil: unbounded, no delivery).
     private let slots: DispatchSemaphore?
@@ -192,8 +234,9 @@ final class FrameWork: Sendable {
     /// a race with the retains of that object on other threads.
     private let deliveryLock = NSLock()
 
-    init(count: Int, window: Int?) {
+    init(count: Int, window: Int?, workers: Int) {
         self.count = count
+        self.workers = workers
         // libdispatch traps when a semaphore is freed with a value below its initial one
         // (workers end having taken slots), so start at 0 and add the slots by signalling.
         self.slots = window.map { window in
@@ -219,8 +262,9 @@ final class FrameWork: Sendable {
         state.withLock { s in
             if s.error == nil { s.error = error }
         }
-        // Wake every worker waiting for a slot so that it sees the failure and stops.
-        if let slots { for _ in 0..<64 { slots.signal() } }
+        // Wake every worker waiting for a slot (each waits on at most one) so that it sees the
+        // failure and stops.
+        if let slots { for _ in 0..<workers { slots.signal() } }
     }
 
     /// Queues a finished frame and delivers, in order, every frame that is now ready.

@@ -1,3 +1,4 @@
+import FitOutput
 import Foundation
 
 /// `manifest.json`: building it and streaming it to disk.
@@ -41,7 +42,9 @@ extension FramesJob {
         let m = manifest(complete: complete, files: [], includeFrames: false)
         let naming = FrameNaming(lastIndex: scene.frameCount - 1)
         let history = scene.history
-        try AtomicFileWriter.streamJSON(toPath: output.manifestPath) { json in
+        let file = try OutputFile(path: output.manifestPath)
+        let json = StreamingJSONWriter(fd: file.fileDescriptor)
+        do {
             json.beginObject()
             json.key("complete")
             json.value(m.complete)
@@ -106,6 +109,12 @@ extension FramesJob {
             json.endObject()
             json.newline()
         }
+        json.flush()
+        if let failure = json.failure {
+            throw OutputError.cannotWrite(
+                path: output.manifestPath, reason: String(cString: strerror(failure)))
+        }
+        try file.commit()
     }
 
     private static func write(_ settings: RenderSettings, to json: StreamingJSONWriter) {

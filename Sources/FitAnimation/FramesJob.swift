@@ -1,3 +1,4 @@
+import FitOutput
 import FitPNG
 import FitTrainer
 import Foundation
@@ -6,10 +7,12 @@ import Foundation
 /// `manifest.json` and the animation, and tidies frames of an earlier run that this one
 /// does not produce.
 ///
-/// Safety protocol (see ``OutputDirectory``): nothing is written before every check passed;
-/// a manifest marked incomplete, listing every file the run may write, is written first, so a
-/// run killed midway still owns its files and a rerun succeeds; each file is written under a
-/// temporary name and renamed; the complete manifest is written last.
+/// Safety protocol (see ``OutputDirectory``): the folders written into (`output`, the
+/// animation's) are locked for the run (``FolderLock``); nothing is written before every check
+/// passed under that lock; a manifest marked incomplete, listing every file the run may
+/// write, is written first, so a run killed midway still owns its files and a rerun succeeds;
+/// each file is written under an exclusive temporary name and renamed; the complete manifest
+/// is written last.
 public struct FramesJob: Sendable {
     /// The name of the history file written beside the frames.
     public static let historyName = "history.csv"
@@ -57,34 +60,68 @@ public struct FramesJob: Sendable {
         return names
     }
 
-    /// True when `path` names a file directly inside `folder`.
+    /// True when `path` names a file directly inside `folder`, once both are resolved
+    /// (symbolic links included: `LINK/x` where LINK points at the folder is inside it).
     public static func isInside(_ path: String, _ folder: OutputDirectory) -> Bool {
-        let file = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
-        return file == URL(fileURLWithPath: folder.path).standardizedFileURL.path
+        ResolvedPath.folder(of: path) == folder.resolvedPath
     }
 
     /// Checks everything that can be checked without writing. Returns the files the previous
     /// manifest owns.
     public func check() throws(OutputError) -> Set<String> {
         guard let output else { return [] }
-        return try output.checkOwnership(of: plannedFiles)
+        let planned = plannedFiles
+        let owned = try output.checkOwnership(of: planned)
+        try output.checkRemovable(staleFrames(previouslyOwned: owned, planned: planned))
+        return owned
     }
 
-    /// Checks, then writes the frames, the history, the manifest and the animation.
+    /// Frames of an earlier run that this one does not produce (200 iterations then 50).
+    private func staleFrames(previouslyOwned: Set<String>, planned: [String]) -> Set<String> {
+        previouslyOwned.subtracting(planned).filter(FrameNaming.isFrameName)
+    }
+
+    /// The folders the run writes into, each locked for the run.
+    public var folders: [String] {
+        var folders: [String] = []
+        if let output { folders.append(output.path) }
+        if let animation { folders.append(ResolvedPath.parent(of: animation.path)) }
+        return folders
+    }
+
+    /// Checks, locks the folders, checks again under the lock, then writes the frames, the
+    /// history, the manifest and the animation.
     public func run() throws -> Summary {
+        InterruptCleanup.shared.install()
+        _ = try check()
+        try output?.create()
+        let locks = try FolderLock.acquireAll(folders)
+        defer { withExtendedLifetime(locks) {} }
         let previouslyOwned = try check()
         let planned = plannedFiles
         let naming = FrameNaming(lastIndex: scene.frameCount - 1)
-        InterruptCleanup.shared.install()
+        if let animation, output.map({ !Self.isInside(animation.path, $0) }) ?? true {
+            OutputDirectory.removeLeftoverTemporaries(
+                inFolder: ResolvedPath.parent(of: animation.path), of: [ResolvedPath.name(of: animation.path)]
+            )
+        }
         if let output {
-            try output.create()
-            output.removeLeftoverTemporaries(owned: previouslyOwned.union(planned))
+            output.removeLeftoverTemporaries(of: previouslyOwned.union(planned).union([output.manifestName]))
             try writeManifest(complete: false, files: Array(previouslyOwned.union(planned)).sorted())
-            try AtomicFileWriter.write(scene.history.csvText(), toPath: output.filePath(Self.historyName))
+            try OutputFile.write(scene.history.csvText(), toPath: output.filePath(Self.historyName))
         }
 
         let renderer = try FrameRenderer(scene: scene)
         let size = renderer.pixelSize
+        let workers = FrameRenderer.workerCount(
+            jobs: jobs, width: size.width, height: size.height,
+            needsPixels: animation.map { $0.kind != .apng } ?? false)
+        if workers < jobs {
+            StandardError.writeLine(
+                "render-fit: note: frames of \(size.width)×\(size.height) pixels take \(FrameRenderer.describe(bytes: size.width * size.height * 4)) each;"
+                    + " rendering with \(workers) of the \(jobs) jobs asked for, to stay within the \(FrameRenderer.describe(bytes: FrameRenderer.frameMemoryBudget)) frame-buffer budget"
+            )
+        }
         let sink = try animation.map {
             try AnimationSink(
                 target: $0, width: size.width, height: size.height, frameCount: scene.frameCount,
@@ -93,7 +130,7 @@ public struct FramesJob: Sendable {
         let progress = ProgressReporter(total: scene.frameCount, quiet: quiet)
         let folder = output
         let onFrame: FrameRenderer.FrameHandler = { index, png in
-            if let folder { try AtomicFileWriter.write(png, toPath: folder.filePath(naming.name(index))) }
+            if let folder { try OutputFile.write(png, toPath: folder.filePath(naming.name(index))) }
         }
         var ordered: FrameRenderer.OrderedHandler?
         if let sink {
@@ -101,7 +138,7 @@ public struct FramesJob: Sendable {
         }
         do {
             try renderer.run(
-                jobs: jobs, needsPixels: sink?.needsPixels ?? false, onFrame: onFrame, ordered: ordered,
+                jobs: workers, needsPixels: sink?.needsPixels ?? false, onFrame: onFrame, ordered: ordered,
                 progress: progress)
             try sink?.finish()
         } catch {
@@ -116,11 +153,11 @@ public struct FramesJob: Sendable {
         if let output {
             // Frames of an earlier run that this one does not produce go (200 iterations then
             // 50 leaves 51 frames). Other files it wrote (an animation) stay, and stay owned.
-            let stale = previouslyOwned.subtracting(planned).filter(FrameNaming.isFrameName)
-            removed = stale.filter { FileManager.default.fileExists(atPath: output.filePath($0)) }.count
+            let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
+            removed = stale.filter { FileKind(atPath: output.filePath($0)).exists }.count
             try output.removeStale(previouslyOwned: stale, produced: [])
             let keptOwned = previouslyOwned.subtracting(stale).filter {
-                FileManager.default.fileExists(atPath: output.filePath($0))
+                FileKind(atPath: output.filePath($0)).exists
             }
             try writeManifest(complete: true, files: Array(keptOwned.union(planned)).sorted())
         }

@@ -1,3 +1,4 @@
+import FitOutput
 import Foundation
 
 #if canImport(Glibc)

@@ -1,3 +1,5 @@
+import FitOutput
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -13,8 +13,9 @@ public enum CairoError: Error, CustomStringConvertible, Equatable, Sendable {
     case fontNotFound(family: String, weight: String, matched: String?)
     /// fontconfig itself failed (no configuration, out of memory…).
     case fontconfigFailure(String)
-    /// A vector document path that cannot be written.
-    case invalidOutputPath(String, reason: String)
+    /// The vector document's bytes could not be handed to its sink (or Cairo's SVG was not
+    /// what the text layer expects).
+    case output(reason: String)
     /// The vector document was already finished; no more drawing or pages.
     case documentFinished
 
@@ -38,8 +39,8 @@ public enum CairoError: Error, CustomStringConvertible, Equatable, Sendable {
                 + "install it, e.g. `apt-get install fonts-dejavu-core` for DejaVu Sans"
         case .fontconfigFailure(let message):
             return "fontconfig failed: \(message)"
-        case .invalidOutputPath(let path, let reason):
-            return "cannot write \(path): \(reason)"
+        case .output(let reason):
+            return "cannot write the vector document: \(reason)"
         case .documentFinished:
             return "the vector document is already finished; create a new one to draw more"
         }

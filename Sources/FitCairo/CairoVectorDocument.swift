@@ -2,7 +2,8 @@ import CCairo
 import FitPlot
 import Foundation
 
-/// A `Renderer` that writes an SVG or PDF file through Cairo.
+/// A `Renderer` that makes an SVG or PDF document through Cairo and hands its bytes to a
+/// sink (the renderer opens no file: the caller streams the bytes into an output file).
 ///
 /// Units: the document is `width × height` layout units; one layout unit is `72 / dpi`
 /// points (the default dpi 72 makes one unit one point, i.e. one CSS pixel at 96 dpi in SVG
@@ -13,8 +14,10 @@ import Foundation
 /// invisible `<text>` element at the same place (searchable, readable by screen readers),
 /// and the document `title` becomes the SVG `<title>` (PDF: the Title metadata).
 ///
-/// The file is written under a temporary name in the destination folder and renamed into
-/// place by `finish()`; a document that is never finished leaves no file behind.
+/// PDF bytes reach the sink as Cairo produces them; an SVG is collected and handed over whole
+/// by `finish()` (its text layer goes before `</svg>`, and Cairo writes an SVG at the end
+/// anyway). A document that is never finished sends nothing more; the caller discards what
+/// it received.
 /// Markers are real vector shapes; `snapToPixels` has no meaning here and is ignored.
 public final class CairoVectorDocument: Renderer {
     /// The file format written.
@@ -27,54 +30,53 @@ public final class CairoVectorDocument: Renderer {
     public let format: Format
     /// The document's size in layout units.
     public let canvasSize: Size
-    /// Where `finish()` puts the file.
-    public let url: URL
+    /// Receives the document's bytes in order; a throw fails the document.
+    public typealias Sink = (UnsafeRawBufferPointer) throws -> Void
     /// Pages so far (the current one included).
     public private(set) var pageCount = 1
 
-    private let temporaryURL: URL
+    private let stream: DocumentStream
     private var surface: CairoSurface?
     private var context: CairoDrawingContext?
     private let title: String?
     private var firstError: CairoError?
     private var textLayer = SVGTextLayer()
 
-    /// Starts a document at `url`.
+    /// Starts a document whose bytes go to `sink`.
     /// - Throws: `CairoError.invalidCanvasSize` (non-finite or not positive),
-    ///   `.invalidScale` for a bad dpi, `.invalidOutputPath`, or a Cairo failure.
+    ///   `.invalidScale` for a bad dpi, or a Cairo failure.
     public init(
-        format: Format, url: URL, width: Double, height: Double, dpi: Double = 72, title: String? = nil
+        format: Format, width: Double, height: Double, dpi: Double = 72, title: String? = nil,
+        sink: @escaping Sink
     ) throws(CairoError) {
         guard dpi.isFinite, dpi > 0 else { throw .invalidScale(dpi) }
         let pointsPerUnit = 72 / dpi
         guard width.isFinite, height.isFinite, width > 0, height > 0,
             width * pointsPerUnit <= 14_400, height * pointsPerUnit <= 14_400  // PDF's 200-inch page limit
         else { throw .invalidCanvasSize(width: width, height: height, scale: pointsPerUnit) }
-        let folder = url.deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue
-        else {
-            throw .invalidOutputPath(url.path, reason: "the folder \(folder.path) does not exist")
-        }
         self.format = format
         self.canvasSize = Size(width: width, height: height)
-        self.url = url
         self.title = title
-        self.temporaryURL = folder.appendingPathComponent(
-            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).tmp")
+        let stream = DocumentStream(sink: sink, collects: format == .svg)
+        self.stream = stream
         let pw = width * pointsPerUnit
         let ph = height * pointsPerUnit
-        let path = temporaryURL.path
+        let closure = Unmanaged.passUnretained(stream).toOpaque()
+        let write: cairo_write_func_t = { closure, data, length in
+            guard let closure else { return CAIRO_STATUS_WRITE_ERROR }
+            let stream = Unmanaged<DocumentStream>.fromOpaque(closure).takeUnretainedValue()
+            return stream.receive(UnsafeRawBufferPointer(start: data, count: Int(length)))
+        }
         let surface: CairoSurface
         switch format {
         case .svg:
             surface = try CairoSurface(
-                taking: cairo_svg_surface_create(path, pw, ph), operation: "cairo_svg_surface_create(\(path))"
-            )
+                taking: cairo_svg_surface_create_for_stream(write, closure, pw, ph),
+                operation: "cairo_svg_surface_create_for_stream")
         case .pdf:
             surface = try CairoSurface(
-                taking: cairo_pdf_surface_create(path, pw, ph), operation: "cairo_pdf_surface_create(\(path))"
-            )
+                taking: cairo_pdf_surface_create_for_stream(write, closure, pw, ph),
+                operation: "cairo_pdf_surface_create_for_stream")
             cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATOR, "render-fit")
             if let title { cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_TITLE, title) }
         }
@@ -84,19 +86,17 @@ public final class CairoVectorDocument: Renderer {
                 surface: surface, deviceSize: Size(width: pw, height: ph), scale: pointsPerUnit,
                 snapsToPixels: false)
         } catch {
+            stream.abandon()
             self.surface = nil
-            try? FileManager.default.removeItem(at: temporaryURL)
             throw error
         }
     }
 
     deinit {
-        // Not finished: close Cairo's file, then delete the partial file.
-        if surface != nil {
-            context = nil
-            surface = nil
-            try? FileManager.default.removeItem(at: temporaryURL)
-        }
+        // Not finished: Cairo finishes the surface as it is destroyed; its bytes are dropped.
+        stream.abandon()
+        context = nil
+        surface = nil
     }
 
     /// Ends the current page and starts a new one of the same size (PDF only).
@@ -111,7 +111,8 @@ public final class CairoVectorDocument: Renderer {
         pageCount += 1
     }
 
-    /// Writes the last page, checks every status, and moves the file into place.
+    /// Writes the last page, checks every status, and hands the sink the rest of the document
+    /// (the whole of an SVG).
     public func finish() throws(CairoError) {
         guard let context, let surface else { throw .documentFinished }
         defer {
@@ -122,19 +123,19 @@ public final class CairoVectorDocument: Renderer {
             if let firstError { throw firstError }
             try context.checkStatus("drawing the \(format.rawValue) document")
             cairo_surface_finish(surface.pointer)
-            try surface.checkStatus("cairo_surface_finish(\(temporaryURL.path))")
-            if format == .svg { try textLayer.insert(into: temporaryURL, title: title) }
-            try moveIntoPlace()
+            if let failure = stream.failure { throw CairoError.output(reason: "\(failure)") }
+            try surface.checkStatus("cairo_surface_finish")
+            if format == .svg {
+                let svg = try textLayer.insert(into: stream.collected, title: title)
+                do {
+                    try svg.withUnsafeBytes { try stream.sink($0) }
+                } catch {
+                    throw CairoError.output(reason: "\(error)")
+                }
+            }
         } catch {
-            try? FileManager.default.removeItem(at: temporaryURL)
+            stream.abandon()
             throw error
-        }
-    }
-
-    private func moveIntoPlace() throws(CairoError) {
-        // rename(2) replaces an existing file atomically.
-        guard rename(temporaryURL.path, url.path) == 0 else {
-            throw .invalidOutputPath(url.path, reason: String(cString: strerror(errno)))
         }
     }
 
@@ -197,5 +198,42 @@ public final class CairoVectorDocument: Renderer {
     /// Embeds `raster` stretched over `rect`, nearest-neighbour unless `smooth`.
     public func drawRaster(_ raster: Raster, in rect: Rect, smooth: Bool) {
         record(context?.drawRaster(raster, in: rect, smooth: smooth))
+    }
+}
+
+/// Where Cairo's write callback sends the bytes: straight to the sink (PDF) or into memory
+/// (SVG, whose text layer is inserted once Cairo is done). The callback cannot throw: the
+/// sink's error is kept and reported by `finish()`.
+private final class DocumentStream {
+    let sink: CairoVectorDocument.Sink
+    private let collects: Bool
+    private(set) var collected: [UInt8] = []
+    private(set) var failure: (any Error)?
+    private var abandoned = false
+
+    init(sink: @escaping CairoVectorDocument.Sink, collects: Bool) {
+        self.sink = sink
+        self.collects = collects
+    }
+
+    func receive(_ bytes: UnsafeRawBufferPointer) -> cairo_status_t {
+        guard !abandoned, failure == nil else { return CAIRO_STATUS_WRITE_ERROR }
+        if collects {
+            collected.append(contentsOf: bytes)
+            return CAIRO_STATUS_SUCCESS
+        }
+        do {
+            try sink(bytes)
+            return CAIRO_STATUS_SUCCESS
+        } catch {
+            failure = error
+            return CAIRO_STATUS_WRITE_ERROR
+        }
+    }
+
+    /// Drops whatever Cairo writes from now on.
+    func abandon() {
+        abandoned = true
+        collected = []
     }
 }

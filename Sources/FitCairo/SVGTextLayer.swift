@@ -20,36 +20,48 @@ struct SVGTextLayer {
         )
     }
 
-    /// Rewrites the SVG at `url` with the text layer and `title`.
-    func insert(into url: URL, title: String?) throws(CairoError) {
-        guard !elements.isEmpty || title != nil else { return }
-        let svg: String
-        do {
-            svg = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw .invalidOutputPath(url.path, reason: "cannot read back Cairo's SVG: \(error)")
-        }
-        guard let closing = svg.range(of: "</svg>", options: .backwards),
-            let rootEnd = svg.range(of: "<svg")
-                .flatMap({ svg.range(of: ">", range: $0.upperBound..<svg.endIndex) })
+    /// Cairo's SVG with the text layer inserted before `</svg>` and `title` after the root tag.
+    func insert(into svg: [UInt8], title: String?) throws(CairoError) -> [UInt8] {
+        guard !elements.isEmpty || title != nil else { return svg }
+        let root = Array("<svg".utf8)
+        let closing = Array("</svg>".utf8)
+        guard let rootStart = Self.firstIndex(of: root, in: svg),
+            let rootEnd = svg[(rootStart + root.count)...].firstIndex(of: UInt8(ascii: ">")),
+            let close = Self.lastIndex(of: closing, in: svg), close > rootEnd
         else {
-            throw .invalidOutputPath(url.path, reason: "Cairo's SVG has no <svg> root element")
+            throw .output(reason: "Cairo's SVG has no <svg> root element")
         }
-        var result = String(svg[..<rootEnd.upperBound])
-        if let title { result += "\n<title>\(Self.escape(title))</title>" }
-        result += svg[rootEnd.upperBound..<closing.lowerBound]
+        var result = Array(svg[...rootEnd])
+        if let title { result += Array("\n<title>\(Self.escape(title))</title>".utf8) }
+        result += svg[(rootEnd + 1)..<close]
         if !elements.isEmpty {
-            result += "<g fill-opacity=\"0\" stroke=\"none\" pointer-events=\"none\">\n"
-            result += elements.joined(separator: "\n") + "\n</g>\n"
+            result += Array("<g fill-opacity=\"0\" stroke=\"none\" pointer-events=\"none\">\n".utf8)
+            result += Array((elements.joined(separator: "\n") + "\n</g>\n").utf8)
         }
-        result += svg[closing.lowerBound...]
-        do {
-            try Data(result.utf8).write(to: url)
-        } catch {
-            throw .invalidOutputPath(url.path, reason: "\(error)")
-        }
+        result += svg[close...]
+        return result
     }
 
+    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        }
+        return nil
+    }
+
+    private static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for i in stride(from: haystack.count - needle.count, through: 0, by: -1)
+        where haystack[i] == needle[0] {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        }
+        return nil
+    }
+
+    /// `s` escaped for XML text and attributes, with the characters XML 1.0 forbids (C0
+    /// controls other than tab, LF and CR; U+FFFE, U+FFFF) replaced by U+FFFD, so that any
+    /// text, a CSV header with control characters included, gives a well-formed document.
     static func escape(_ s: String) -> String {
         var out = ""
         for ch in s {
@@ -58,7 +70,10 @@ struct SVGTextLayer {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(ch)
+            default:
+                for scalar in ch.unicodeScalars {
+                    out.unicodeScalars.append(XMLText.isAllowed(scalar) ? scalar : "\u{FFFD}")
+                }
             }
         }
         return out

@@ -1,5 +1,6 @@
-/// Writes an animated PNG (PNG Third Edition: acTL, fcTL, fdAT) frame by frame, streaming each
-/// frame to a temporary file in the destination's folder; `finish()` renames it into place.
+/// Writes an animated PNG (PNG Third Edition: acTL, fcTL, fdAT) frame by frame, handing the
+/// bytes, in order, to the sink it was given (the codec opens no file: a caller streams them
+/// into an output file, which it publishes once ``finish()`` returned).
 ///
 /// - Every frame covers the whole canvas (offsets 0, 0), with dispose op NONE and blend op
 ///   SOURCE, and the same delay. The first frame is stored as IDAT, so a reader that knows
@@ -9,12 +10,13 @@
 ///   it is `.rgb` or `.rgba`; with `.automatic`, the first frame decides (RGB when opaque), and
 ///   a later frame with transparency is then an error that names `.rgba`.
 /// - acTL is written before the first frame with `frameCount` from the initialiser; `finish()`
-///   throws unless exactly that many frames were appended, and nothing appears at the path.
+///   throws unless exactly that many frames were appended (and writes no IEND).
 /// - Ancillary chunks of the first encoded frame (text, pHYs) are copied once into the header.
-/// - An error, or dropping the writer without `finish()`, deletes the temporary file.
+/// - After an error the writer is closed; the bytes already sent make no valid file, and the
+///   caller discards them.
 public final class APNGWriter {
-    /// The destination file path, created by ``finish()``.
-    public let path: String
+    /// Receives the file's bytes in order; a throw stops the writer.
+    public typealias Sink = ([UInt8]) throws -> Void
     /// Canvas width in pixels; every frame must have it.
     public let width: Int
     /// Canvas height in pixels; every frame must have it.
@@ -26,10 +28,7 @@ public final class APNGWriter {
     /// How many times the animation plays; 0 loops forever.
     public let loopCount: UInt32
     private var encoder: PNGEncoder
-    private let output: AtomicFileOutput
-    /// The hidden file the animation is streamed into until `finish()` renames it to `path`
-    /// (for callers that clean up after an interrupt).
-    public var temporaryPath: String { output.temporaryPath }
+    private let sink: Sink
     /// The IHDR of the first frame; every later frame must match it.
     private var header: [UInt8]?
     private var framesWritten = 0
@@ -38,12 +37,12 @@ public final class APNGWriter {
     /// True when the caller left the colour type to the first frame (`.automatic`).
     private let firstFrameChoosesColor: Bool
 
-    /// Opens the temporary file. `delay` is in seconds as a fraction (a denominator of 0 means
-    /// 1/100 s units, as the APNG spec says); `loopCount` 0 loops forever.
+    /// A writer whose bytes go to `sink`. `delay` is in seconds as a fraction (a denominator
+    /// of 0 means 1/100 s units, as the APNG spec says); `loopCount` 0 loops forever.
     public init(
-        path: String, width: Int, height: Int, frameCount: Int,
+        width: Int, height: Int, frameCount: Int,
         delay: (numerator: UInt16, denominator: UInt16), loopCount: UInt32 = 0,
-        encoder: PNGEncoder.Options = PNGEncoder.Options()
+        encoder: PNGEncoder.Options = PNGEncoder.Options(), sink: @escaping Sink
     ) throws {
         guard width > 0, height > 0, width <= 0x7FFF_FFFF, height <= 0x7FFF_FFFF else {
             throw PNGError.invalidArgument(
@@ -53,7 +52,6 @@ public final class APNGWriter {
             throw PNGError.invalidArgument("frame count \(frameCount) must be at least 1")
         }
         try encoder.validate()
-        self.path = path
         self.width = width
         self.height = height
         self.frameCount = frameCount
@@ -61,7 +59,7 @@ public final class APNGWriter {
         self.loopCount = loopCount
         self.encoder = PNGEncoder(options: encoder)
         self.firstFrameChoosesColor = encoder.colorMode == .automatic
-        self.output = try AtomicFileOutput(path: path)
+        self.sink = sink
     }
 
     /// Encodes and appends one frame of `width × height`.
@@ -124,16 +122,16 @@ public final class APNGWriter {
         guard !idat.isEmpty else { throw PNGError.malformed("the frame PNG has no IDAT chunk") }
         do {
             if header == nil { try writeHeader(ihdr: ihdr, chunks: chunks) }
-            try output.write(frameControl())
+            try sink(frameControl())
             for chunk in idat {
                 if framesWritten == 0 {
-                    try output.write(chunk.serialized)
+                    try sink(chunk.serialized)
                 } else {
                     var data: [UInt8] = []
                     data.reserveCapacity(4 + chunk.data.count)
                     data.appendBigEndian(nextSequenceNumber())
                     data += chunk.data
-                    try output.write(PNGChunk(type: "fdAT", data: data).serialized)
+                    try sink(PNGChunk(type: "fdAT", data: data).serialized)
                 }
             }
             framesWritten += 1
@@ -143,18 +141,17 @@ public final class APNGWriter {
         }
     }
 
-    /// Checks the frame count, writes IEND and renames the file onto `path`.
+    /// Checks the frame count and writes IEND: the sink then holds the whole file.
     public func finish() throws {
         try checkOpen()
         guard framesWritten == frameCount else {
             close()
             throw PNGError.animation(
-                "\(framesWritten) frames were appended but the animation was created for \(frameCount); no file was written at '\(path)'"
+                "\(framesWritten) frames were appended but the animation was created for \(frameCount); the animation is incomplete"
             )
         }
         do {
-            try output.write(PNGChunk(type: "IEND", data: []).serialized)
-            try output.commit()
+            try sink(PNGChunk(type: "IEND", data: []).serialized)
             isClosed = true
         } catch {
             close()
@@ -175,7 +172,7 @@ public final class APNGWriter {
         for chunk in chunks.prefix(while: { $0.type != "IDAT" }) where !animationChunks.contains(chunk.type) {
             bytes += chunk.serialized
         }
-        try output.write(bytes)
+        try sink(bytes)
     }
 
     private func frameControl() -> [UInt8] {
@@ -199,7 +196,7 @@ public final class APNGWriter {
 
     private func checkOpen() throws {
         guard !isClosed else {
-            throw PNGError.animation("the writer for '\(path)' is already finished or failed")
+            throw PNGError.animation("the animation writer is already finished or failed")
         }
     }
 
@@ -227,6 +224,5 @@ public final class APNGWriter {
 
     private func close() {
         isClosed = true
-        output.discard()
     }
 }

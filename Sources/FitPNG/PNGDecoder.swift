@@ -47,15 +47,54 @@ public struct PNGDecoder: Sendable {
         }
     }
 
-    /// Reads and decodes the PNG file at `path`.
+    /// The most bytes ``decodeFile(atPath:)`` reads from a file before its image is complete.
+    public static let maximumFileBytes = 1 << 30
+
+    /// Reads and decodes the PNG file at `path`, streaming: the file is read as the decoder
+    /// needs it and reading stops after the image's last row, so data after it (more image
+    /// data, later chunks, junk after IEND) is never read; at most ``maximumFileBytes`` are.
     public func decodeFile(atPath path: String) throws -> RGBAImage {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw PNGError.io(path: path, operation: "read", reason: (error as NSError).localizedDescription)
+        let input = try FileInput(path: path, limit: Self.maximumFileBytes)
+        if input.size == 0 { throw PNGError.empty }
+        return try decode(streaming: input)
+    }
+
+    private func decode(streaming input: FileInput) throws -> RGBAImage {
+        var width: UInt32 = 0
+        var height: UInt32 = 0
+        var status = PNG_BRIDGE_OK
+        var error = png_bridge_error()
+        let context = Unmanaged.passUnretained(input).toOpaque()
+        let read: png_bridge_read_fn = { context, out, length in
+            guard let context, let out else { return 0 }
+            return Unmanaged<FileInput>.fromOpaque(context).takeUnretainedValue().read(
+                into: out, count: length)
         }
-        return try decode([UInt8](data))
+        let created = withExtendedLifetime(input) {
+            png_bridge_decoder_create_streaming(
+                read, context, UInt64(maxPixels), &width, &height, &status, &error)
+        }
+        if let failure = input.failure { throw failure }
+        guard let handle = created else {
+            if status == PNG_BRIDGE_NOT_PNG || (status == PNG_BRIDGE_TRUNCATED && input.consumed < 8) {
+                throw input.consumed < 8 && status == PNG_BRIDGE_TRUNCATED
+                    ? PNGError.truncated(atByte: input.consumed) : PNGError.notPNG
+            }
+            throw refine(PNGError(status: status, error: error))
+        }
+        let session = DecoderSession(handle)
+        let count = Int(width) * Int(height) * 4
+        var readStatus = PNG_BRIDGE_OK
+        let pixels = withExtendedLifetime(input) {
+            [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                readStatus = png_bridge_decoder_read_rgba(session.handle, buffer.baseAddress, count, &error)
+                if readStatus != PNG_BRIDGE_OK { buffer.initialize(repeating: 0) }
+                initialized = count
+            }
+        }
+        if let failure = input.failure { throw failure }
+        guard readStatus == PNG_BRIDGE_OK else { throw refine(PNGError(status: readStatus, error: error)) }
+        return try RGBAImage(width: Int(width), height: Int(height), pixels: pixels)
     }
 
     /// Cheap checks in Swift before libpng sees the data: an empty input, a wrong signature, and
@@ -81,6 +120,62 @@ public struct PNGDecoder: Sendable {
             return .tooLarge(width: width, height: height, limit: maxPixels)
         }
         return error
+    }
+}
+
+/// A file read on demand by the streaming decoder, up to a byte limit. Read errors are kept
+/// (the C callback can only return a short count) and thrown once the decoder returned.
+private final class FileInput {
+    let path: String
+    let size: Int
+    private let fd: Int32
+    private let limit: Int
+    private(set) var consumed = 0
+    private(set) var failure: PNGError?
+
+    init(path: String, limit: Int) throws {
+        self.path = path
+        self.limit = limit
+        // Non-blocking so that a FIFO cannot hang the open; it is refused just below.
+        fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            throw PNGError.io(path: path, operation: "read", reason: String(cString: strerror(errno)))
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw PNGError.io(path: path, operation: "read", reason: "not a regular file")
+        }
+        size = Int(info.st_size)
+    }
+
+    deinit { close(fd) }
+
+    func read(into out: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        guard failure == nil else { return 0 }
+        guard consumed + count <= limit else {
+            failure = .io(
+                path: path, operation: "read",
+                reason: "the image needs more than \(limit) bytes of the file; larger PNGs are refused")
+            return 0
+        }
+        var filled = 0
+        while filled < count {
+            #if canImport(Glibc)
+                let n = Glibc.read(fd, out + filled, count - filled)
+            #else
+                let n = Darwin.read(fd, out + filled, count - filled)
+            #endif
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = .io(path: path, operation: "read", reason: String(cString: strerror(errno)))
+                break
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        consumed += filled
+        return filled
     }
 }
 

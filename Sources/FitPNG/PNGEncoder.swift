@@ -59,15 +59,6 @@ public struct PNGEncoder: Sendable {
         }
     }
 
-    /// Writes the PNG of `image` to `path` through a temporary file in the same folder that is
-    /// renamed into place, so the path never holds a half-written file.
-    public func write(_ image: RGBAImage, toFile path: String) throws {
-        let bytes = try encode(image)
-        let file = try AtomicFileOutput(path: path)
-        try file.write(bytes)
-        try file.commit()
-    }
-
     static func checkARGB32(_ base: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int) throws {
         guard width > 0, height > 0, width <= 0x7FFF_FFFF, height <= 0x7FFF_FFFF else {
             throw PNGError.invalidArgument("image size \(width)×\(height): both must be in 1...2147483647")

@@ -1,3 +1,4 @@
+import FitOutput
 import FitPNG
 import Foundation
 import ImageComparison
@@ -104,12 +105,13 @@ public struct ImageSnapshotVerifier: Sendable {
         return .mismatched(report, tolerance: tolerance, artifacts: written)
     }
 
-    /// Encodes `image` and writes it through a temporary file and a rename, creating folders.
+    /// Encodes `image` and writes it through render-fit's output layer (an exclusive
+    /// temporary renamed into place), creating folders.
     static func writePNG(_ image: RGBAImage, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(try PNGEncoder().encode(image)).write(to: url, options: .atomic)
+        try OutputFile.write(try PNGEncoder().encode(image), toPath: path)
     }
 }
 

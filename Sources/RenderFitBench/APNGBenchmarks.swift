@@ -1,5 +1,6 @@
 import FitAnimation
 import FitCairo
+import FitOutput
 import FitPNG
 import Foundation
 
@@ -17,11 +18,13 @@ enum APNGBenchmarks {
         let path = folder.path + "/bench.png"
         var size = 0
         let timing = try Timing.measure(runs: runs) {
+            let file = try OutputFile(path: path)
             let writer = try APNGWriter(
-                path: path, width: w, height: h, frameCount: pngs.count, delay: (1, 25),
-                encoder: PNGEncoder.Options(colorMode: .rgb))
+                width: w, height: h, frameCount: pngs.count, delay: (1, 25),
+                encoder: PNGEncoder.Options(colorMode: .rgb), sink: { try file.write($0) })
             for png in pngs { try writer.appendEncodedPNG(png) }
             try writer.finish()
+            try file.commit()
             size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         }
         output.add(

@@ -1,4 +1,5 @@
 import FitAnimation
+import FitOutput
 import Foundation
 
 /// The whole frames job in process (what `render-fit --out` does after training): manifest,

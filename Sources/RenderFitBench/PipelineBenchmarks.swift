@@ -1,5 +1,6 @@
 import FitAnimation
 import FitCairo
+import FitOutput
 import FitPNG
 import Foundation
 

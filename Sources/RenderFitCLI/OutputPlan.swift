@@ -1,9 +1,14 @@
 import FitAnimation
+import FitOutput
 import FitTrainer
 import Foundation
 
-/// The outputs of a run — frames folder, figures folder, animation file — checked together
-/// before anything is written, then written.
+/// The outputs of a run — frames folder, figures folder, animation file, history file —
+/// planned and checked together before anything is written, then written with every folder
+/// they go into locked for the whole run.
+///
+/// Places are compared resolved (``ResolvedPath``): `--history LINK/manifest.json`, where LINK
+/// points at `--out`, is the manifest itself and is refused like the direct path.
 struct OutputPlan {
     let settings: RenderFitSettings
     let scene: TrainingScene
@@ -38,8 +43,10 @@ struct OutputPlan {
         }
     }
 
-    /// Every check that needs no writing: folder ownership, the animation's place, ffmpeg.
+    /// Every check that needs no writing: the folders' places, names that clash, ownership,
+    /// existing files, name lengths, ffmpeg.
     func check() throws {
+        try checkPlaces()
         do {
             _ = try frames?.check()
             _ = try figures?.check()
@@ -47,23 +54,8 @@ struct OutputPlan {
             throw OutputError(error.description)
         }
         try checkHistoryExport()
-        guard let animation else { return }
-        let inOutput = frames?.output.map { FramesJob.isInside(animation.path, $0) } ?? false
-        let name = URL(fileURLWithPath: animation.path).lastPathComponent
-        if inOutput, Self.isReserved(name) {
-            throw UsageError(
-                "--animation '\(animation.path)' would replace render-fit's own \(name) in --out; choose another name"
-            )
-        }
-        if !inOutput {
-            try checkParentExists(of: animation.path, option: "--animation")
-            if FileManager.default.fileExists(atPath: animation.path) && !settings.rendering.force {
-                throw OutputError(
-                    "--animation '\(animation.path)' already exists; pass --force to replace it, or choose another name; nothing was written"
-                )
-            }
-        }
-        if case .ffmpeg = animation.kind, FFmpegEncoder.locate() == nil {
+        try checkAnimation()
+        if let animation, case .ffmpeg = animation.kind, FFmpegEncoder.locate() == nil {
             throw OutputError(FFmpegEncoder.installHint)
         }
     }
@@ -71,44 +63,151 @@ struct OutputPlan {
     /// Names in --out that belong to the frames run itself.
     static func isReserved(_ name: String) -> Bool {
         FrameNaming.isFrameName(name) || name == FramesJob.historyName || name == OutputDirectory.manifestName
-            || name == OutputDirectory.figuresManifestName
+            || name == OutputDirectory.figuresManifestName || name == FolderLock.fileName
     }
 
-    /// `--history FILE` never replaces a manifest, and replaces an existing file only with
-    /// --force (its own copy in --out, `history.csv`, is the same bytes and is allowed).
+    /// The names the figures run writes in its folder, its manifest and lock included.
+    private var figureNames: Set<String> {
+        guard let figures else { return [] }
+        return Set(figures.plannedFiles + [OutputDirectory.figuresManifestName, FolderLock.fileName])
+    }
+
+    /// Folders that are files (or lie inside one), and names too long for the file system.
+    private func checkPlaces() throws {
+        var folders: [(String, String)] = []
+        if let out = frames?.output { folders.append(("--out", out.path)) }
+        if let figures { folders.append(("--figures", figures.output.path)) }
+        for (option, folder) in folders {
+            let nearest = ResolvedPath.nearestExisting(folder)
+            guard nearest.isDirectory else {
+                let what =
+                    nearest.path == folder ? "names an existing file" : "is inside the file '\(nearest.path)'"
+                throw UsageError(
+                    "\(option) '\(folder)' \(what); give a directory path (it is created if needed)")
+            }
+            for component in folder.split(separator: "/")
+            where component.utf8.count > ResolvedPath.maximumNameLength {
+                throw UsageError(
+                    "\(option) '\(folder)': the name '\(component.prefix(40))…' is longer than the \(ResolvedPath.maximumNameLength) bytes a file system allows"
+                )
+            }
+        }
+        var files: [(String, String)] = []
+        if let animation { files.append(("--animation", animation.path)) }
+        if let export = settings.historyExport { files.append(("--history", export.url.path)) }
+        for (option, path) in files where !OutputFile.fitsFileSystem(path) {
+            throw UsageError(
+                "\(option) '\(path)': the name is too long once render-fit's temporary suffix (\(TemporaryName.addedLength) bytes) is added;"
+                    + " file names may have \(ResolvedPath.maximumNameLength) bytes; choose a shorter name")
+        }
+        if let animation, let export = settings.historyExport,
+            ResolvedPath.resolve(animation.path) == ResolvedPath.resolve(export.url.path)
+        {
+            throw UsageError(
+                "--animation and --history name the same file '\(animation.path)'; choose two names")
+        }
+    }
+
+    private func checkAnimation() throws {
+        guard let animation else { return }
+        let name = ResolvedPath.name(of: animation.path)
+        let inOutput = frames?.output.map { FramesJob.isInside(animation.path, $0) } ?? false
+        let inFigures = figures.map { FramesJob.isInside(animation.path, $0.output) } ?? false
+        if inOutput, Self.isReserved(name) {
+            throw UsageError(
+                "--animation '\(animation.path)' would replace render-fit's own \(name) in --out; choose another name"
+            )
+        }
+        if inFigures, figureNames.contains(name) {
+            throw UsageError(
+                "--animation '\(animation.path)' would replace the figure \(name) of --figures; choose another name"
+            )
+        }
+        if !inOutput {
+            if name == FolderLock.fileName {
+                throw UsageError(
+                    "--animation '\(animation.path)' is render-fit's lock file name; choose another name")
+            }
+            try checkParentExists(of: animation.path, option: "--animation")
+            try checkReplaceable(animation.path, option: "--animation")
+        }
+    }
+
+    /// `--history FILE` never replaces a manifest, a figure or a frame, and replaces an
+    /// existing file only with --force (its own copy in --out, `history.csv`, is the same bytes
+    /// and is allowed).
     private func checkHistoryExport() throws {
         guard let export = settings.historyExport else { return }
         let path = export.url.path
-        let name = export.url.lastPathComponent
+        let name = ResolvedPath.name(of: path)
         let inOutput = frames?.output.map { FramesJob.isInside(path, $0) } ?? false
         let inFigures = figures.map { FramesJob.isInside(path, $0.output) } ?? false
-        if (inOutput || inFigures) && Self.isReserved(name) && name != FramesJob.historyName {
+        if (inOutput && Self.isReserved(name) && name != FramesJob.historyName)
+            || (inFigures
+                && (figureNames.contains(name) || Self.isReserved(name) && name != FramesJob.historyName))
+            || name == FolderLock.fileName
+        {
             throw UsageError(
                 "--history '\(path)' would replace render-fit's own \(name); choose another name")
         }
+        if let animation, inOutput || inFigures,
+            ResolvedPath.resolve(animation.path) == ResolvedPath.resolve(path)
+        {
+            throw UsageError("--animation and --history name the same file '\(path)'; choose two names")
+        }
         if inOutput && name == FramesJob.historyName { return }
-        if FileManager.default.fileExists(atPath: path) && !settings.rendering.force {
-            throw OutputError(
-                "--history '\(path)' already exists; pass --force to replace it, or choose another name; nothing was written"
-            )
+        try checkReplaceable(path, option: "--history")
+    }
+
+    /// An existing file (a dangling symbolic link included) is replaced only with --force, and
+    /// never when it is a directory, FIFO or device.
+    private func checkReplaceable(_ path: String, option: String) throws {
+        let kind = FileKind(atPath: path)
+        switch kind {
+        case .missing: return
+        case .regular, .symbolicLink:
+            if !settings.rendering.force {
+                throw OutputError(
+                    "\(option) '\(path)' already exists\(kind == .symbolicLink ? " (a symbolic link)" : ""); pass --force to replace it, or choose another name; nothing was written"
+                )
+            }
+        case .directory, .other:
+            throw UsageError("\(option) '\(path)' is \(kind.article); give the path of a file")
         }
     }
 
     private func checkParentExists(of path: String, option: String) throws {
-        let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDirectory),
-            isDirectory.boolValue
-        else {
+        let parent = ResolvedPath.parent(of: path)
+        guard FileKind.isDirectory(parent) else {
             throw UsageError(
-                "\(option) '\(path)': the directory '\(parent.path)' does not exist; create it first")
+                "\(option) '\(path)': the directory '\(parent)' does not exist; create it first")
         }
     }
 
-    /// Writes everything; returns the summary lines.
+    /// Every folder the run writes into.
+    private var folders: [String] {
+        var folders = frames?.folders ?? []
+        if let figures { folders.append(figures.output.path) }
+        if let export = settings.historyExport { folders.append(ResolvedPath.parent(of: export.url.path)) }
+        return folders
+    }
+
+    /// Locks every folder, checks again under the locks (another run may have written in
+    /// between), then writes everything; returns the summary lines.
     func write() throws -> [String] {
         var lines: [String] = []
         do {
+            InterruptCleanup.shared.install()
+            try frames?.output?.create()
+            try figures?.output.create()
+            let locks = try FolderLock.acquireAll(folders)
+            defer { withExtendedLifetime(locks) {} }
+            try check()
+            if let export = settings.historyExport {
+                OutputDirectory.removeLeftoverTemporaries(
+                    inFolder: ResolvedPath.parent(of: export.url.path),
+                    of: [ResolvedPath.name(of: export.url.path)])
+            }
             if let frames {
                 let summary = try frames.run()
                 let rate = summary.seconds > 0 ? Double(summary.frames) / summary.seconds : 0
@@ -132,15 +231,27 @@ struct OutputPlan {
                 let written = try figures.run()
                 lines.append("wrote \(written.count) figures to \(figures.output.path)")
             }
-        } catch let error as FitAnimation.OutputError {
+            try writeHistoryExport()
+        } catch let error as FitOutput.OutputError {
             throw OutputError(error.description)
         } catch let error as AnimationError {
             throw OutputError(error.description)
         } catch let error as OutputError {
             throw error
+        } catch let error as UsageError {
+            throw error
         } catch {
             throw OutputError("\(error)")
         }
         return lines
+    }
+
+    private func writeHistoryExport() throws {
+        guard let export = settings.historyExport else { return }
+        let history = scene.history
+        switch export.format {
+        case .csv: try OutputFile.write(history.csvText(), toPath: export.url.path)
+        case .json: try OutputFile.write(Array(try history.jsonData()), toPath: export.url.path)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FitAnimation
+import FitOutput
 import FitTrainer
 import Foundation
 
@@ -61,6 +62,7 @@ struct RenderFit: ParsableCommand {
     /// (argument-parser would add usage lines): status 64 for usage errors, 73 when output
     /// cannot be written.
     static func main() {
+        if let message = ArgumentEncoding.firstInvalid() { fail(message, status: 64) }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,4 +1,5 @@
 import FitAnimation
+import FitOutput
 import FitTrainer
 import Foundation
 
@@ -20,15 +21,6 @@ struct RenderFitRun {
             throw UsageError(error.description)
         }
         let report = TrainingReport(history: history, data: data)
-        guard !settings.historyOnly else {
-            try checkHistoryOnly()
-            printReport(report, history: history)
-            try writeHistoryExport(history)
-            if !settings.quiet, let export = settings.historyExport {
-                print("wrote \(export.url.path) (\(history.count) rows)")
-            }
-            return
-        }
         let scene: TrainingScene
         do {
             scene = try TrainingScene(
@@ -43,10 +35,13 @@ struct RenderFitRun {
         if let note = plan.animation?.rateNote(fps: settings.rendering.fps) {
             StandardError.writeLine("render-fit: " + note)
         }
+        // With --history alone the plan has no frames or figures: it writes only the history.
         let summary = try plan.write()
-        try writeHistoryExport(history)
         if !settings.quiet {
             for line in summary { print(line) }
+            if settings.historyOnly, let export = settings.historyExport {
+                print("wrote \(export.url.path) (\(history.count) rows)")
+            }
         }
     }
 
@@ -77,16 +72,6 @@ struct RenderFitRun {
                 + "is undetermined; a fit needs at least two different x values")
     }
 
-    /// `--history` alone: the file must not exist unless --force.
-    private func checkHistoryOnly() throws {
-        guard let export = settings.historyExport else { return }
-        if FileManager.default.fileExists(atPath: export.url.path) && !settings.rendering.force {
-            throw OutputError(
-                "--history '\(export.url.path)' already exists; pass --force to replace it, or choose another name; nothing was written"
-            )
-        }
-    }
-
     private func loadData() throws -> (data: DataSet, labels: (x: String, y: String)) {
         switch settings.dataSource {
         case .generated(let set):
@@ -102,23 +87,6 @@ struct RenderFitRun {
             } catch {
                 throw UsageError("--data '\(url.path)': \(error.description)")
             }
-        }
-    }
-
-    private func writeHistoryExport(_ history: TrainingHistory) throws {
-        guard let export = settings.historyExport else { return }
-        // Through the same writer as every other output, so Ctrl-C cleans it up too.
-        do {
-            switch export.format {
-            case .csv: try FitAnimation.AtomicFileWriter.write(history.csvText(), toPath: export.url.path)
-            case .json:
-                try FitAnimation.AtomicFileWriter.write(
-                    Array(try history.jsonData()), toPath: export.url.path)
-            }
-        } catch let error as FitAnimation.OutputError {
-            throw OutputError(error.description)
-        } catch {
-            throw OutputError("cannot write the history: \(error)")
         }
     }
 }

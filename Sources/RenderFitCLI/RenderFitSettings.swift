@@ -1,4 +1,5 @@
 import FitAnimation
+import FitOutput
 import FitTrainer
 import Foundation
 

@@ -7,6 +7,18 @@ import Testing
     import FoundationXML
 #endif
 
+/// Collects what a document hands its sink.
+final class ByteCollector {
+    var bytes: [UInt8] = []
+    var calls = 0
+    var sink: CairoVectorDocument.Sink {
+        { [self] in
+            bytes += $0
+            calls += 1
+        }
+    }
+}
+
 @Suite("SVG and PDF documents")
 struct VectorDocumentTests {
     static func drawFigure(_ r: Renderer) {
@@ -29,14 +41,13 @@ struct VectorDocumentTests {
     }
 
     @Test func svgIsWellFormedXMLAndContainsTheTitleText() throws {
-        let folder = try CanvasTestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("figure.svg")
-        let doc = try CairoVectorDocument(format: .svg, url: url, width: 320, height: 240, title: "Fit")
+        let output = ByteCollector()
+        let doc = try CairoVectorDocument(
+            format: .svg, width: 320, height: 240, title: "Fit", sink: output.sink)
         Self.drawFigure(doc)
-        #expect(!FileManager.default.fileExists(atPath: url.path), "nothing at the final name before finish")
+        #expect(output.bytes.isEmpty, "an SVG reaches the sink whole, at finish")
         try doc.finish()
-        let data = try Data(contentsOf: url)
+        let data = Data(output.bytes)
         let collector = TextCollector()
         let parser = XMLParser(data: data)
         parser.delegate = collector
@@ -44,24 +55,35 @@ struct VectorDocumentTests {
         #expect(collector.root == "svg")
         #expect(collector.texts.contains("Gradient descent & <fit>"))
         #expect(collector.texts.contains("Fit"), "document <title>")
-        #expect(
-            try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["figure.svg"],
-            "no temporary left")
+        #expect(output.calls == 1)
+    }
+
+    @Test func textWithCharactersXMLForbidsStillGivesAWellFormedSVG() throws {
+        let output = ByteCollector()
+        let doc = try CairoVectorDocument(
+            format: .svg, width: 100, height: 50, title: "a\u{1}b\u{FFFF}", sink: output.sink)
+        doc.drawText(
+            "x\u{0}y\u{7}z\u{FFFE}", at: Point(x: 50, y: 25), font: Font(size: 12), color: .black,
+            anchor: .init(.center, .baseline), rotation: 0)
+        try doc.finish()
+        let parser = XMLParser(data: Data(output.bytes))
+        let collector = TextCollector()
+        parser.delegate = collector
+        #expect(parser.parse(), "SVG parse error: \(String(describing: parser.parserError))")
+        #expect(collector.texts.contains("x\u{FFFD}y\u{FFFD}z\u{FFFD}"))
+        #expect(collector.texts.contains("a\u{FFFD}b\u{FFFD}"))
     }
 
     @Test func pdfStartsWithHeaderHasThePagesAndTheTitle() throws {
-        let folder = try CanvasTestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("figure.pdf")
+        let output = ByteCollector()
         let doc = try CairoVectorDocument(
-            format: .pdf, url: url, width: 640, height: 480, dpi: 100, title: "Gradient descent")
+            format: .pdf, width: 640, height: 480, dpi: 100, title: "Gradient descent", sink: output.sink)
         Self.drawFigure(doc)
         try doc.newPage()
         Self.drawFigure(doc)
         #expect(doc.pageCount == 2)
         try doc.finish()
-        let data = try Data(contentsOf: url)
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: output.bytes, as: UTF8.self)
         #expect(text.hasPrefix("%PDF-"))
         #expect(text.contains("/Count 2"), "page tree holds two pages")
         #expect(
@@ -73,44 +95,40 @@ struct VectorDocumentTests {
         #expect(text.contains("DejaVuSans"), "font embedded, text kept as text")
     }
 
-    @Test func unfinishedDocumentLeavesNoFile() throws {
-        let folder = try CanvasTestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test func unfinishedDocumentSendsNoEnd() throws {
+        let output = ByteCollector()
         do {
-            let doc = try CairoVectorDocument(
-                format: .pdf, url: folder.appendingPathComponent("x.pdf"), width: 100, height: 100)
+            let doc = try CairoVectorDocument(format: .pdf, width: 100, height: 100, sink: output.sink)
             Self.drawFigure(doc)
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(!String(decoding: output.bytes, as: UTF8.self).contains("%%EOF"), "no complete PDF")
+    }
+
+    @Test func aFailingSinkFailsTheDocument() throws {
+        struct Full: Error {}
+        let doc = try CairoVectorDocument(format: .pdf, width: 100, height: 100, sink: { _ in throw Full() })
+        Self.drawFigure(doc)
+        #expect(throws: CairoError.self) { try doc.finish() }
     }
 
     @Test func finishTwiceAndDrawingAfterFinishAreErrors() throws {
-        let folder = try CanvasTestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let doc = try CairoVectorDocument(
-            format: .svg, url: folder.appendingPathComponent("x.svg"), width: 10, height: 10)
+        let doc = try CairoVectorDocument(format: .svg, width: 10, height: 10, sink: ByteCollector().sink)
         try doc.finish()
         doc.fill(.rectangle(Rect(x: 0, y: 0, width: 5, height: 5)), color: .black)
         #expect(throws: CairoError.documentFinished) { try doc.finish() }
         #expect(throws: CairoError.documentFinished) { try doc.newPage() }
     }
 
-    @Test func badSizesAndPathsAreTypedErrors() throws {
-        let folder = try CanvasTestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("x.svg")
+    @Test func badSizesAreTypedErrors() throws {
+        let sink = ByteCollector().sink
         #expect(throws: CairoError.self) {
-            _ = try CairoVectorDocument(format: .svg, url: url, width: 0, height: 10)
+            _ = try CairoVectorDocument(format: .svg, width: 0, height: 10, sink: sink)
         }
         #expect(throws: CairoError.self) {
-            _ = try CairoVectorDocument(format: .svg, url: url, width: .nan, height: 10)
+            _ = try CairoVectorDocument(format: .svg, width: .nan, height: 10, sink: sink)
         }
         #expect(throws: CairoError.self) {
-            _ = try CairoVectorDocument(format: .pdf, url: url, width: 10, height: 10, dpi: 0)
-        }
-        #expect(throws: CairoError.self) {
-            _ = try CairoVectorDocument(
-                format: .pdf, url: folder.appendingPathComponent("missing/x.pdf"), width: 10, height: 10)
+            _ = try CairoVectorDocument(format: .pdf, width: 10, height: 10, dpi: 0, sink: sink)
         }
     }
 }

@@ -18,25 +18,31 @@ struct APNGTests {
         }
     }
 
+    /// Collects what a writer hands its sink (the codec opens no file).
+    final class Collector {
+        var bytes: [UInt8] = []
+        var sink: APNGWriter.Sink { { [self] in bytes += $0 } }
+    }
+
     static func writeAnimation(
         _ frames: [RGBAImage], delay: (UInt16, UInt16) = (1, 25), loops: UInt32 = 0,
         options: PNGEncoder.Options = .init()
-    ) throws -> (path: String, bytes: [UInt8], folder: String) {
+    ) throws -> (unused: String, bytes: [UInt8], folder: String) {
         let folder = try TestSupport.temporaryFolder()
-        let path = folder + "/anim.png"
+        let collector = Collector()
         let writer = try APNGWriter(
-            path: path, width: frames[0].width, height: frames[0].height, frameCount: frames.count,
-            delay: delay, loopCount: loops, encoder: options)
+            width: frames[0].width, height: frames[0].height, frameCount: frames.count,
+            delay: delay, loopCount: loops, encoder: options, sink: collector.sink)
         for frame in frames { try writer.append(frame) }
         try writer.finish()
-        return (path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), folder)
+        return ("", collector.bytes, folder)
     }
 
     @Test func framesAndDelaysRoundTrip() throws {
         let frames = try Self.frames(count: 5)
         let (_, bytes, folder) = try Self.writeAnimation(frames, delay: (1, 25), loops: 3)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(try TestSupport.contents(of: folder) == ["anim.png"], "no temporary file left")
+        #expect(try TestSupport.contents(of: folder).isEmpty, "the codec writes no file")
         let animation = try APNGReader.animation(of: bytes)
         #expect(animation.frames.map(\.image) == frames)
         #expect(animation.frames.allSatisfy { $0.delayNumerator == 1 && $0.delayDenominator == 25 })
@@ -102,7 +108,7 @@ struct APNGTests {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let writer = try APNGWriter(
-            path: folder + "/a.png", width: 21, height: 13, frameCount: 2, delay: (1, 10))
+            width: 21, height: 13, frameCount: 2, delay: (1, 10), sink: Collector().sink)
         try writer.append(Self.frames(count: 1)[0])
         let error = #expect(throws: PNGError.self) {
             try writer.append(Self.frames(count: 1, opaque: false)[0])
@@ -120,7 +126,9 @@ struct APNGTests {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/pre.png"
-        let writer = try APNGWriter(path: path, width: 21, height: 13, frameCount: 3, delay: (3, 100))
+        let collector = Collector()
+        let writer = try APNGWriter(
+            width: 21, height: 13, frameCount: 3, delay: (3, 100), sink: collector.sink)
         var encodedIDAT: [[UInt8]] = []
         for frame in frames {
             let png = try PNGEncoder(options: .init(compressionLevel: 9)).encode(frame)
@@ -128,7 +136,8 @@ struct APNGTests {
             try writer.appendEncodedPNG(png)
         }
         try writer.finish()
-        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let bytes = collector.bytes
+        _ = path
         let chunks = try PNGChunk.parse(bytes)
         // The compressed data in the file is byte for byte the encoder's (fdAT minus its sequence number).
         let stored =
@@ -144,9 +153,10 @@ struct APNGTests {
         let path = folder + "/mixed.png"
         let opaque = try Self.frames(count: 2)
         let translucent = try Self.frames(count: 1, opaque: false)[0]
+        let collector = Collector()
         let writer = try APNGWriter(
-            path: path, width: 21, height: 13, frameCount: 4, delay: (1, 10),
-            encoder: .init(colorMode: .rgba))
+            width: 21, height: 13, frameCount: 4, delay: (1, 10), encoder: .init(colorMode: .rgba),
+            sink: collector.sink)
         // An RGB PNG as the first frame is re-encoded as RGBA, as the caller asked.
         try writer.appendEncodedPNG(PNGEncoder().encode(opaque[0]))
         try translucent.premultipliedARGB32().withUnsafeBytes { raw in
@@ -166,7 +176,8 @@ struct APNGTests {
         // The 13×9 fixture does not fit the 21×13 animation.
         #expect(throws: PNGError.self) { try writer.appendEncodedPNG(TestSupport.fixture("gray16", "png")) }
         try writer.finish()
-        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        _ = path
+        let bytes = collector.bytes
         #expect(try TestSupport.colorType(of: bytes) == 6)
         let expectedTranslucent = try translucent.premultipliedARGB32().withUnsafeBytes {
             try RGBAImage(premultipliedARGB32: $0, width: 21, height: 13, stride: 21 * 4)
@@ -181,7 +192,7 @@ struct APNGTests {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let writer = try APNGWriter(
-            path: folder + "/a.png", width: 21, height: 13, frameCount: 2, delay: (1, 10))
+            width: 21, height: 13, frameCount: 2, delay: (1, 10), sink: Collector().sink)
         try Self.frames(count: 1)[0].premultipliedARGB32().withUnsafeBytes { raw in
             try writer.append(premultipliedARGB32: raw, width: 21, height: 13, stride: 21 * 4)
         }
@@ -193,24 +204,22 @@ struct APNGTests {
         }
     }
 
-    @Test func wrongSizesAndCountsLeaveNoFile() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/bad.png"
-        let writer = try APNGWriter(path: path, width: 21, height: 13, frameCount: 3, delay: (1, 10))
+    @Test func wrongSizesAndCountsWriteNoEnd() throws {
+        let collector = Collector()
+        let writer = try APNGWriter(
+            width: 21, height: 13, frameCount: 3, delay: (1, 10), sink: collector.sink)
         try writer.append(Self.frames(count: 1)[0])
         #expect(throws: PNGError.self) {
             try writer.append(TestSupport.pattern(width: 20, height: 13, opaque: true))
         }
-        // Too few frames at finish: an error, and neither the file nor a temporary is left.
+        // Too few frames at finish: an error, no IEND (the caller discards the partial bytes),
+        // and the writer refuses anything more.
         #expect(throws: PNGError.self) { try writer.finish() }
-        #expect(try TestSupport.contents(of: folder).isEmpty)
-        // A writer dropped without finish() leaves nothing either.
-        do {
-            let abandoned = try APNGWriter(path: path, width: 21, height: 13, frameCount: 2, delay: (1, 10))
-            try abandoned.append(Self.frames(count: 1)[0])
-        }
-        #expect(try TestSupport.contents(of: folder).isEmpty)
+        #expect(
+            try PNGChunk.parse(collector.bytes + PNGChunk(type: "IEND", data: []).serialized).last?.type
+                == "IEND")
+        #expect(!collector.bytes.suffix(12).elementsEqual(PNGChunk(type: "IEND", data: []).serialized))
+        #expect(throws: PNGError.self) { try writer.append(Self.frames(count: 1)[0]) }
     }
 
     @Test func readerRejectsBrokenSequences() throws {
@@ -245,8 +254,10 @@ struct APNGTests {
     @Test(.enabled(if: hasFFmpeg, "needs ffprobe and ffmpeg (Scripts/setup.sh --with-ffmpeg)"))
     func ffmpegReadsTheAnimation() throws {
         let frames = try Self.frames(count: 6)
-        let (path, _, folder) = try Self.writeAnimation(frames)
+        let (_, bytes, folder) = try Self.writeAnimation(frames)
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/anim.png"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         let probe = try Self.run(
             "ffprobe",
             [

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import FitPNG
@@ -31,6 +32,17 @@ struct DecodeFixturesTests {
             firstDifference == nil,
             "first differing byte \(firstDifference.map { "\($0.offset): got \($0.element.0), expected \($0.element.1)" } ?? "")"
         )
+    }
+
+    /// Decoding a file streams it and stops after the last row (interlaced images included);
+    /// the pixels are the same as decoding the bytes held in memory.
+    @Test(arguments: fixtures)
+    func decodingAFileGivesTheSamePixels(_ name: String) throws {
+        let url = try #require(
+            Bundle.module.url(forResource: name, withExtension: "png", subdirectory: "Fixtures"))
+        #expect(
+            try PNGDecoder().decodeFile(atPath: url.path)
+                == PNGDecoder().decode(TestSupport.fixture(name, "png")))
     }
 
     @Test func transparentKeysBecomeAlphaZero() throws {

@@ -99,19 +99,4 @@ import Testing
             try TrainingHistory(jsonData: Data("{\"steps\": 3}".utf8))
         }
     }
-
-    @Test func atomicWriteReplacesTheFileAndLeavesNoTemporaries() throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("atomic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("history.csv")
-        try AtomicFileWriter.write("first\n", to: file)
-        try AtomicFileWriter.write("second\n", to: file)
-        #expect(try String(contentsOf: file, encoding: .utf8) == "second\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["history.csv"])
-
-        let missingDirectory = directory.appendingPathComponent("nope/history.csv")
-        #expect(throws: FileWriteError.self) { try AtomicFileWriter.write("x", to: missingDirectory) }
-    }
 }

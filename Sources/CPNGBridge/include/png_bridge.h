@@ -154,6 +154,17 @@ png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, 
                                               uint32_t *width, uint32_t *height,
                                               png_bridge_status *status, png_bridge_error *error);
 
+/// Supplies up to `length` bytes of a streamed PNG into `out`; returns how many it supplied
+/// (fewer only at the end of the input or on a read error). Must return normally.
+typedef size_t (*png_bridge_read_fn)(void *context, uint8_t *out, size_t length);
+
+/// Like `png_bridge_decoder_create`, reading the PNG through `read` as libpng needs it.
+/// `png_bridge_decoder_read_rgba` then stops after the last row: nothing after it is read.
+png_bridge_decoder *png_bridge_decoder_create_streaming(png_bridge_read_fn read, void *read_context,
+                                                        uint64_t max_pixels, uint32_t *width,
+                                                        uint32_t *height, png_bridge_status *status,
+                                                        png_bridge_error *error);
+
 /// Decodes the whole image into `destination` (`width * height * 4` bytes, straight alpha),
 /// then reads to IEND so that a cut or corrupt tail is reported. Call once.
 png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint8_t *destination,

@@ -10,13 +10,16 @@ import Foundation
 /// Removes the temporary files being written when the process is interrupted (SIGINT,
 /// SIGTERM), so that Ctrl-C leaves neither half files nor hidden leftovers. The handler
 /// runs on a dispatch queue, not in signal context, so it may take locks and unlink.
-/// (SIGKILL cannot be caught: the next run removes such leftovers, see ``OutputDirectory``.)
+/// (SIGKILL cannot be caught: the next run that writes the same file removes such leftovers,
+/// see ``OutputDirectory/removeLeftoverTemporaries(of:)``.)
 public final class InterruptCleanup: Sendable {
     /// The process-wide instance (signal handlers are process-wide).
     public static let shared = InterruptCleanup()
 
     private struct State {
         var pending: Set<String> = []
+        /// Lock files this process created and holds (see ``FolderLock``).
+        var locks: Set<String> = []
         /// Set by the handler: no new temporary file may start.
         var terminating = false
     }
@@ -48,6 +51,12 @@ public final class InterruptCleanup: Sendable {
     /// Forgets a temporary file that was renamed into place or removed.
     public func unregister(_ path: String) { state.withLock { _ = $0.pending.remove(path) } }
 
+    /// Records a lock file this process holds, removed too when the process is interrupted.
+    func registerLock(_ path: String) { state.withLock { _ = $0.locks.insert(path) } }
+
+    /// Forgets a lock file that was released.
+    func unregisterLock(_ path: String) { state.withLock { _ = $0.locks.remove(path) } }
+
     /// Installs the handlers (idempotent). Exit status follows the shell convention 128 + signal.
     public func install() {
         sources.withLock { sources in
@@ -62,7 +71,10 @@ public final class InterruptCleanup: Sendable {
                     for _ in 0..<30 where !state.withLock({ $0.pending.isEmpty }) {
                         usleep(10_000)
                     }
-                    for path in state.withLock({ $0.pending }) { unlink(path) }
+                    let (pending, locks) = state.withLock { ($0.pending, $0.locks) }
+                    for path in pending { unlink(path) }
+                    // The locks die with the process; their files go with it.
+                    for path in locks { unlink(path) }
                     StandardError.write("\nrender-fit: interrupted; no partial files left\n")
                     exit(128 + sig)
                 }

@@ -1,8 +1,7 @@
-import Foundation
-
 /// A folder that a tool writes a known set of files into, with render-fit's ownership rules
 /// (see ``OutputDirectory``): a file is written only when it is absent or listed in the
-/// manifest of an earlier run of the same tool, and nothing is ever deleted.
+/// manifest of an earlier run of the same tool, and nothing is ever deleted. The folder is
+/// locked (``FolderLock``) for as long as the value (or a copy) lives.
 ///
 /// The manifest (`manifestName`, e.g. `article.json`) is written before the files, listing
 /// every file the run may write, so a run killed midway still owns its files and a rerun
@@ -12,16 +11,23 @@ public struct OwnedFolder: Sendable {
     public let folder: OutputDirectory
     /// Who writes here (recorded in the manifest), e.g. "article".
     public let owner: String
+    private let lock: FolderLock
 
     /// Checks `planned` (plain file names inside `path`) against the folder's manifest, then
-    /// creates the folder and records the planned files as the owner's. Nothing is written
-    /// when a planned file exists and is not the owner's.
+    /// creates and locks the folder, removes leftover temporaries of the planned files, and
+    /// records them as the owner's. Nothing is written when a planned file exists and is not
+    /// the owner's.
     public init(path: String, owner: String, planned: [String], manifestName: String? = nil) throws {
         self.owner = owner
         folder = OutputDirectory(path: path, manifestName: manifestName ?? owner + ".json")
-        let owned = try folder.checkOwnership(of: planned)
+        _ = try folder.checkOwnership(of: planned)
         try folder.create()
-        try Self.writeManifest(owner: owner, files: owned.union(planned).sorted(), to: folder.manifestPath)
+        lock = try FolderLock.acquire(folder.path)
+        // Checked again under the lock: another process may have written meanwhile.
+        let owned = try folder.checkOwnership(of: planned)
+        folder.removeLeftoverTemporaries(of: owned.union(planned).union([folder.manifestName]))
+        try OutputFile.writeJSON(
+            Manifest(owner: owner, files: owned.union(planned).sorted()), toPath: folder.manifestPath)
     }
 
     /// The path of `name` inside the folder.
@@ -31,9 +37,5 @@ public struct OwnedFolder: Sendable {
         var tool = "render-fit"
         var owner: String
         var files: [String]
-    }
-
-    private static func writeManifest(owner: String, files: [String], to path: String) throws {
-        try AtomicFileWriter.writeJSON(Manifest(owner: owner, files: files), toPath: path)
     }
 }
