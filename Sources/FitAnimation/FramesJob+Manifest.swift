@@ -1,4 +1,5 @@
 import FitOutput
+import FitTrainer
 import Foundation
 
 /// `manifest.json`: building it and streaming it to disk.
@@ -127,6 +128,10 @@ extension FramesJob {
             json.key("columns")
             json.value(columns)
         }
+        if let commandLine = settings.commandLine {
+            json.key("commandLine")
+            json.value(commandLine)
+        }
         if let dataFile = settings.dataFile {
             json.key("dataFile")
             json.value(dataFile)
@@ -153,7 +158,7 @@ extension FramesJob {
         json.key("model")
         json.value(settings.model.model.description)
         json.key("optimizer")
-        json.value(settings.training.optimizer.summary)
+        Self.write(settings.training.optimizer, to: json)
         json.key("points")
         json.value(settings.points)
         json.key("residuals")
@@ -170,6 +175,30 @@ extension FramesJob {
         json.value(settings.data.standardize)
         json.key("width")
         json.value(settings.width)
+        json.endObject()
+    }
+
+    /// The optimizer as `OptimizerConfiguration` encodes it (keys sorted).
+    private static func write(_ optimizer: OptimizerConfiguration, to json: StreamingJSONWriter) {
+        json.beginObject()
+        var fields: [(String, Double)] = []
+        switch optimizer.kind {
+        case .gd: break
+        case .momentum, .nesterov: fields = [("momentum", optimizer.momentum)]
+        case .rmsprop: fields = [("epsilon", optimizer.epsilon), ("rho", optimizer.rho)]
+        case .adam: fields = [("beta1", optimizer.beta1), ("beta2", optimizer.beta2), ("epsilon", optimizer.epsilon)]
+        }
+        fields.append(("learningRate", optimizer.learningRate))
+        for (name, value) in fields.sorted(by: { $0.0 < $1.0 }) where name < "kind" {
+            json.key(name)
+            json.value(value)
+        }
+        json.key("kind")
+        json.value(optimizer.kind.rawValue)
+        for (name, value) in fields.sorted(by: { $0.0 < $1.0 }) where name > "kind" {
+            json.key(name)
+            json.value(value)
+        }
         json.endObject()
     }
 }

@@ -172,4 +172,69 @@ public struct RenderSettings: Codable, Equatable, Sendable {
     public var residuals: Bool { image.residuals }
     /// Animation rate.
     public var fps: Int { image.fps }
+
+    private enum CodingKeys: String, CodingKey {
+        case batchSize, columns, commandLine, dataFile, dataset, fps, height, initSeed, initialParameters
+        case iterations, language, learningRate, model, optimizer, points, residuals, scale, seed, shuffleSeed
+        case standardize, width
+    }
+
+    /// Reads the flat form that `manifest.json` records (see ``encode(to:)``).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let dataFile = try c.decodeIfPresent(String.self, forKey: .dataFile)
+        let optimizer =
+            try c.decodeIfPresent(OptimizerConfiguration.self, forKey: .optimizer)
+            ?? .gd(learningRate: try c.decode(Double.self, forKey: .learningRate))
+        self.init(
+            data: DataSettings(
+                dataset: try c.decodeIfPresent(GeneratedDataSet.Kind.self, forKey: .dataset) ?? .line,
+                points: try c.decode(Int.self, forKey: .points), seed: try c.decode(UInt64.self, forKey: .seed),
+                dataFile: dataFile, columns: try c.decodeIfPresent(String.self, forKey: .columns),
+                standardize: try c.decodeIfPresent(Bool.self, forKey: .standardize) ?? false),
+            model: ModelSettings(
+                model: try c.decodeIfPresent(ModelKind.self, forKey: .model) ?? .line,
+                initialParameters: try c.decode([Double].self, forKey: .initialParameters),
+                initSeed: try c.decodeIfPresent(UInt64.self, forKey: .initSeed)),
+            training: TrainingSettings(
+                iterations: try c.decode(Int.self, forKey: .iterations), optimizer: optimizer,
+                batchSize: try c.decodeIfPresent(Int.self, forKey: .batchSize),
+                shuffleSeed: try c.decodeIfPresent(UInt64.self, forKey: .shuffleSeed)),
+            image: ImageSettings(
+                width: try c.decode(Int.self, forKey: .width), height: try c.decode(Int.self, forKey: .height),
+                scale: try c.decode(Double.self, forKey: .scale),
+                language: try c.decode(Language.self, forKey: .language),
+                residuals: try c.decode(Bool.self, forKey: .residuals), fps: try c.decode(Int.self, forKey: .fps)),
+            commandLine: try c.decodeIfPresent(String.self, forKey: .commandLine))
+    }
+
+    /// One flat object, the `settings` of `manifest.json`: every value needed to reproduce
+    /// the run (the article's keys of earlier versions, plus the model, optimizer and batches).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(training.batchSize, forKey: .batchSize)
+        try c.encodeIfPresent(data.columns, forKey: .columns)
+        try c.encodeIfPresent(commandLine, forKey: .commandLine)
+        if let dataFile = data.dataFile {
+            try c.encode(dataFile, forKey: .dataFile)
+        } else {
+            try c.encode(data.dataset, forKey: .dataset)
+        }
+        try c.encode(image.fps, forKey: .fps)
+        try c.encode(image.height, forKey: .height)
+        try c.encodeIfPresent(model.initSeed, forKey: .initSeed)
+        try c.encode(model.initialParameters, forKey: .initialParameters)
+        try c.encode(training.iterations, forKey: .iterations)
+        try c.encode(image.language, forKey: .language)
+        try c.encode(training.optimizer.learningRate, forKey: .learningRate)
+        try c.encode(model.model, forKey: .model)
+        try c.encode(training.optimizer, forKey: .optimizer)
+        try c.encode(data.points, forKey: .points)
+        try c.encode(image.residuals, forKey: .residuals)
+        try c.encode(image.scale, forKey: .scale)
+        try c.encode(data.seed, forKey: .seed)
+        try c.encodeIfPresent(training.shuffleSeed, forKey: .shuffleSeed)
+        try c.encode(data.standardize, forKey: .standardize)
+        try c.encode(image.width, forKey: .width)
+    }
 }

@@ -37,6 +37,10 @@ struct RenderFitRun {
         }
         // With --history alone the plan has no frames or figures: it writes only the history.
         let summary = try plan.write()
+        // Advice about the result, once it is written (a run that fails to write says only why).
+        if !history.didDiverge, let warning = report.aboveOptimumWarning() {
+            StandardError.writeLine(warning)
+        }
         if !settings.quiet {
             for line in summary { print(line) }
             if settings.historyOnly, let export = settings.historyExport {
@@ -56,8 +60,6 @@ struct RenderFitRun {
         if let divergence = history.divergence {
             // A diverging run is a lesson, not a failure: warn, still draw, and exit 0.
             StandardError.writeLine(report.divergenceWarning(divergence))
-        } else if let warning = report.aboveOptimumWarning() {
-            StandardError.writeLine(warning)
         }
     }
 
