@@ -16,6 +16,10 @@ let package = Package(
         .library(name: "ImageComparison", targets: ["ImageComparison"]),
         .library(name: "FitAnimation", targets: ["FitAnimation"]),
         .library(name: "ImageSnapshotTesting", targets: ["ImageSnapshotTesting"]),
+        .library(name: "FigureSnapshotTesting", targets: ["FigureSnapshotTesting"]),
+        // Image strategies for swift-snapshot-testing; empty unless the trait
+        // SwiftSnapshotTesting is enabled (see the README).
+        .library(name: "SnapshotTestingRenderFit", targets: ["SnapshotTestingRenderFit"]),
         // Command-line tools.
         .executable(name: "render-fit", targets: ["RenderFitCLI"]),
         .executable(name: "compare-images", targets: ["CompareImagesCLI"]),
@@ -27,9 +31,17 @@ let package = Package(
         .executable(name: "your-data", targets: ["YourDataExample"]),
         .executable(name: "library", targets: ["LibraryExample"]),
     ],
+    traits: [
+        .trait(
+            name: "SwiftSnapshotTesting",
+            description: "Builds SnapshotTestingRenderFit: render-fit's image strategies for "
+                + "pointfreeco/swift-snapshot-testing (which is then built too)."
+        )
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         // MARK: System libraries (C only)
@@ -56,12 +68,28 @@ let package = Package(
         .target(name: "FitPlot"),
         .target(name: "FitCairo", dependencies: ["FitPlot", "CCairo"]),
         .target(name: "FitPNG", dependencies: ["CPNGBridge"]),
-        .target(name: "ImageComparison", dependencies: ["FitPNG"]),
+        .target(name: "ImageComparison", dependencies: ["FitPNG", "FitOutput"]),
         .target(
             name: "FitAnimation",
             dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitOutput"]
         ),
         .target(name: "ImageSnapshotTesting", dependencies: ["ImageComparison", "FitPNG", "FitOutput"]),
+        // Figure strategies need the Cairo backend to draw: they sit above test support and the
+        // Cairo backend, beside the frame pipeline, so that ImageSnapshotTesting stays on image
+        // comparison alone.
+        .target(
+            name: "FigureSnapshotTesting",
+            dependencies: ["ImageSnapshotTesting", "ImageComparison", "FitPlot", "FitCairo", "FitPNG"]
+        ),
+        .target(
+            name: "SnapshotTestingRenderFit",
+            dependencies: [
+                "FigureSnapshotTesting", "ImageSnapshotTesting", "ImageComparison", "FitPlot", "FitPNG", "FitOutput",
+                .product(
+                    name: "SnapshotTesting", package: "swift-snapshot-testing",
+                    condition: .when(traits: ["SwiftSnapshotTesting"])),
+            ]
+        ),
 
         // MARK: Executables (thin)
         .executableTarget(
@@ -135,20 +163,29 @@ let package = Package(
         .testTarget(
             name: "ImageComparisonTests",
             dependencies: ["ImageComparison", "FitPNG", "ImageSnapshotTesting"],
-            exclude: ["__Snapshots__"]
+            exclude: ["__Snapshots__", "SSIMReferences"]
         ),
         .testTarget(
             name: "FitAnimationTests",
             dependencies: [
-                "FitAnimation", "FitTrainer", "FitPNG", "FitOutput", "ImageSnapshotTesting",
+                "FitAnimation", "FitTrainer", "FitPNG", "FitOutput", "ImageSnapshotTesting", "FigureSnapshotTesting",
                 // Built so that ExamplesTests can run them as users do.
                 "ArticleExample", "LearningRatesExample", "YourDataExample", "LibraryExample",
             ],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
+            name: "ImageSnapshotTestingTests",
+            dependencies: [
+                "ImageSnapshotTesting", "FigureSnapshotTesting", "ImageComparison", "FitAnimation", "FitPlot",
+                "FitPNG",
+            ],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
             name: "CLITests",
-            dependencies: ["RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG", "FitOutput"]
+            dependencies: ["RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG", "FitOutput"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

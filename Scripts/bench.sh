@@ -3,8 +3,9 @@
 # ratio table of issue 6 (targets met or missed).
 #
 #   Scripts/bench.sh                 # our benchmarks and the rows that need no peer
-#   Scripts/bench.sh --with-peers    # also matplotlib (pip-installed into a throwaway venv)
-#                                    # and gnuplot (when installed: Scripts/setup.sh --with-gnuplot)
+#   Scripts/bench.sh --with-peers    # also matplotlib and blazediff (pip-installed into a
+#                                    # throwaway venv) and gnuplot (when installed:
+#                                    # Scripts/setup.sh --with-gnuplot)
 #   Scripts/bench.sh --quick         # fewer runs and cases (a smoke test, noisier numbers)
 #
 # Environment: SCRATCH (build folder, default .build), RUNS (A/B runs per peer, default 5).
@@ -17,7 +18,7 @@ for arg in "$@"; do
     case "$arg" in
         --with-peers) with_peers=1 ;;
         --quick) quick=1 ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench.sh: unknown option '$arg' (allowed: --with-peers, --quick)" >&2; exit 64 ;;
     esac
 done
@@ -31,7 +32,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/render-fit-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 echo "== building (release)"
-for product in render-fit render-fit-bench; do
+for product in render-fit render-fit-bench compare-images; do
     if ! swift build -c release --scratch-path "$scratch" --product "$product" >"$work/build.log" 2>&1; then
         cat "$work/build.log" >&2
         echo "bench.sh: the release build of $product failed (output above)" >&2
@@ -68,7 +69,7 @@ if python3 -c 'import numpy' 2>/dev/null; then ratio_args+=(--numpy-python pytho
 if [ "$with_peers" = 1 ]; then
     echo "== peers: matplotlib into a throwaway venv"
     python3 -m venv "$work/venv"
-    "$work/venv/bin/pip" install --quiet --disable-pip-version-check matplotlib numpy
+    "$work/venv/bin/pip" install --quiet --disable-pip-version-check matplotlib numpy blazediff
     mpl_version=$("$work/venv/bin/python" -c 'import matplotlib; print(matplotlib.__version__)')
     echo "matplotlib $mpl_version (Agg)"
     ratio_args+=(--peer-python "$work/venv/bin/python" --numpy-python "$work/venv/bin/python")
@@ -90,4 +91,11 @@ if python3 -c 'import numpy' 2>/dev/null; then
     python3 Scripts/peers/training_ratios.py "${training_args[@]}"
 else
     echo "numpy not installed: the training rows are skipped"
+fi
+
+if [ "$with_peers" = 1 ]; then
+    blazediff_version=$("$work/venv/bin/python" -c 'import importlib.metadata as m; print(m.version("blazediff"))')
+    echo "== compare-images against blazediff $blazediff_version (A/B interleaved, medians of $runs runs)"
+    python3 Scripts/peers/compare_images_bench.py --compare-images "$bin/compare-images" \
+        --render-fit "$bin/render-fit" --python "$work/venv/bin/python" --work "$work" --runs "$runs"
 fi

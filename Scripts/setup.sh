@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
-# Installs what render-fit needs to build and run: cairo, libpng, pkg-config and the
-# DejaVu fonts (the figures are drawn in DejaVu Sans). Idempotent: when everything is
-# already present it does nothing.
+# Installs what render-fit needs to build and run: cairo, libpng, pkg-config, the DejaVu
+# fonts (the figures are drawn in DejaVu Sans) and rsvg-convert (for SVG snapshot tests).
+# Idempotent: when everything is already present it does nothing.
 #
 #   Scripts/setup.sh                 # the libraries and fonts
 #   Scripts/setup.sh --with-ffmpeg   # also ffmpeg (MP4/WebM/GIF animations)
 #   Scripts/setup.sh --with-gnuplot  # also gnuplot (only for Scripts/bench.sh peers)
 #   Scripts/setup.sh --with-xmllint  # also xmllint (the tests parse every SVG with it)
+#   Scripts/setup.sh --with-chromium # also chromium, python3 and xmllint (the tests of
+#                                    # compare-images' HTML report and JUnit XML)
 set -euo pipefail
 
 want_ffmpeg=0
 want_gnuplot=0
 want_xmllint=0
+want_chromium=0
 for arg in "$@"; do
     case "$arg" in
         --with-ffmpeg) want_ffmpeg=1 ;;
         --with-gnuplot) want_gnuplot=1 ;;
         --with-xmllint) want_xmllint=1 ;;
-        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "setup.sh: unknown option '$arg' (allowed: --with-ffmpeg, --with-gnuplot, --with-xmllint)" >&2; exit 64 ;;
+        --with-chromium) want_chromium=1 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "setup.sh: unknown option '$arg' (allowed: --with-ffmpeg, --with-gnuplot, --with-xmllint, --with-chromium)" >&2; exit 64 ;;
     esac
 done
 
@@ -40,9 +44,21 @@ else
     pkg-config --exists libpng16 || missing+=(libpng-dev)
 fi
 have_fonts || missing+=(fonts-dejavu-core)
+# rsvg-convert rasterises SVG snapshots (FigureSnapshotTesting's .svg strategy).
+command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
 [ "$want_ffmpeg" = 1 ] && ! command -v ffmpeg >/dev/null 2>&1 && missing+=(ffmpeg)
 [ "$want_gnuplot" = 1 ] && ! command -v gnuplot >/dev/null 2>&1 && missing+=(gnuplot-nox)
 [ "$want_xmllint" = 1 ] && ! command -v xmllint >/dev/null 2>&1 && missing+=(libxml2-utils)
+if [ "$want_chromium" = 1 ]; then
+    if [ "$(uname -s)" = "Darwin" ]; then
+        # macOS: Chrome or Chromium is installed by hand; python3 and xmllint come with the system.
+        :
+    else
+        command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+        command -v python3 >/dev/null 2>&1 || missing+=(python3)
+        command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+    fi
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0
@@ -57,6 +73,7 @@ if [ "$(uname -s)" = "Darwin" ]; then
             pkg-config) brew_pkgs+=(pkg-config) ;;
             fonts-dejavu-core) brew_pkgs+=(font-dejavu) ;;
             gnuplot-nox) brew_pkgs+=(gnuplot) ;;
+            librsvg2-bin) brew_pkgs+=(librsvg) ;;
             *) brew_pkgs+=("$p") ;;
         esac
     done
@@ -74,7 +91,7 @@ mapfile -t missing < <(printf '%s\n' "${missing[@]}" | awk '!seen[$0]++')
 command_line="apt-get update && apt-get install -y ${missing[*]}"
 
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "setup.sh: missing ${missing[*]} and no apt-get here; install the equivalent packages of your system (cairo, libpng 1.6, pkg-config, DejaVu fonts)." >&2
+    echo "setup.sh: missing ${missing[*]} and no apt-get here; install the equivalent packages of your system (cairo, libpng 1.6, pkg-config, DejaVu fonts, librsvg's rsvg-convert)." >&2
     exit 1
 fi
 

@@ -10,6 +10,9 @@ enum CompareImagesError: Error, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case cannotList(path: String, reason: String)
     case noPNGFiles(expected: String, actual: String)
+    case conflictingOutputs(String)
+    case outputIsInput(String, String)
+    case outputIsFolder(String, String)
 
     var description: String {
         switch self {
@@ -34,6 +37,13 @@ enum CompareImagesError: Error, CustomStringConvertible {
             return "cannot list the folder \(path): \(reason)"
         case .noPNGFiles(let expected, let actual):
             return "no .png files in either folder (\(expected), \(actual)); check the paths"
+        case .conflictingOutputs(let message):
+            return message
+        case .outputIsInput(let option, let path):
+            return
+                "\(option) \(path) is or contains one of the inputs; choose another path so no input is overwritten"
+        case .outputIsFolder(let option, let path):
+            return "\(option) \(path) is a folder; give a file name"
         }
     }
 }

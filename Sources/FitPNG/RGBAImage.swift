@@ -35,12 +35,24 @@ public struct RGBAImage: Hashable, Sendable {
 
     /// True when every pixel has alpha 255.
     public var isOpaque: Bool {
-        var i = 3
-        while i < pixels.count {
-            if pixels[i] != 255 { return false }
-            i += 4
+        // Two pixels a step: both alpha bytes set is the word masked with 0xFF000000FF000000.
+        pixels.withUnsafeBytes { raw in
+            let alphas: UInt64 = 0xFF00_0000_FF00_0000
+            let pairs = raw.count / 8
+            var i = 0
+            while i < pairs {
+                if raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self).littleEndian & alphas != alphas {
+                    return false
+                }
+                i += 1
+            }
+            var offset = pairs * 8 + 3
+            while offset < raw.count {
+                if raw[offset] != 255 { return false }
+                offset += 4
+            }
+            return true
         }
-        return true
     }
 
     /// The pixel at column `x`, row `y`.

@@ -1,12 +1,13 @@
 /// The outcome of comparing two images: every metric, and whether it passed its tolerance.
 /// Encodes to JSON with the keys `width`, `height`, `rms`, `mismatchedPixels`,
-/// `antiAliasedPixels`, `worstTile` and `pass`.
+/// `antiAliasedPixels`, `worstTile` and `pass`, plus `ssim` when SSIM was measured and
+/// `ignoredPixels` when a mask was applied.
 public struct ComparisonReport: Codable, Equatable, Sendable {
     /// Width of the compared images, in pixels.
     public var width: Int
     /// Height of the compared images, in pixels.
     public var height: Int
-    /// matplotlib-style RMS difference, 0–255 scale.
+    /// matplotlib-style RMS difference, 0–255 scale, over the pixels not ignored.
     public var rms: Double
     /// pixelmatch's count of differing pixels (anti-aliasing excluded unless asked).
     public var mismatchedPixels: Int
@@ -14,13 +15,17 @@ public struct ComparisonReport: Codable, Equatable, Sendable {
     public var antiAliasedPixels: Int
     /// The 32×32 tile with the largest mean absolute difference.
     public var worstTile: TileDifference
+    /// Mean SSIM (see `StructuralSimilarity`), when it was measured.
+    public var ssim: Double?
+    /// How many pixels a mask left out of every metric, when a mask was applied.
+    public var ignoredPixels: Int?
     /// Whether every metric is within the tolerance used.
     public var pass: Bool
 
     /// Creates a report from its metrics and verdict.
     public init(
         width: Int, height: Int, rms: Double, mismatchedPixels: Int, antiAliasedPixels: Int,
-        worstTile: TileDifference, pass: Bool
+        worstTile: TileDifference, pass: Bool, ssim: Double? = nil, ignoredPixels: Int? = nil
     ) {
         self.width = width
         self.height = height
@@ -28,6 +33,8 @@ public struct ComparisonReport: Codable, Equatable, Sendable {
         self.mismatchedPixels = mismatchedPixels
         self.antiAliasedPixels = antiAliasedPixels
         self.worstTile = worstTile
+        self.ssim = ssim
+        self.ignoredPixels = ignoredPixels
         self.pass = pass
     }
 
@@ -45,6 +52,12 @@ public struct ComparisonReport: Codable, Equatable, Sendable {
                 + "at x \(tile.x), y \(tile.y) (\(tile.width)×\(tile.height))"
                 + (tolerance.maxTileDifference.map { " (limit \(format($0)))" } ?? ""),
         ]
+        if let ssim {
+            lines.append(
+                "ssim: \(formatSSIM(ssim))" + (tolerance.minSSIM.map { " (minimum \(formatSSIM($0)))" } ?? "")
+            )
+        }
+        if let ignoredPixels { lines.append("ignored pixels: \(ignoredPixels)") }
         let violations = tolerance.violations(of: self)
         lines.append(
             violations.isEmpty ? "result: pass" : "result: FAIL (" + violations.joined(separator: "; ") + ")")

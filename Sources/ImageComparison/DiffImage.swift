@@ -8,20 +8,34 @@ public enum DiffStyle: String, CaseIterable, Codable, Sendable {
     /// pixelmatch's output: mismatched pixels red, anti-aliased pixels yellow, everything else
     /// a faded grey copy of the expected image (pixelmatch's default `alpha` 0.1).
     case pixelmatch
+    /// The SSIM map (see `StructuralSimilarity`): white where the images are structurally
+    /// equal, darker where they differ.
+    case ssim
 }
 
 extension DiffStyle {
-    /// The diff image of two same-size images in this style.
+    /// The diff image of two same-size images in this style; the pixels `mask` ignores are
+    /// left out of the comparison and drawn hatched (grey and white diagonal stripes).
     ///
-    /// - Throws: `ImageComparisonError.sizeMismatch` (or `.invalidThreshold` for pixelmatch).
+    /// - Throws: `ImageComparisonError.sizeMismatch`, `.maskSizeMismatch` (or
+    ///   `.invalidThreshold` for pixelmatch).
     public func diffImage(
-        expected: RGBAImage, actual: RGBAImage, options: PixelmatchOptions = PixelmatchOptions()
+        expected: RGBAImage, actual: RGBAImage, options: PixelmatchOptions = PixelmatchOptions(),
+        mask: ComparisonMask? = nil
     ) throws(ImageComparisonError) -> RGBAImage {
+        try ImageComparisonError.checkSameSize(expected, actual)
+        try ImageComparisonError.checkMask(mask, expected)
+        let activeMask = mask.flatMap { $0.ignoredCount > 0 ? $0 : nil }
+        let neutral = activeMask.map { $0.neutralize(actual, from: expected) } ?? actual
+        var image: RGBAImage
         switch self {
-        case .matplotlib: return try DiffImages.matplotlib(expected: expected, actual: actual)
+        case .matplotlib: image = try DiffImages.matplotlib(expected: expected, actual: neutral)
         case .pixelmatch:
-            return try DiffImages.pixelmatch(expected: expected, actual: actual, options: options)
+            image = try DiffImages.pixelmatch(expected: expected, actual: neutral, options: options)
+        case .ssim: image = try StructuralSimilarity.mapImage(expected: expected, actual: neutral)
         }
+        if let activeMask { DiffImages.hatch(&image, where: activeMask) }
+        return image
     }
 }
 
@@ -68,7 +82,8 @@ public enum DiffImages {
         let count = expected.width * expected.height
         var classes = [UInt8](repeating: PixelClass.similar.rawValue, count: count)
         classes.withUnsafeMutableBufferPointer { c in
-            _ = Pixelmatch.run(expected, actual, options: options, classes: c)
+            _ = DifferenceScan.run(
+                expected, actual, tileSize: ImageMetrics.defaultTileSize, options: options, classes: c)
         }
         return try pixelmatch(expected: expected, classes: classes)
     }
@@ -101,6 +116,25 @@ public enum DiffImages {
             }
         }
         return try makeImage(width: expected.width, height: expected.height, pixels: out)
+    }
+
+    /// Draws ignored pixels as diagonal stripes, 4 pixels wide, mid grey and white, so that a
+    /// masked area is never mistaken for an equal one.
+    public static func hatch(_ image: inout RGBAImage, where mask: ComparisonMask) {
+        guard mask.width == image.width, mask.height == image.height else { return }
+        let width = image.width
+        image.pixels.withUnsafeMutableBufferPointer { p in
+            for y in 0..<image.height {
+                for x in 0..<width where mask.ignored[y * width + x] != 0 {
+                    let value: UInt8 = ((x + y) / 4) % 2 == 0 ? 150 : 235
+                    let i = (y * width + x) * 4
+                    p[i] = value
+                    p[i + 1] = value
+                    p[i + 2] = value
+                    p[i + 3] = 255
+                }
+            }
+        }
     }
 
     /// An `RGBAImage` from a buffer whose size is right by construction.

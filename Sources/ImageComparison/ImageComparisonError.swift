@@ -11,6 +11,10 @@ public enum ImageComparisonError: Error, CustomStringConvertible, Equatable, Sen
     /// An image whose pixel buffer does not hold width × height × 4 bytes (its `pixels` were
     /// replaced after creation).
     case malformedImage(width: Int, height: Int, byteCount: Int)
+    /// A minimum SSIM outside −1…1.
+    case invalidMinimumSSIM(Double)
+    /// A mask whose size is not the images' size.
+    case maskSizeMismatch(maskWidth: Int, maskHeight: Int, imageWidth: Int, imageHeight: Int)
 
     /// A message that names the bad value and what is allowed.
     public var description: String {
@@ -25,6 +29,11 @@ public enum ImageComparisonError: Error, CustomStringConvertible, Equatable, Sen
         case .malformedImage(let w, let h, let count):
             return "malformed \(w)×\(h) image: its pixel buffer holds \(count) bytes, "
                 + "expected \(w * h * 4) (width × height × 4)"
+        case .invalidMinimumSSIM(let value):
+            return "invalid minimum SSIM \(value): it must be between -1 and 1"
+        case .maskSizeMismatch(let mw, let mh, let iw, let ih):
+            return "the mask is \(mw)×\(mh) but the images are \(iw)×\(ih); "
+                + "a mask image must have the size of the images it masks"
         }
     }
 
@@ -38,6 +47,16 @@ public enum ImageComparisonError: Error, CustomStringConvertible, Equatable, Sen
             throw .sizeMismatch(
                 expectedWidth: expected.width, expectedHeight: expected.height,
                 actualWidth: actual.width, actualHeight: actual.height)
+        }
+    }
+
+    /// Throws `maskSizeMismatch` unless `mask` is nil or of `image`'s size.
+    static func checkMask(_ mask: ComparisonMask?, _ image: RGBAImage) throws(ImageComparisonError) {
+        guard let mask else { return }
+        guard mask.width == image.width, mask.height == image.height else {
+            throw .maskSizeMismatch(
+                maskWidth: mask.width, maskHeight: mask.height, imageWidth: image.width,
+                imageHeight: image.height)
         }
     }
 }

@@ -14,13 +14,16 @@ public struct Tolerance: Codable, Equatable, Sendable {
     public var maxTileDifference: Double?
     /// Count anti-aliased pixels as mismatched (pixelmatch's `includeAA`).
     public var includeAntiAliased: Bool
+    /// Smallest acceptable mean SSIM, −1…1; `nil` does not measure SSIM.
+    public var minSSIM: Double?
 
-    /// Creates a tolerance; by default exact (RMS 0, no mismatched pixel, tiles unchecked).
-    /// Values are checked when images are compared.
+    /// Creates a tolerance; by default exact (RMS 0, no mismatched pixel, tiles and SSIM
+    /// unchecked). Values are checked when images are compared.
     public init(
         rms: Double = 0, maxMismatchedPixels: Int = 0, threshold: Double = 0.1,
-        maxTileDifference: Double? = nil, includeAntiAliased: Bool = false
+        maxTileDifference: Double? = nil, includeAntiAliased: Bool = false, minSSIM: Double? = nil
     ) {
+        self.minSSIM = minSSIM
         self.rms = rms
         self.maxMismatchedPixels = maxMismatchedPixels
         self.threshold = threshold
@@ -46,6 +49,7 @@ public struct Tolerance: Codable, Equatable, Sendable {
         if let tile = maxTileDifference, !(tile >= 0) {
             throw .invalidTolerance(name: "tile difference limit", value: tile)
         }
+        if let ssim = minSSIM, !(ssim >= -1 && ssim <= 1) { throw .invalidMinimumSSIM(ssim) }
     }
 
     /// The limits `report` exceeds, each as a short phrase ("rms 1.25 > 0.5"); empty when it
@@ -62,6 +66,9 @@ public struct Tolerance: Codable, Equatable, Sendable {
                 "tile at (\(tile.x), \(tile.y)) differs by \(format(tile.meanAbsoluteDifference)) > \(format(limit))"
             )
         }
+        if let minimum = minSSIM, let ssim = report.ssim, ssim < minimum {
+            found.append("ssim \(formatSSIM(ssim)) < \(formatSSIM(minimum))")
+        }
         return found
     }
 }
@@ -72,4 +79,16 @@ func format(_ value: Double) -> String {
     let scaled = (value * 10_000).rounded() / 10_000
     if scaled == scaled.rounded() && abs(scaled) < 1e15 { return String(Int(scaled)) }
     return "\(scaled)"
+}
+
+/// An SSIM with 6 decimals (differences that matter for SSIM are often below 1e-4).
+func formatSSIM(_ value: Double) -> String {
+    guard value.isFinite else { return "\(value)" }
+    var text = String(Int((abs(value) * 1_000_000).rounded()))
+    while text.count < 7 { text = "0" + text }
+    let cut = text.index(text.endIndex, offsetBy: -6)
+    var decimals = String(text[cut...])
+    while decimals.hasSuffix("0") { decimals.removeLast() }
+    let sign = value < 0 && text != "0000000" ? "-" : ""
+    return sign + String(text[..<cut]) + (decimals.isEmpty ? "" : "." + decimals)
 }

@@ -15,9 +15,14 @@ public enum SnapshotDefaults {
     public static let maxMismatchedPixels = 0
     /// Pixelmatch threshold (its own default).
     public static let threshold = 0.1
+    /// The three limits above as one value.
+    public static let tolerance = Tolerance(
+        rms: rmsTolerance, maxMismatchedPixels: maxMismatchedPixels, threshold: threshold)
 }
 
-/// Asserts that `image` matches the reference snapshot stored beside the test.
+/// Asserts that `image` matches the reference snapshot stored beside the test (Swift Testing
+/// only; ``assertSnapshot(of:as:named:record:snapshotDirectory:artifactsDirectory:fileID:file:function:line:column:)``
+/// with ``SnapshotStrategy/image`` does the same in XCTest too).
 ///
 /// Workflow:
 /// - References live in `__Snapshots__/<TestFile>/<name>.png` next to the test file (the test
@@ -61,29 +66,18 @@ public func assertImageSnapshot(
     let tolerance = Tolerance(
         rms: rmsTolerance, maxMismatchedPixels: maxMismatchedPixels, threshold: threshold,
         maxTileDifference: maxTileDifference)
+    let failure = SnapshotFailureSink(sourceLocation: sourceLocation)
     do {
         try tolerance.validate()
     } catch {
-        Issue.record(
-            Comment(rawValue: "Invalid snapshot tolerance: \(error)"), sourceLocation: sourceLocation)
+        failure("Invalid snapshot tolerance: \(error)")
         return false
     }
-    let mode: SnapshotRecordMode
-    if let record {
-        mode = record
-    } else {
-        switch SnapshotRecordMode.fromEnvironment() {
-        case .success(let fromEnvironment): mode = fromEnvironment
-        case .failure(let error):
-            Issue.record(Comment(rawValue: error.description), sourceLocation: sourceLocation)
-            return false
-        }
+    let context = SnapshotAssertionContext(
+        name: name, function: function, filePath: filePath, pathExtension: "png", record: record,
+        snapshotDirectory: nil, artifactsDirectory: artifactsDirectory,
+        callSite: "\(sourceLocation.fileID):\(sourceLocation.line):\(sourceLocation.column)")
+    return context.run(failure: failure) { verifier, location in
+        verifier.verify(image, as: .image(tolerance: tolerance), at: location)
     }
-    let location = SnapshotLocation(
-        testFilePath: filePath, name: name ?? function, artifactsRoot: artifactsDirectory)
-    let outcome = ImageSnapshotVerifier(tolerance: tolerance, recordMode: mode).verify(image, at: location)
-    if let message = outcome.failureMessage {
-        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
-    }
-    return outcome.passed
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Where one snapshot's reference and failure artifacts live.
 ///
-/// References: `__Snapshots__/<TestFile>/<name>.png` beside the test file, where `<TestFile>`
-/// is the file name without `.swift`. Artifacts: `<artifacts root>/<TestFile>/<name>.*.png`,
+/// References: `__Snapshots__/<TestFile>/<name>.<ext>` beside the test file, where `<TestFile>`
+/// is the file name without `.swift` and `<ext>` the strategy's (`png`, `svg`, `txt`).
+/// Artifacts: `<artifacts root>/<TestFile>/<name>.*`,
 /// the root being `$RENDER_FIT_SNAPSHOT_ARTIFACTS` when set, else
 /// `<package root>/.build/snapshot-artifacts` (the package root is the nearest folder above the
 /// test file that holds `Package.swift`).
@@ -14,27 +15,38 @@ public struct SnapshotLocation: Equatable, Sendable {
     public var artifactsFolder: String
     /// The snapshot's file-name stem.
     public var name: String
+    /// The folder above every test file's artifacts folder; the run's HTML report of failing
+    /// snapshots is written here (`snapshot-report/index.html`).
+    public var artifactsRoot: String
 
     /// The environment variable that moves the artifacts folder.
     public static let artifactsEnvironmentVariable = "RENDER_FIT_SNAPSHOT_ARTIFACTS"
 
     /// Creates a location from explicit paths (tests of the workflow use temporary folders).
-    public init(referencePath: String, artifactsFolder: String, name: String) {
+    /// `artifactsRoot` defaults to the folder that holds `artifactsFolder`.
+    public init(referencePath: String, artifactsFolder: String, name: String, artifactsRoot: String? = nil) {
         self.referencePath = referencePath
         self.artifactsFolder = artifactsFolder
         self.name = name
+        self.artifactsRoot =
+            artifactsRoot ?? URL(fileURLWithPath: artifactsFolder).deletingLastPathComponent().path
     }
 
-    /// The location for snapshot `name` of the test file at `testFilePath` (`#filePath`).
-    /// `artifactsRoot` overrides the environment and the default.
-    public init(testFilePath: String, name: String, artifactsRoot: String? = nil) {
+    /// The location for snapshot `name` of the test file at `testFilePath` (`#filePath`), with
+    /// a reference file ending in `.<pathExtension>`. `artifactsRoot` overrides the environment
+    /// and the default; `snapshotDirectory` replaces `__Snapshots__/<TestFile>`.
+    public init(
+        testFilePath: String, name: String, pathExtension: String = "png", artifactsRoot: String? = nil,
+        snapshotDirectory: String? = nil
+    ) {
         let testFile = URL(fileURLWithPath: testFilePath)
         let fileStem = testFile.deletingPathExtension().lastPathComponent
         let stem = Self.fileName(for: name)
         let folder = testFile.deletingLastPathComponent()
-        referencePath =
-            folder.appendingPathComponent("__Snapshots__").appendingPathComponent(fileStem)
-            .appendingPathComponent(stem + ".png").path
+        let references =
+            snapshotDirectory.map { URL(fileURLWithPath: $0) }
+            ?? folder.appendingPathComponent("__Snapshots__").appendingPathComponent(fileStem)
+        referencePath = references.appendingPathComponent(stem + "." + pathExtension).path
         let root =
             artifactsRoot
             ?? ProcessInfo.processInfo.environment[Self.artifactsEnvironmentVariable].flatMap {
@@ -42,6 +54,7 @@ public struct SnapshotLocation: Equatable, Sendable {
             }
             ?? Self.defaultArtifactsRoot(near: folder)
         artifactsFolder = URL(fileURLWithPath: root).appendingPathComponent(fileStem).path
+        self.artifactsRoot = URL(fileURLWithPath: root).path
         self.name = stem
     }
 

@@ -190,7 +190,7 @@ struct CompareImagesCLITests {
 }
 
 /// Runs the `compare-images` executable built beside the test bundle.
-private enum CompareImagesProcess {
+enum CompareImagesProcess {
     struct Result {
         var status: Int32
         var stdout: String
@@ -240,7 +240,7 @@ private enum CompareImagesProcess {
 }
 
 /// A fresh folder under the system temporary folder, removed when the test's value goes away.
-private final class TemporaryFolder: Sendable {
+final class TemporaryFolder: Sendable {
     let root: String
 
     init() throws {

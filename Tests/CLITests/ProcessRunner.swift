@@ -62,8 +62,22 @@ enum ProcessRunner {
     static func run(
         _ name: String, _ arguments: [String], in directory: URL? = nil, timeout: TimeInterval = 120
     ) throws -> ProcessResult {
+        try run(executable: try executable(named: name), arguments, in: directory, timeout: timeout)
+    }
+
+    /// Runs a program of the system (xmllint, python3…) the same way.
+    static func runTool(_ path: String, _ arguments: [String], timeout: TimeInterval = 120) throws
+        -> ProcessResult
+    {
+        try run(executable: URL(fileURLWithPath: path), arguments, in: nil, timeout: timeout)
+    }
+
+    private static func run(
+        executable: URL, _ arguments: [String], in directory: URL?, timeout: TimeInterval
+    ) throws -> ProcessResult {
+        let name = executable.lastPathComponent
         let process = Process()
-        process.executableURL = try executable(named: name)
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
 

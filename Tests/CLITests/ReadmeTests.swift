@@ -75,10 +75,31 @@ import Testing
         let testLines = Set(test.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
         let snippetLines = snippet.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
-        #expect(snippetLines.count > 8)
+        #expect(snippetLines.count >= 5)
+        #expect(snippetLines.contains { $0.hasPrefix("assertSnapshot(") })
         for line in snippetLines {
             #expect(testLines.contains(line), "README line not in ReadmeExampleTests.swift: \(line)")
         }
+    }
+
+    /// The README's package lines for users name products and traits that exist.
+    @Test func theReadmePackageLinesNameRealProducts() throws {
+        let readme = try Self.readme()
+        let manifest = try String(
+            contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let products = readme.components(separatedBy: ".product(name: \"").dropFirst().compactMap { rest in
+            rest.components(separatedBy: "\", package: \"render-fit\")").count > 1
+                ? rest.components(separatedBy: "\"").first : nil
+        }
+        #expect(Set(products) == ["FigureSnapshotTesting", "FitAnimation", "SnapshotTestingRenderFit"])
+        for product in products {
+            #expect(manifest.contains(".library(name: \"\(product)\""), "\(product)")
+        }
+        #expect(readme.contains("traits: [\"SwiftSnapshotTesting\"]"))
+        #expect(manifest.contains(".trait(\n            name: \"SwiftSnapshotTesting\""))
+        #expect(
+            readme.contains("// swift-tools-version: 6.1")
+                && manifest.hasPrefix("// swift-tools-version: 6.1"))
     }
 
     @Test func theQuickStartIsExactlyTheTwoCommands() throws {

@@ -49,7 +49,7 @@ struct SnapshotWorkflowTests {
 
     @Test("missing → recorded (failing), equal → match, different → mismatch with artifacts")
     func workflow() throws {
-        let verifier = ImageSnapshotVerifier(tolerance: .exact)
+        let verifier = ImageSnapshotVerifier(tolerance: .exact, runReport: SnapshotRunReport())
         let here = location("dot")
 
         let first = verifier.verify(white, at: here)
@@ -61,7 +61,7 @@ struct SnapshotWorkflowTests {
         #expect(verifier.verify(white, at: here).passed)
 
         let outcome = verifier.verify(dotted, at: here)
-        guard case .mismatched(let report, _, let artifacts) = outcome else {
+        guard case .mismatched(_, let report?, let artifacts, _) = outcome else {
             Issue.record("expected a mismatch, got \(outcome)")
             return
         }
@@ -122,8 +122,8 @@ struct SnapshotWorkflowTests {
         _ = ImageSnapshotVerifier(tolerance: .exact).verify(
             try TestImages.filled(8, 8, TestImages.white), at: here)
         let outcome = ImageSnapshotVerifier(tolerance: .exact).verify(white, at: here)
-        guard case .failed(let message, let artifacts) = outcome else {
-            Issue.record("expected a failure, got \(outcome)")
+        guard case .mismatched(let message, nil, let artifacts, _) = outcome else {
+            Issue.record("expected a mismatch without metrics, got \(outcome)")
             return
         }
         #expect(message.contains("8×8") && message.contains("24×16"))

@@ -154,6 +154,15 @@ png_bridge_decoder *png_bridge_decoder_create(const uint8_t *data, size_t size, 
                                               uint32_t *width, uint32_t *height,
                                               png_bridge_status *status, png_bridge_error *error);
 
+/// As `png_bridge_decoder_create`; with `skip_adler32` non-zero, zlib's Adler-32 of the image
+/// data is neither computed nor checked. Every chunk's CRC-32 is still checked, and it already
+/// covers every compressed byte. Used where decode speed matters.
+png_bridge_decoder *png_bridge_decoder_create_with_options(const uint8_t *data, size_t size,
+                                                           uint64_t max_pixels, int skip_adler32,
+                                                           uint32_t *width, uint32_t *height,
+                                                           png_bridge_status *status,
+                                                           png_bridge_error *error);
+
 /// Supplies up to `length` bytes of a streamed PNG into `out`; returns how many it supplied
 /// (fewer only at the end of the input or on a read error). Must return normally.
 typedef size_t (*png_bridge_read_fn)(void *context, uint8_t *out, size_t length);
@@ -164,6 +173,12 @@ png_bridge_decoder *png_bridge_decoder_create_streaming(png_bridge_read_fn read,
                                                         uint64_t max_pixels, uint32_t *width,
                                                         uint32_t *height, png_bridge_status *status,
                                                         png_bridge_error *error);
+
+/// As `png_bridge_decoder_create_streaming`, with the options of
+/// `png_bridge_decoder_create_with_options`.
+png_bridge_decoder *png_bridge_decoder_create_streaming_with_options(
+    png_bridge_read_fn read, void *read_context, uint64_t max_pixels, int skip_adler32, uint32_t *width,
+    uint32_t *height, png_bridge_status *status, png_bridge_error *error);
 
 /// Decodes the whole image into `destination` (`width * height * 4` bytes, straight alpha),
 /// then reads to IEND so that a cut or corrupt tail is reported. Call once.
