@@ -88,7 +88,9 @@ public final class FrameRenderer: Sendable {
         options.text += [
             .software("render-fit \(RenderFitVersion.current)"),
             .title(scene.title(forFrame: index)),
-            .description(scene.settings.commandLine),
+        ]
+        if let commandLine = scene.settings.commandLine { options.text.append(.description(commandLine)) }
+        options.text += [
             PNGTextChunk(keyword: "Iteration", value: String(step.iteration)),
             PNGTextChunk(
                 keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
