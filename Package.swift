@@ -149,7 +149,7 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "FitTrainerTests", dependencies: ["FitTrainer"]),
+        .testTarget(name: "FitTrainerTests", dependencies: ["FitTrainer"], exclude: ["PeerReferences"]),
         .testTarget(
             name: "FitPlotTests",
             dependencies: ["FitPlot"]

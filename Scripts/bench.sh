@@ -44,7 +44,15 @@ bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
 echo "== machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 quick_flag=()
 [ "$quick" = 1 ] && quick_flag=(--quick)
-"$bin/render-fit-bench" "${quick_flag[@]}" --json-out "$work/bench.json"
+groups=(frames encode trainer apng job pipeline)
+"$bin/render-fit-bench" "${groups[@]}" "${quick_flag[@]}" --json-out "$work/bench.json"
+# The optimizers group runs with a malloc counter preloaded (Scripts/peers/malloc_count.c), so
+# that it can show that mini-batch steps allocate nothing; without a C compiler it runs bare.
+preload=()
+if cc -O2 -shared -fPIC -o "$work/malloc_count.so" Scripts/peers/malloc_count.c -ldl 2>/dev/null; then
+    preload=(env "LD_PRELOAD=$work/malloc_count.so")
+fi
+"${preload[@]}" "$bin/render-fit-bench" optimizers "${quick_flag[@]}" --json-out "$work/optimizers.json"
 # Diagnostic: the pipeline row again with the job's files on tmpfs, to separate our own
 # per-frame overhead from the file system's cost of creating a file (temporary + rename).
 tmpfs_args=()
@@ -75,6 +83,15 @@ fi
 
 echo "== ratios (A/B interleaved, medians of $runs runs)"
 python3 Scripts/peers/bench_ratios.py "${ratio_args[@]}"
+
+echo "== training: render-fit against numpy and PyTorch (medians of $runs runs)"
+if python3 -c 'import numpy' 2>/dev/null; then
+    training_args=(--render-fit "$bin/render-fit" --bench-json "$work/optimizers.json" --work "$work" --runs "$runs")
+    if python3 -c 'import torch' 2>/dev/null; then training_args+=(--torch); fi
+    python3 Scripts/peers/training_ratios.py "${training_args[@]}"
+else
+    echo "numpy not installed: the training rows are skipped"
+fi
 
 if [ "$with_peers" = 1 ]; then
     blazediff_version=$("$work/venv/bin/python" -c 'import importlib.metadata as m; print(m.version("blazediff"))')

@@ -26,4 +26,9 @@ cp "$work/figures/squared-errors.png" "$work/figures/loss-log.png" "$gallery/"
 "$render_fit" --out "$work/diverging" --learning-rate 1.05 --quiet 2>/dev/null
 last=$(ls "$work/diverging" | grep '^frame_' | tail -n1)
 cp "$work/diverging/$last" "$gallery/diverging.png"
+
+# The tanh network bending onto the sine data: the last frame.
+"$render_fit" --out "$work/mlp" --dataset sine --model mlp:8 --optimizer adam --learning-rate 0.05 \
+    --iterations 2000 --quiet
+cp "$work/mlp/frame_2000.png" "$gallery/mlp-sine.png"
 ls -l "$gallery"

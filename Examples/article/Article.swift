@@ -53,7 +53,8 @@ struct Article: ParsableCommand {
             iterations: training.iterations, learningRate: training.learningRate,
             initialParameters: training.initialParameters, points: tutorial.count, seed: tutorial.seed,
             dataFile: nil, width: 640, height: 480, scale: 1, language: language,
-            residuals: false, fps: 25)
+            residuals: false, fps: 25,
+            commandLine: "render-fit --iterations \(training.iterations) --lang \(language.rawValue)")
         let scene = try TrainingScene(data: data, history: history, settings: settings)
         let figures = ArticleFigures(scene: scene, trueLine: (tutorial.slope, tutorial.intercept))
 

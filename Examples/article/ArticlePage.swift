@@ -102,7 +102,7 @@ struct ArticlePage {
 
                 """
         }
-        let command = figures.scene.settings.commandLine
+        let command = figures.scene.settings.commandLine ?? "swift run article"
         return """
             <!DOCTYPE html>
             <!-- Written by the render-fit article example (swift run article); rewritten on each run. -->

@@ -74,7 +74,8 @@ struct YourData: ParsableCommand {
             seed: TutorialDataSet.defaultSeed,
             dataFile: file, width: 640, height: 480, scale: 1,
             language: RenderSettings.Language(rawValue: lang) ?? .en,
-            residuals: true, fps: 25)
+            residuals: true, fps: 25,
+            commandLine: "render-fit --data \(file) --learning-rate \(training.learningRate) --iterations \(training.iterations) --residuals")
         let scene = try TrainingScene(data: points, history: history, settings: settings)
 
         let root = OutputDirectory(path: out).path
@@ -94,7 +95,7 @@ struct YourData: ParsableCommand {
         let summary = try frames.run()
         print("wrote \(summary.frames) frames, history.csv and manifest.json to \(root)/frames")
         print("wrote \(root)/frames/animation.png (\(summary.frames) frames at \(settings.fps) fps)")
-        let exporter = FigureExporter(text: [.description(settings.commandLine)])
+        let exporter = FigureExporter(text: settings.commandLine.map { [.description($0)] } ?? [])
         for name in Self.figureNames {
             let path = figureFolder.path(name.rawValue + ".png")
             try exporter.write(figures.figure(name), format: .png, toPath: path, title: figures.title(name))
@@ -117,12 +118,11 @@ struct YourData: ParsableCommand {
         if let exact = try? LeastSquares.solve(data: points) {
             print("least squares (exact):  \(equation(exact))")
         }
-        // Largest eigenvalue of the MSE's Hessian (2/n)·XᵀX: steps above 2/λ diverge.
-        let n = Double(points.count)
-        let a = 2 * points.x.reduce(0) { $0 + $1 * $1 } / n
-        let b = 2 * points.x.reduce(0, +) / n
-        let largest = (a + 2) / 2 + ((a - 2) * (a - 2) / 4 + b * b).squareRoot()
-        print("for this data, learning rates above \(f(2 / largest)) diverge")
+        // 2/λmax of the MSE's Hessian (2/n)·XᵀX: steps above it diverge. Printed with
+        // significant digits, so that data with large x (years) shows 2.5e-07, not 0.0000.
+        if let bound = try? HessianSpectrum.largestStableLearningRate(data: points, degree: 1) {
+            print("for this data, learning rates above \(String(format: "%.4g", bound)) diverge")
+        }
     }
 
     /// "y = 3.1842·x + 6.4761", "y = -2.0000·x - 1.5000".

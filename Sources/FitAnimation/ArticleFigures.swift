@@ -33,7 +33,7 @@ public struct ArticleFigures: Sendable {
     }
 
     private var text: FrameText { scene.text }
-    private var initial: [Double] { scene.history.parameters(at: 0) }
+    private var initial: [Double] { scene.parametersInDataUnits(at: 0) }
 
     /// A figure's title, as written on it.
     public func title(_ name: Name) -> String {
@@ -75,11 +75,11 @@ public struct ArticleFigures: Sendable {
     private func initialGuess() throws -> Figure {
         var figure = try scatterFigure(.initialGuess)
         let a = initial
-        let predictions = scene.data.x.map { PolynomialModel.value(at: $0, parameters: a) }
+        let predictions = scene.data.x.map { scene.model.predict($0, parameters: a) }
         try figure.mainAxes.scatter(
             x: scene.data.x, y: predictions, color: TrainingScene.lineColor, label: text.predictionsLabel)
         figure.mainAxes.text(
-            text.mseLabel + " = " + text.loss(scene.history[0].loss), at: .axes(x: 0.03, y: 0.95),
+            text.mseLabel + " = " + text.loss(scene.lossInDataUnits(at: 0)), at: .axes(x: 0.03, y: 0.95),
             anchor: TextAnchor(.left, .top))
         figure.mainAxes.legendLocation = .lowerRight
         return figure
@@ -88,8 +88,6 @@ public struct ArticleFigures: Sendable {
     private func squaredErrors() throws -> Figure {
         var figure = try scatterFigure(.squaredErrors)
         let a = initial
-        let slope = a.count > 1 ? a[0] : 0
-        let intercept = a.last ?? 0
         let area = figure.plotArea()
         // Squares must look square on screen: convert a y-extent to the x-extent of the same
         // number of pixels.
@@ -103,7 +101,7 @@ public struct ArticleFigures: Sendable {
         for (rank, i) in byX.enumerated() {
             let x = scene.data.x[i]
             let y = scene.data.y[i]
-            let yHat = slope * x + intercept
+            let yHat = scene.model.predict(x, parameters: a)
             residuals.append(DataSegment(start: DataPoint(x: x, y: y), end: DataPoint(x: x, y: yHat)))
             guard rank % squareEvery == squareEvery / 2 else { continue }
             // The square hangs on the side of the residual towards the cloud's centre.
@@ -116,11 +114,9 @@ public struct ArticleFigures: Sendable {
             label: text.language == .fr ? "carrés des erreurs" : "squared errors")
         figure.mainAxes.segments(
             residuals, color: Color(hex: 0xd62728), widthPoints: 0.8, label: text.residualsLabel)
-        figure.mainAxes.line(
-            slope: slope, intercept: intercept, color: TrainingScene.lineColor,
-            label: text.equation(slope: slope, intercept: intercept))
+        scene.addCurve(a, to: &figure.mainAxes, label: text.formula(of: scene.model, parameters: a))
         figure.mainAxes.text(
-            text.mseLabel + " = " + text.loss(scene.history[0].loss), at: .axes(x: 0.97, y: 0.04),
+            text.mseLabel + " = " + text.loss(scene.lossInDataUnits(at: 0)), at: .axes(x: 0.97, y: 0.04),
             anchor: TextAnchor(.right, .bottom))
         figure.mainAxes.legendLocation = .upperLeft
         return figure
@@ -128,29 +124,26 @@ public struct ArticleFigures: Sendable {
 
     private func result() throws -> Figure {
         var figure = try scatterFigure(.result)
-        let history = scene.history
-        let last = history.lastFiniteIteration ?? 0
-        let a = history.parameters(at: last)
-        let slope = a.count > 1 ? a[0] : 0
-        let intercept = a.last ?? 0
-        figure.mainAxes.line(
-            slope: slope, intercept: intercept, color: TrainingScene.lineColor,
-            label: text.fitLabel + ": " + text.equation(slope: slope, intercept: intercept))
-        let reference: (slope: Double, intercept: Double)
-        let referenceLabel: String
+        let last = scene.history.lastFiniteIteration ?? 0
+        let a = scene.parametersInDataUnits(at: last)
+        let isLine = scene.model.straightLine(a) != nil
+        scene.addCurve(
+            a, to: &figure.mainAxes,
+            label: (isLine ? text.fitLabel : text.fitCurveLabel) + ": " + text.formula(of: scene.model, parameters: a))
+        let dash: [Double] = [4, 3]
         if let trueLine {
-            reference = trueLine
-            referenceLabel = text.trueLineLabel
-        } else {
-            let ls = try LeastSquares.solve(data: scene.data)
-            reference = (ls.count > 1 ? ls[0] : 0, ls.last ?? 0)
-            referenceLabel = text.language == .fr ? "moindres carrés" : "least squares"
+            figure.mainAxes.line(
+                slope: trueLine.slope, intercept: trueLine.intercept, color: .black, widthPoints: 1.2,
+                dashPoints: dash,
+                label: text.trueLineLabel + ": " + text.equation(slope: trueLine.slope, intercept: trueLine.intercept))
+        } else if scene.model.isLinearInParameters {
+            // The least-squares fit of the same model, the optimum training aims for.
+            let ls = try LeastSquares.solve(data: scene.data, degree: scene.model.parameterCount - 1)
+            scene.addCurve(
+                ls, to: &figure.mainAxes, color: .black, widthPoints: 1.2, dashPoints: dash,
+                label: (text.language == .fr ? "moindres carrés" : "least squares") + ": "
+                    + text.formula(of: scene.model, parameters: ls))
         }
-        figure.mainAxes.line(
-            slope: reference.slope, intercept: reference.intercept, color: .black, widthPoints: 1.2,
-            dashPoints: [4, 3],
-            label: referenceLabel + ": "
-                + text.equation(slope: reference.slope, intercept: reference.intercept))
         figure.mainAxes.legendLocation = .lowerRight
         return figure
     }
@@ -172,9 +165,11 @@ public struct ArticleFigures: Sendable {
         var xs: [Double] = []
         var ys: [Double] = []
         // A zero loss has no place on a log axis: left out here rather than counted as skipped.
-        for step in history where step.loss.isFinite && (!log || step.loss > 0) {
-            xs.append(Double(step.iteration))
-            ys.append(step.loss)
+        for index in history.indices {
+            let loss = scene.lossInDataUnits(at: index)
+            guard loss.isFinite, !log || loss > 0 else { continue }
+            xs.append(Double(index))
+            ys.append(loss)
         }
         try axes.plot(x: xs, y: ys, color: TrainingScene.lineColor)
         figure.mainAxes = axes

@@ -56,7 +56,8 @@ public struct FiguresJob: Sendable {
         let settings = figures.scene.settings
         let exporter = FigureExporter(
             scale: settings.scale,
-            text: [.software("render-fit \(RenderFitVersion.current)"), .description(settings.commandLine)])
+            text: [.software("render-fit \(RenderFitVersion.current)")]
+                + (settings.commandLine.map { [.description($0)] } ?? []))
         var written: [String] = []
         for name in ArticleFigures.Name.allCases {
             let path = output.filePath(name.rawValue + "." + format.rawValue)

@@ -1,8 +1,8 @@
 import FitPlot
 
 /// The fit panel of a training run: the point cloud on axes fixed by the data (static), and at
-/// each frame the current line, its equation, the title with the loss, and the residuals
-/// when asked for (dynamic).
+/// each frame the model's current curve, its formula, the title with the loss, and the
+/// residuals when asked for (dynamic).
 public struct FitPanel: FramePanel {
     /// The run shown.
     public let scene: TrainingScene
@@ -29,27 +29,27 @@ public struct FitPanel: FramePanel {
         }
     }
 
-    /// The title, the residuals (under the line), the line and its equation of frame `index`.
+    /// The title, the residuals (under the curve), the model's curve and its formula of frame `index`.
     public func addDynamicMarks(forFrame index: Int, to axes: inout Axes) {
         let data = scene.data
-        let parameters = scene.history.parameters(at: index)
-        let slope = parameters.count > 1 ? parameters[0] : 0
-        let intercept = parameters.last ?? 0
+        let model = scene.model
+        let parameters = scene.parametersInDataUnits(at: index)
         axes.title = scene.title(forFrame: index)
-        if scene.settings.residuals, slope.isFinite, intercept.isFinite {
+        if scene.settings.residuals, parameters.allSatisfy(\.isFinite) {
             var segments: [DataSegment] = []
             segments.reserveCapacity(data.count)
             for i in 0..<data.count {
                 let x = data.x[i]
                 segments.append(
                     DataSegment(
-                        start: DataPoint(x: x, y: data.y[i]), end: DataPoint(x: x, y: slope * x + intercept)))
+                        start: DataPoint(x: x, y: data.y[i]),
+                        end: DataPoint(x: x, y: model.predict(x, parameters: parameters))))
             }
             axes.segments(segments, color: TrainingScene.residualColor, widthPoints: 0.8, isDynamic: true)
         }
-        axes.line(slope: slope, intercept: intercept, color: TrainingScene.lineColor, isDynamic: true)
+        scene.addCurve(parameters, to: &axes, isDynamic: true)
         axes.text(
-            scene.text.equation(slope: slope, intercept: intercept), at: .axes(x: 0.03, y: 0.95),
+            scene.text.formula(of: model, parameters: parameters), at: .axes(x: 0.03, y: 0.95),
             color: TrainingScene.lineColor, anchor: TextAnchor(.left, .top), isDynamic: true)
     }
 }

@@ -1,4 +1,5 @@
 import FitPlot
+import FitTrainer
 
 /// The words and numbers written on frames and figures, in English or French (decimal comma,
 /// "Itération 12 — perte 0,4911"). Numbers use a true minus sign (U+2212).
@@ -50,10 +51,19 @@ public struct FrameText: Sendable {
             + numbers.format(abs(intercept), decimals: 2)
     }
 
+    /// The model's own formula with `parameters`, coefficients with 2 decimals in this
+    /// language's number format ("y = 2.97x + 2.51" for the line, as ``equation(slope:intercept:)``).
+    public func formula(of model: any Model, parameters: [Double]) -> String {
+        let numbers = self.numbers
+        return model.formula(parameters) { numbers.format($0, decimals: 2) }
+    }
+
     /// Legend label of the point cloud: "data" / "données".
     public var dataLabel: String { language == .fr ? "données" : "data" }
     /// Legend label of the fitted line: "fitted line" / "droite ajustée".
     public var fitLabel: String { language == .fr ? "droite ajustée" : "fitted line" }
+    /// Legend label of a fitted curve (polynomial, network): "fitted curve" / "courbe ajustée".
+    public var fitCurveLabel: String { language == .fr ? "courbe ajustée" : "fitted curve" }
     /// Legend label of the true line: "true line" / "vraie droite".
     public var trueLineLabel: String { language == .fr ? "vraie droite" : "true line" }
     /// Legend label of the predictions ŷ = X·a.

@@ -1,4 +1,5 @@
 import FitOutput
+import FitTrainer
 import Foundation
 
 /// `manifest.json`: building it and streaming it to disk.
@@ -119,14 +120,33 @@ extension FramesJob {
 
     private static func write(_ settings: RenderSettings, to json: StreamingJSONWriter) {
         json.beginObject()
+        if let batchSize = settings.training.batchSize {
+            json.key("batchSize")
+            json.value(batchSize)
+        }
+        if let columns = settings.data.columns {
+            json.key("columns")
+            json.value(columns)
+        }
+        if let commandLine = settings.commandLine {
+            json.key("commandLine")
+            json.value(commandLine)
+        }
         if let dataFile = settings.dataFile {
             json.key("dataFile")
             json.value(dataFile)
+        } else {
+            json.key("dataset")
+            json.value(settings.data.dataset.rawValue)
         }
         json.key("fps")
         json.value(settings.fps)
         json.key("height")
         json.value(settings.height)
+        if let initSeed = settings.model.initSeed {
+            json.key("initSeed")
+            json.value(initSeed)
+        }
         json.key("initialParameters")
         json.value(settings.initialParameters)
         json.key("iterations")
@@ -135,6 +155,10 @@ extension FramesJob {
         json.value(settings.language.rawValue)
         json.key("learningRate")
         json.value(settings.learningRate)
+        json.key("model")
+        json.value(settings.model.model.description)
+        json.key("optimizer")
+        Self.write(settings.training.optimizer, to: json)
         json.key("points")
         json.value(settings.points)
         json.key("residuals")
@@ -143,8 +167,38 @@ extension FramesJob {
         json.value(settings.scale)
         json.key("seed")
         json.value(settings.seed)
+        if let shuffleSeed = settings.training.shuffleSeed {
+            json.key("shuffleSeed")
+            json.value(shuffleSeed)
+        }
+        json.key("standardize")
+        json.value(settings.data.standardize)
         json.key("width")
         json.value(settings.width)
+        json.endObject()
+    }
+
+    /// The optimizer as `OptimizerConfiguration` encodes it (keys sorted).
+    private static func write(_ optimizer: OptimizerConfiguration, to json: StreamingJSONWriter) {
+        json.beginObject()
+        var fields: [(String, Double)] = []
+        switch optimizer.kind {
+        case .gd: break
+        case .momentum, .nesterov: fields = [("momentum", optimizer.momentum)]
+        case .rmsprop: fields = [("epsilon", optimizer.epsilon), ("rho", optimizer.rho)]
+        case .adam: fields = [("beta1", optimizer.beta1), ("beta2", optimizer.beta2), ("epsilon", optimizer.epsilon)]
+        }
+        fields.append(("learningRate", optimizer.learningRate))
+        for (name, value) in fields.sorted(by: { $0.0 < $1.0 }) where name < "kind" {
+            json.key(name)
+            json.value(value)
+        }
+        json.key("kind")
+        json.value(optimizer.kind.rawValue)
+        for (name, value) in fields.sorted(by: { $0.0 < $1.0 }) where name > "kind" {
+            json.key(name)
+            json.value(value)
+        }
         json.endObject()
     }
 }

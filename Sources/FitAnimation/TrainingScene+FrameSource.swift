@@ -13,14 +13,17 @@ extension TrainingScene: FrameSource {
     public func staticFigure() -> Figure { baseFigure }
 
     /// The tool, the frame's title and state, and the settings, so that a frame says how to
-    /// reproduce it: `Software`, `Title`, `Description` (the command line), `Iteration`,
-    /// `Parameters`, `Loss`.
+    /// reproduce it: `Software`, `Title`, `Description` (the command line, when the settings
+    /// have one), `Iteration`, `Parameters`, `Loss`.
     public func metadata(forFrame index: Int) -> [PNGTextChunk] {
         let step = history[index]
-        return [
+        var chunks: [PNGTextChunk] = [
             .software("render-fit \(RenderFitVersion.current)"),
             .title(title(forFrame: index)),
-            .description(settings.commandLine),
+        ]
+        // A library user's own program has no command line to record.
+        if let commandLine = settings.commandLine { chunks.append(.description(commandLine)) }
+        return chunks + [
             PNGTextChunk(keyword: "Iteration", value: String(step.iteration)),
             PNGTextChunk(
                 keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),

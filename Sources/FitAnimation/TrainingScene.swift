@@ -2,8 +2,8 @@ import FitPlot
 import FitTrainer
 
 /// The figure of a training run, split into what every frame shares (axes, ticks, labels,
-/// the point cloud: drawn once) and what changes (the current line, its equation, the title
-/// with the loss, the residuals). Axis limits come from the data alone, never from the line,
+/// the point cloud: drawn once) and what changes (the model's current curve, its formula, the
+/// title with the loss, the residuals). Nothing here assumes a line: the model draws itself. Axis limits come from the data alone, never from the line,
 /// so they stay fixed for the whole run.
 public struct TrainingScene: Sendable {
     /// The point cloud.
@@ -22,6 +22,8 @@ public struct TrainingScene: Sendable {
     public let yLimits: AxisRange
     /// The axes' names.
     public let axisLabels: (x: String, y: String)
+    /// The model the history trained; frames draw its curve and write its formula.
+    public let model: any Model
 
     /// matplotlib's orange (C1), for the points.
     public static let pointColor = Color(hex: 0xff7f0e)
@@ -41,6 +43,7 @@ public struct TrainingScene: Sendable {
         self.settings = settings
         self.text = FrameText(language: settings.language)
         self.axisLabels = axisLabels
+        self.model = history.model.makeModel()
         let margin = Theme.matplotlib.autoscaleMargin
         xLimits = AxisRange.automatic(
             dataMinimum: data.limits.xMin, dataMaximum: data.limits.xMax, margin: margin)
@@ -67,13 +70,49 @@ public struct TrainingScene: Sendable {
     /// Number of frames: one per recorded state (iteration 0 … last).
     public var frameCount: Int { history.count }
 
+    /// The parameters of frame `index` in the data's own units (trained parameters are
+    /// brought back from standardized units when the run standardized).
+    public func parametersInDataUnits(at index: Int) -> [Double] {
+        let parameters = history.parameters(at: index)
+        guard let standardization = history.standardization else { return parameters }
+        return standardization.parametersInDataUnits(parameters, model: model)
+    }
+
+    /// The loss of frame `index` in the data's own units.
+    public func lossInDataUnits(at index: Int) -> Double {
+        let loss = history.losses[index]
+        return history.standardization?.lossInDataUnits(loss) ?? loss
+    }
+
     /// The title of frame `index`.
     public func title(forFrame index: Int) -> String {
-        let step = history[index]
+        let loss = lossInDataUnits(at: index)
         if let divergence = history.divergence, index == history.count - 1 {
-            return text.divergedTitle(iteration: divergence.iteration, loss: step.loss)
+            return text.divergedTitle(iteration: divergence.iteration, loss: loss)
         }
-        return text.frameTitle(iteration: step.iteration, loss: step.loss)
+        return text.frameTitle(iteration: history[index].iteration, loss: loss)
+    }
+
+    /// Adds the model's curve for `parameters` (data units): a straight line is drawn as one
+    /// exact segment (``InfiniteLineMark``), any other curve sampled once per device pixel
+    /// column (``SampledFunctionMark``). Non-finite parameters draw nothing.
+    public func addCurve(
+        _ parameters: [Double], to axes: inout Axes, color: Color = TrainingScene.lineColor,
+        widthPoints: Double = 1.5, dashPoints: [Double] = [], label: String? = nil, isDynamic: Bool = false
+    ) {
+        if let line = model.straightLine(parameters) {
+            axes.line(
+                slope: line.slope, intercept: line.intercept, color: color, widthPoints: widthPoints,
+                dashPoints: dashPoints, label: label, isDynamic: isDynamic)
+            return
+        }
+        guard parameters.allSatisfy(\.isFinite) else { return }
+        let model = self.model
+        axes.function(
+            color: color, widthPoints: widthPoints, dashPoints: dashPoints,
+            devicePixelsPerUnit: settings.scale,
+            label: label, isDynamic: isDynamic
+        ) { model.predict($0, parameters: parameters) }
     }
 
     /// The whole figure of frame `index`: the base plus its panel's dynamic marks.

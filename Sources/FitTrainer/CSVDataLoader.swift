@@ -2,28 +2,69 @@ import Foundation
 
 /// Reads an x,y point cloud from CSV text.
 ///
-/// Format: two comma-separated numeric columns, x then y, one point per line.
+/// Format:
+/// - The delimiter is detected from the first non-blank line (``CSVDialect``): `;` or tab when
+///   present (then `1013,25` is a number with a decimal comma), else `,`.
+/// - Fields may be double-quoted (`"1,5"`, `"a ""b"""`); a quoted field ends on its line.
 /// - Line ends may be LF or CRLF; a leading UTF-8 byte order mark is skipped.
 /// - The first non-blank line is a header, and skipped, when none of its cells is a number
-///   (`x,y`, `"x","y"`, `input,target`); if some of its cells are numbers it is data.
+///   (`x,y`, `"x";"y"`, `input\ttarget`); if some of its cells are numbers it is data.
 /// - Blank (whitespace-only) lines are skipped; spaces and tabs around a cell are ignored.
-/// - Every data row must have exactly 2 cells, each a finite decimal number.
-/// Errors carry the 1-based line and column of the first problem.
+/// - Every row has the first line's number of fields: exactly 2 (x, y), or any number with a
+///   ``CSVColumnSelection`` (`--columns`) naming the two to use; those cells are finite numbers.
+/// - Limits: ``maximumFileSize`` bytes, ``maximumLineLength`` bytes per line,
+///   ``maximumPointCount`` rows.
+/// Errors carry the 1-based line and column of the first problem and its likely cause.
 public enum CSVDataLoader {
     /// A line needs two points.
     public static let minimumPointCount = 2
     /// Ten million rows: about 160 MB of doubles, the most the tool accepts.
     public static let maximumPointCount = 10_000_000
+    /// The longest line, in bytes: far more than any row of numbers needs, small enough that
+    /// a file without line breaks is refused at once.
+    public static let maximumLineLength = 65_536
+    /// The largest file, 1 GiB (ten million rows of two 40-digit numbers fit).
+    public static let maximumFileSize = 1 << 30
 
-    /// Reads and parses the file at `url`.
+    /// A parsed file: its points and, when it has a header, the names of the columns used.
+    public struct Table: Sendable, Equatable {
+        /// The points.
+        public var data: DataSet
+        /// The header names of the x and y columns, quotes and spaces trimmed; nil without header.
+        public var columnNames: (x: String, y: String)? {
+            names.map { ($0[0], $0[1]) }
+        }
+        /// The dialect found.
+        public var dialect: CSVDialect
+        private var names: [String]?
+
+        init(data: DataSet, names: (String, String)?, dialect: CSVDialect) {
+            self.data = data
+            self.names = names.map { [$0.0, $0.1] }
+            self.dialect = dialect
+        }
+    }
+
+    /// Reads and parses the file at `url` (its first two columns).
     public static func load(contentsOf url: URL) throws(CSVDataError) -> DataSet {
+        try load(contentsOf: url, columns: nil).data
+    }
+
+    /// Reads and parses the file at `url`, taking x and y from `columns` (nil: the only two).
+    public static func load(contentsOf url: URL, columns: CSVColumnSelection?) throws(CSVDataError) -> Table {
         let bytes: Data
         do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > maximumFileSize {
+                throw CSVDataError.fileTooLarge(path: url.path, bytes: size, limit: maximumFileSize)
+            }
             bytes = try Data(contentsOf: url)
+        } catch let error as CSVDataError {
+            throw error
         } catch {
             throw .unreadable(path: url.path, reason: readFailureReason(url: url, error: error))
         }
-        return try parse(bytes)
+        return try parseTable(bytes, columns: columns)
     }
 
     /// Parses CSV text.
@@ -33,82 +74,28 @@ public enum CSVDataLoader {
 
     /// Parses CSV bytes (UTF-8).
     public static func parse(_ bytes: Data) throws(CSVDataError) -> DataSet {
-        try parse(bytes, rowLimit: maximumPointCount)
+        try parseTable(bytes, columns: nil).data
+    }
+
+    /// Parses CSV bytes with a column selection.
+    public static func parseTable(_ bytes: Data, columns: CSVColumnSelection?) throws(CSVDataError) -> Table {
+        try parseTable(bytes, columns: columns, rowLimit: maximumPointCount)
     }
 
     /// Parses with a custom row limit (tests use a small one instead of writing 10⁷ rows).
     static func parse(_ bytes: Data, rowLimit: Int) throws(CSVDataError) -> DataSet {
-        let result = bytes.withUnsafeBytes { raw in
-            parse(
-                UnsafeBufferPointer(
-                    start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count),
-                rowLimit: rowLimit)
-        }
-        return try result.get()
+        try parseTable(bytes, columns: nil, rowLimit: rowLimit).data
     }
 
-    /// The parser proper, over raw bytes (Foundation's `Data` indexing is slow per byte).
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, rowLimit: Int) -> Result<
-        DataSet, CSVDataError
-    > {
-        var x: [Double] = []
-        var y: [Double] = []
-        var sawContent = false
-        var headerAllowed = true
-        var lineNumber = 0
-        var start = 0
-        let end = bytes.count
-        if end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-
-        while start < end {
-            lineNumber += 1
-            var lineEnd = start
-            while lineEnd < end, bytes[lineEnd] != newline { lineEnd += 1 }
-            let next = lineEnd + 1
-            var contentEnd = lineEnd
-            if contentEnd > start, bytes[contentEnd - 1] == carriageReturn { contentEnd -= 1 }
-            let line = UnsafeBufferPointer(rebasing: bytes[start..<contentEnd])
-            start = next
-
-            if line.allSatisfy(isBlank) { continue }
-            sawContent = true
-            if headerAllowed {
-                headerAllowed = false
-                if isHeader(line) { continue }
-            }
-            // Exactly one comma: two cells. Scanned by hand because this loop runs for
-            // millions of rows and per-row arrays would dominate its cost.
-            var firstComma = -1
-            var commas = 0
-            for index in line.indices where line[index] == comma {
-                if commas == 0 { firstComma = index }
-                commas += 1
-            }
-            guard commas == 1 else {
-                return .failure(.raggedRow(line: lineNumber, columns: commas + 1))
-            }
-            let point: (x: Double, y: Double)
-            switch (
-                cellValue(line[..<firstComma], line: lineNumber, column: 1),
-                cellValue(line[(firstComma + 1)...], line: lineNumber, column: 2)
-            ) {
-            case (.success(let xValue), .success(let yValue)): point = (xValue, yValue)
-            case (.failure(let error), _), (_, .failure(let error)): return .failure(error)
-            }
-            guard x.count < rowLimit else {
-                return .failure(.tooManyRows(line: lineNumber, limit: rowLimit))
-            }
-            x.append(point.x)
-            y.append(point.y)
+    static func parseTable(_ bytes: Data, columns: CSVColumnSelection?, rowLimit: Int) throws(CSVDataError) -> Table {
+        let result = bytes.withUnsafeBytes { raw in
+            var parser = CSVParser(
+                bytes: UnsafeBufferPointer(
+                    start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count),
+                selection: columns, rowLimit: rowLimit)
+            return parser.run()
         }
-        guard sawContent else { return .failure(.empty) }
-        guard x.count >= minimumPointCount else { return .failure(.tooFewPoints(found: x.count)) }
-        do {
-            return .success(try DataSet(x: x, y: y))
-        } catch {
-            // Unreachable: the columns have equal, non-zero length and finite values.
-            return .failure(.tooFewPoints(found: x.count))
-        }
+        return try result.get()
     }
 
     /// The two column names of a CSV file's header line (quotes and spaces trimmed), or nil
@@ -123,62 +110,20 @@ public enum CSVDataLoader {
 
     /// The header's two column names in `bytes` (see ``columnNames(contentsOf:)``).
     public static func columnNames(in bytes: Data) -> (x: String, y: String)? {
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard
-            let line = text.split(whereSeparator: \.isNewline).first(where: {
-                !$0.allSatisfy { $0 == " " || $0 == "\t" }
-            })
-        else { return nil }
-        let cells = line.split(separator: ",", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\"'"))
+        // Only the first non-blank line matters; cut at the last line break so that a header
+        // cut in the middle of the 4 KiB read is not mistaken for a whole one.
+        var head = bytes
+        if head.count >= 4096, let lastBreak = head.lastIndex(of: UInt8(ascii: "\n")) {
+            head = head.prefix(upTo: lastBreak + 1)
         }
-        guard cells.count == 2, cells.allSatisfy({ !$0.isEmpty && number($0) == nil }) else { return nil }
-        return (cells[0], cells[1])
-    }
-
-    /// The first non-blank line is a header when none of its cells is a number.
-    private static func isHeader(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        line.split(separator: comma, omittingEmptySubsequences: false)
-            .allSatisfy { number(String(decoding: trimmed($0), as: UTF8.self)) == nil }
-    }
-
-    /// The finite number in `cell`, or the error naming its line and column.
-    private static func cellValue(_ cell: Slice<UnsafeBufferPointer<UInt8>>, line: Int, column: Int)
-        -> Result<Double, CSVDataError>
-    {
-        let text = String(decoding: trimmed(cell), as: UTF8.self)
-        guard let value = number(text) else {
-            return .failure(.nonNumeric(line: line, column: column, text: text))
-        }
-        guard value.isFinite else {
-            return .failure(.nonFinite(line: line, column: column, text: text))
-        }
-        return .success(value)
-    }
-
-    /// The number `text` spells, if it is one. Swift's `Double(String)` stops at a NUL and
-    /// would read "3\0abc" as 3, so a cell with a NUL is never a number (found by
-    /// Scripts/fuzz.sh csv).
-    private static func number(_ text: String) -> Double? {
-        text.utf8.contains(0) ? nil : Double(text)
-    }
-
-    private static let newline = UInt8(ascii: "\n")
-    private static let carriageReturn = UInt8(ascii: "\r")
-    private static let comma = UInt8(ascii: ",")
-
-    private static func isBlank(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == carriageReturn
-    }
-
-    private static func trimmed(_ cell: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<
-        UnsafeBufferPointer<UInt8>
-    > {
-        var cell = cell
-        while let first = cell.first, isBlank(first) { cell = cell.dropFirst() }
-        while let last = cell.last, isBlank(last) { cell = cell.dropLast() }
-        return cell
+        guard let names = try? head.withUnsafeBytes({ raw -> [String]? in
+            var parser = CSVParser(
+                bytes: UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), count: raw.count),
+                selection: nil, rowLimit: 0)
+            return parser.headerNames()
+        }) else { return nil }
+        guard names.count == 2, names.allSatisfy({ !$0.isEmpty }) else { return nil }
+        return (names[0], names[1])
     }
 
     private static func readFailureReason(url: URL, error: any Error) -> String {

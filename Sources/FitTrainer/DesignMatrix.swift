@@ -46,19 +46,6 @@ public struct DesignMatrix: Sendable, Equatable {
     }
 }
 
-/// Evaluates the fitted polynomial, parameters in the order of the design matrix's columns:
-/// a1·x^d + … + a_d·x + a_(d+1). For degree 1 that is a1·x + a2 (slope, intercept).
-public enum PolynomialModel {
-    /// The model's value at `x` (Horner's scheme); `parameters` must not be empty.
-    public static func value(at x: Double, parameters: [Double]) -> Double {
-        var result = 0.0
-        for parameter in parameters {
-            result = result * x + parameter
-        }
-        return result
-    }
-}
-
 /// Why a model could not be built or trained.
 public enum ModelError: Error, Equatable, CustomStringConvertible {
     /// A polynomial degree outside 1…``DesignMatrix/maximumDegree``.
@@ -69,6 +56,10 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case sizeMismatch(rows: Int, targets: Int)
     /// There are no points.
     case empty
+    /// A `--model` text that is not `line`, `poly:D` or `mlp:H`.
+    case unknownModel(String)
+    /// A hidden-unit count outside 1…``TanhNetwork/maximumHiddenUnits``.
+    case unsupportedHiddenUnits(Int)
 
     /// A message that names the bad value and what is allowed.
     public var description: String {
@@ -81,6 +72,10 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return "the design matrix has \(rows) rows but there are \(targets) targets"
         case .empty:
             return "there are no points; at least one is needed"
+        case .unknownModel(let text):
+            return "model '\(text)' is not known; use \(ModelKind.allowedText)"
+        case .unsupportedHiddenUnits(let count):
+            return "\(count) hidden units is not supported; use 1 to \(TanhNetwork.maximumHiddenUnits)"
         }
     }
 }

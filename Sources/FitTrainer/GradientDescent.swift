@@ -1,20 +1,16 @@
-/// Plain batch gradient descent, a ← a − lr·∇MSE(a), as in the article.
-///
-/// It records every state in a ``TrainingHistory``. If a state is non-finite, or its loss
-/// exceeds ``divergenceLossLimit`` or ``divergenceGrowthFactor`` times the starting loss,
-/// training stops there and the history says so: a learning rate that is too large is a
-/// lesson to show, not an error.
+/// Plain batch gradient descent on a line or polynomial, a ← a − lr·∇MSE(a), as in the
+/// article: a shorthand for a ``Trainer`` with the `gd` optimizer.
 public struct GradientDescent: Sendable, Equatable {
     /// The tutorial's learning rate.
-    public static let defaultLearningRate = 0.1
+    public static let defaultLearningRate = OptimizerConfiguration.defaultLearningRate
     /// The tutorial's number of updates.
-    public static let defaultIterations = 100
+    public static let defaultIterations = Trainer.defaultIterations
     /// The article's first guess, a = (−1, 1).
-    public static let defaultInitialParameters: [Double] = [-1, 1]
-    /// A loss above 10¹² counts as divergence (the tutorial's starts near 7).
-    public static let divergenceLossLimit = 1e12
-    /// A loss a million times its starting value also counts as divergence.
-    public static let divergenceGrowthFactor = 1e6
+    public static let defaultInitialParameters: [Double] = PolynomialModel.lineInitialParameters
+    /// See ``Trainer/divergenceLossLimit``.
+    public static let divergenceLossLimit = Trainer.divergenceLossLimit
+    /// See ``Trainer/divergenceGrowthFactor``.
+    public static let divergenceGrowthFactor = Trainer.divergenceGrowthFactor
 
     /// lr, positive and finite.
     public var learningRate: Double
@@ -34,84 +30,21 @@ public struct GradientDescent: Sendable, Equatable {
         self.initialParameters = initialParameters
     }
 
+    /// The trainer this shorthand stands for, fitting a polynomial of `degree` (1: a line).
+    public func trainer(degree: Int = 1) -> Trainer {
+        Trainer(
+            model: degree == 1 ? .line : .polynomial(degree: degree), optimizer: .gd(learningRate: learningRate),
+            iterations: iterations, initialParameters: initialParameters)
+    }
+
     /// Fits a polynomial of `degree` (1: a line) to `data`.
     public func train(on data: DataSet, degree: Int = 1) throws(TrainingError) -> TrainingHistory {
-        let objective: MeanSquaredError
+        guard (1...DesignMatrix.maximumDegree).contains(degree) else { throw .model(.unsupportedDegree(degree)) }
         do {
-            objective = try MeanSquaredError(data: data, degree: degree)
-        } catch {
-            throw .model(error)
+            return try trainer(degree: degree).train(on: data)
+        } catch .wrongInitialParameterCount(_, let expected, let found) {
+            throw .model(.parameterCountMismatch(expected: expected, found: found))
         }
-        return try train(objective)
-    }
-
-    /// Minimises `objective` from ``initialParameters``.
-    public func train(_ objective: MeanSquaredError) throws(TrainingError) -> TrainingHistory {
-        guard learningRate.isFinite, learningRate > 0 else {
-            throw .invalidLearningRate(learningRate)
-        }
-        guard iterations >= 0 else { throw .negativeIterations(iterations) }
-        guard initialParameters.count == objective.parameterCount else {
-            throw .model(
-                .parameterCountMismatch(
-                    expected: objective.parameterCount, found: initialParameters.count))
-        }
-        guard initialParameters.allSatisfy(\.isFinite) else {
-            throw .nonFiniteInitialParameters(initialParameters)
-        }
-
-        let count = objective.parameterCount
-        // Reserve for the expected rows, bounded so that a huge request cannot reserve
-        // gigabytes up front (the arrays still grow if needed).
-        let expectedRows = min(iterations, 1 << 22) + 1
-        var losses: [Double] = []
-        var parameterRows: [Double] = []
-        var gradientRows: [Double] = []
-        losses.reserveCapacity(expectedRows)
-        parameterRows.reserveCapacity(expectedRows * count)
-        gradientRows.reserveCapacity(expectedRows * count)
-
-        var parameters = initialParameters
-        var gradient = [Double](repeating: 0, count: count)
-        var divergence: Divergence?
-        for iteration in 0...iterations {
-            let loss: Double
-            do {
-                loss = try objective.evaluate(at: parameters, gradient: &gradient)
-            } catch {
-                throw .model(error)
-            }
-            losses.append(loss)
-            parameterRows.append(contentsOf: parameters)
-            gradientRows.append(contentsOf: gradient)
-            let startingLoss = losses[0]
-            if let reason = Self.divergenceReason(
-                loss: loss, startingLoss: startingLoss, parameters: parameters, gradient: gradient)
-            {
-                divergence = Divergence(iteration: iteration, reason: reason)
-                break
-            }
-            guard iteration < iterations else { break }
-            for index in 0..<count {
-                parameters[index] -= learningRate * gradient[index]
-            }
-        }
-        return TrainingHistory(
-            parameterCount: count, learningRate: learningRate, requestedIterations: iterations,
-            divergence: divergence, losses: losses, parameters: parameterRows,
-            gradients: gradientRows)
-    }
-
-    private static func divergenceReason(
-        loss: Double, startingLoss: Double, parameters: [Double], gradient: [Double]
-    ) -> Divergence.Reason? {
-        if !loss.isFinite || !parameters.allSatisfy(\.isFinite) || !gradient.allSatisfy(\.isFinite) {
-            return .nonFinite
-        }
-        if loss > divergenceLossLimit { return .lossAboveLimit }
-        // A starting loss of 0 is an exact fit: nothing can grow from it.
-        if startingLoss > 0, loss > divergenceGrowthFactor * startingLoss { return .lossGrowth }
-        return nil
     }
 }
 
@@ -119,10 +52,18 @@ public struct GradientDescent: Sendable, Equatable {
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
     /// A learning rate that is not a finite number above 0.
     case invalidLearningRate(Double)
+    /// An optimizer hyperparameter outside its range.
+    case invalidHyperparameter(name: String, value: Double, allowed: String)
     /// A negative iteration count.
     case negativeIterations(Int)
+    /// A batch size outside 1…n.
+    case invalidBatchSize(Int, pointCount: Int)
     /// Initial parameters with a NaN or infinite value.
     case nonFiniteInitialParameters([Double])
+    /// Initial parameters whose count is not the model's.
+    case wrongInitialParameterCount(model: ModelKind, expected: Int, found: Int)
+    /// Standardizing needs x values that are not all equal.
+    case cannotStandardize
     /// The model could not be built (see ``ModelError``).
     case model(ModelError)
 
@@ -131,10 +72,18 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .invalidLearningRate(let rate):
             return "learning rate \(rate) is not allowed; it must be a finite number above 0"
+        case .invalidHyperparameter(let name, let value, let allowed):
+            return "\(name) \(value) is not allowed; use \(allowed)"
         case .negativeIterations(let count):
             return "\(count) iterations is not allowed; it must be 0 or more"
+        case .invalidBatchSize(let size, let points):
+            return "batch size \(size) is not allowed; use a whole number from 1 to \(points), the number of points"
         case .nonFiniteInitialParameters(let parameters):
             return "initial parameters \(parameters) must all be finite numbers"
+        case .wrongInitialParameterCount(let model, let expected, let found):
+            return "\(found) initial parameter\(found == 1 ? "" : "s") given; the model \(model) needs exactly \(expected)"
+        case .cannotStandardize:
+            return "cannot standardize: every x is equal, so there is no spread to divide by"
         case .model(let error):
             return error.description
         }

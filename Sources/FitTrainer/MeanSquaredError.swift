@@ -1,32 +1,39 @@
-/// The loss of the article: MSE(a) = mean((X·a − y)²), and its gradient (2/n)·Xᵀ(X·a − y).
+/// The loss of the article: MSE(θ) = mean((ŷ(x; θ) − y)²) over the points (or a batch of
+/// them), and its gradient (2/m)·Σ rᵢ·∂ŷ(xᵢ)/∂θ, for any ``Model``. For the line that is
+/// (2/n)·Xᵀ(X·a − y), what the article's `loss.backward()` computed.
 ///
 /// ``evaluate(at:gradient:)`` computes both in one pass over the data and writes the gradient
-/// into a caller-owned buffer, so gradient descent allocates nothing per iteration.
-public struct MeanSquaredError: Sendable {
-    /// X.
-    public let design: DesignMatrix
-    /// y.
+/// into a caller-owned buffer, so training allocates nothing per iteration.
+public struct MeanSquaredError: Objective {
+    /// The model whose predictions are compared with the targets.
+    public let model: any Model
+    /// The inputs.
+    public let inputs: [Double]
+    /// The targets.
     public let targets: [Double]
 
-    /// Creates the loss of `design` against `targets`.
-    /// - Throws: ``ModelError/sizeMismatch(rows:targets:)`` when the lengths differ,
-    ///   ``ModelError/empty`` when there are no targets.
-    public init(design: DesignMatrix, targets: [Double]) throws(ModelError) {
-        guard design.rowCount == targets.count else {
-            throw .sizeMismatch(rows: design.rowCount, targets: targets.count)
-        }
-        guard !targets.isEmpty else { throw .empty }
-        self.design = design
-        self.targets = targets
+    /// The MSE of `model` on `data`.
+    public init(data: DataSet, model: any Model) {
+        self.model = model
+        self.inputs = data.x
+        self.targets = data.y
     }
 
-    /// The MSE of a polynomial of `degree` on `data`.
+    /// The MSE of a polynomial of `degree` (1: the line) on `data`.
     public init(data: DataSet, degree: Int = 1) throws(ModelError) {
-        try self.init(design: DesignMatrix(x: data.x, degree: degree), targets: data.y)
+        guard (1...DesignMatrix.maximumDegree).contains(degree) else { throw .unsupportedDegree(degree) }
+        self.init(data: data, model: PolynomialModel(degree: degree))
     }
 
-    /// Number of parameters, X's column count.
-    public var parameterCount: Int { design.columnCount }
+    /// The model's parameter count.
+    public var parameterCount: Int { model.parameterCount }
+    /// The number of points.
+    public var pointCount: Int { targets.count }
+
+    /// The model's scratch memory for this many points.
+    public func makeWorkspace() -> ModelWorkspace {
+        model.makeWorkspace(pointCount: targets.count)
+    }
 
     /// The loss at `parameters`.
     public func loss(at parameters: [Double]) throws(ModelError) -> Double {
@@ -41,10 +48,8 @@ public struct MeanSquaredError: Sendable {
         return gradient
     }
 
-    /// Returns the loss at `parameters` and stores the gradient there into `gradient`.
-    ///
-    /// `gradient` is resized only if its count differs from ``parameterCount``; pass the same
-    /// buffer every time and no memory is allocated.
+    /// Returns the loss at `parameters` over all points and stores the gradient into
+    /// `gradient` (resized only if its count differs from ``parameterCount``).
     public func evaluate(at parameters: [Double], gradient: inout [Double]) throws(ModelError) -> Double {
         guard parameters.count == parameterCount else {
             throw .parameterCountMismatch(expected: parameterCount, found: parameters.count)
@@ -52,18 +57,28 @@ public struct MeanSquaredError: Sendable {
         if gradient.count != parameterCount {
             gradient = [Double](repeating: 0, count: parameterCount)
         }
-        let scale = 1 / Double(targets.count)
-        if design.degree == 1 {
-            let sums = LossKernels.linear(
-                x: design.powers, y: targets, slope: parameters[0], intercept: parameters[1])
-            gradient[0] = 2 * scale * sums.residualTimesX
-            gradient[1] = 2 * scale * sums.residual
-            return scale * sums.squaredResidual
+        let workspace = makeWorkspace()
+        return parameters.withUnsafeBufferPointer { p in
+            gradient.withUnsafeMutableBufferPointer { g in
+                evaluate(parameters: p, batch: nil, gradient: g, workspace: workspace)
+            }
         }
-        let squared = LossKernels.polynomial(
-            powers: design.powers, degree: design.degree, y: targets,
-            parameters: parameters, gradient: &gradient)
-        for index in gradient.indices { gradient[index] *= 2 * scale }
+    }
+
+    /// The loss over `batch` (all points when nil) and its gradient, with no allocation.
+    public func evaluate(
+        parameters: UnsafeBufferPointer<Double>, batch: UnsafeBufferPointer<Int>?,
+        gradient: UnsafeMutableBufferPointer<Double>, workspace: ModelWorkspace
+    ) -> Double {
+        let squared = inputs.withUnsafeBufferPointer { x in
+            targets.withUnsafeBufferPointer { y in
+                model.squaredResidualSums(
+                    x: x, y: y, indices: batch, parameters: parameters, gradient: gradient,
+                    workspace: workspace)
+            }
+        }
+        let scale = 1 / Double(batch?.count ?? targets.count)
+        for index in 0..<parameterCount { gradient[index] = 2 * scale * gradient[index] }
         return scale * squared
     }
 }

@@ -3,11 +3,11 @@
 ///     render-fit-bench [GROUP…] [--json] [--quick] [--runs N]
 ///     render-fit-bench export-data --out DIR [--points N] [--iterations N]
 ///
-/// GROUP is any of frames, encode, trainer, apng, job, pipeline (default: all of them).
+/// GROUP is any of frames, encode, trainer, optimizers, apng, job, pipeline (default: all of them).
 /// Parsed by hand: the benchmark stays free of dependencies so that it compiles in seconds
 /// with the rest of the package during `swift test`.
 struct BenchArguments {
-    static let groups = ["frames", "encode", "trainer", "apng", "job", "pipeline"]
+    static let groups = ["frames", "encode", "trainer", "optimizers", "apng", "job", "pipeline"]
     static let usage = """
         usage: render-fit-bench [GROUP...] [--json | --json-out FILE] [--quick] [--runs N]
                render-fit-bench export-data --out DIR [--points N] [--iterations N]
@@ -15,6 +15,8 @@ struct BenchArguments {
           frames    frame rendering on one thread by size (640x480, 1280x960) and points (100, 100000)
           encode    PNG encoding of one frame by zlib level, row filter and strategy
           trainer   gradient descent, 1e3...1e6 points x 100 iterations
+          optimizers  gd, momentum, adam on the line, 1e6 points x 100 steps; mlp:16 Adam,
+                    1e4 points x 1000 steps; allocations of --batch-size 32 steps
           apng      the APNG writer on 101 encoded frames
           job       the whole frames job (files, manifest, history), 101 and 1000 frames, 1 and 2 threads
           pipeline  whole job per frame on 1 thread / encoding the same images alone

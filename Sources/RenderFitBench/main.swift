@@ -27,6 +27,8 @@ func runBenchmarks(_ arguments: BenchArguments) throws {
                 pointCounts: quick ? [1_000, 1_000_000] : [1_000, 10_000, 100_000, 1_000_000],
                 iterations: 100,
                 runs: runs, output: output)
+        case "optimizers":
+            try OptimizerBenchmarks.run(quick: quick, runs: runs, output: output)
         case "apng":
             try APNGBenchmarks.run(runs: runs, output: output)
         case "job":

@@ -30,8 +30,8 @@ struct OutputPlan {
         }
         if let folder = r.figuresDirectory {
             let trueLine: (slope: Double, intercept: Double)?
-            if case .generated(let tutorial) = settings.dataSource {
-                trueLine = (tutorial.slope, tutorial.intercept)
+            if case .generated(let set) = settings.dataSource, set.kind == .line {
+                trueLine = (TutorialDataSet.defaultSlope, TutorialDataSet.defaultIntercept)
             } else {
                 trueLine = nil
             }

@@ -10,87 +10,82 @@ struct RenderFitRun {
     let settings: RenderFitSettings
 
     func perform() throws {
-        let data = try loadData()
+        let loaded = try loadData()
+        let data = loaded.data
+        try checkSpread(data)
         let history: TrainingHistory
         do {
-            history = try settings.training.train(on: data)
+            history = try settings.trainer.train(on: data)
         } catch {
             // The settings were validated, so this means the data cannot be modelled.
             throw UsageError(error.description)
         }
+        let report = TrainingReport(history: history, data: data)
         let scene: TrainingScene
         do {
             scene = try TrainingScene(
-                data: data, history: history, settings: renderSettings(), axisLabels: axisLabels())
+                data: data, history: history, settings: settings.renderSettings, axisLabels: loaded.labels)
         } catch {
             throw UsageError(error.description)
         }
         let plan = OutputPlan(settings: settings, scene: scene)
         try plan.check()
 
-        let report = TrainingReport(history: history, data: data)
+        printReport(report, history: history)
+        if let note = plan.animation?.rateNote(fps: settings.rendering.fps) {
+            StandardError.writeLine("render-fit: " + note)
+        }
+        // With --history alone the plan has no frames or figures: it writes only the history.
+        let summary = try plan.write()
+        // Advice about the result, once it is written (a run that fails to write says only why).
+        if !history.didDiverge, let warning = report.aboveOptimumWarning() {
+            StandardError.writeLine(warning)
+        }
+        if !settings.quiet {
+            for line in summary { print(line) }
+            if settings.historyOnly, let export = settings.historyExport {
+                print("wrote \(export.url.path) (\(history.count) rows)")
+            }
+        }
+    }
+
+    private func printReport(_ report: TrainingReport, history: TrainingHistory) {
         if !settings.quiet {
             for line in report.progressLines() { print(line) }
             print(report.finalParametersLine())
             if let reference = report.leastSquaresLine() { print(reference) }
+            if let bound = report.stableLearningRateLine() { print(bound) }
             fflush(nil)
-        }
-        if let note = plan.animation?.rateNote(fps: settings.rendering.fps) {
-            StandardError.writeLine("render-fit: " + note)
         }
         if let divergence = history.divergence {
             // A diverging run is a lesson, not a failure: warn, still draw, and exit 0.
             StandardError.writeLine(report.divergenceWarning(divergence))
         }
-
-        let summary = try plan.write()
-        if !settings.quiet {
-            for line in summary { print(line) }
-        }
     }
 
-    /// The CSV header's column names when it has them, else x and y.
-    private func axisLabels() -> (x: String, y: String) {
-        if case .csvFile(let url) = settings.dataSource,
-            let names = CSVDataLoader.columnNames(contentsOf: url)
-        {
-            return names
-        }
-        return ("x", "y")
+    /// Every x equal leaves the slope (and any x-dependence) undetermined: say so plainly
+    /// rather than fit something arbitrary.
+    private func checkSpread(_ data: DataSet) throws {
+        guard data.limits.xSpan == 0 else { return }
+        let source: String
+        if case .csvFile(let url) = settings.dataSource { source = "--data '\(url.path)': " } else { source = "" }
+        throw UsageError(
+            source + "all \(data.count) x values are equal (\(ShortestDecimal.format(data.x[0]))), so the slope "
+                + "is undetermined; a fit needs at least two different x values")
     }
 
-    /// The settings recorded in the manifest and in each PNG's metadata.
-    private func renderSettings() -> RenderSettings {
-        let generated: TutorialDataSet?
-        let dataFile: String?
+    private func loadData() throws -> (data: DataSet, labels: (x: String, y: String)) {
         switch settings.dataSource {
-        case .generated(let tutorial):
-            generated = tutorial
-            dataFile = nil
-        case .csvFile(let url):
-            generated = nil
-            dataFile = url.path
-        }
-        let r = settings.rendering
-        return RenderSettings(
-            iterations: settings.training.iterations, learningRate: settings.training.learningRate,
-            initialParameters: settings.training.initialParameters,
-            points: generated?.count ?? 0, seed: generated?.seed ?? TutorialDataSet.defaultSeed,
-            dataFile: dataFile, width: r.width, height: r.height, scale: r.scale,
-            language: r.language == "fr" ? .fr : .en, residuals: r.residuals, fps: r.fps)
-    }
-
-    private func loadData() throws -> DataSet {
-        switch settings.dataSource {
-        case .generated(let tutorial):
+        case .generated(let set):
             do {
-                return try tutorial.generate()
+                return (try set.generate(), ("x", "y"))
             } catch {
                 throw UsageError(error.description)
             }
         case .csvFile(let url):
             do {
-                return try CSVDataLoader.load(contentsOf: url)
+                let table = try CSVDataLoader.load(contentsOf: url, columns: settings.columns)
+                return (table.data, table.columnNames ?? ("x", "y"))
             } catch {
                 throw UsageError("--data '\(url.path)': \(error.description)")
             }

@@ -3,35 +3,15 @@ import FitOutput
 import FitTrainer
 import Foundation
 
-/// Everything `render-fit` will do, checked: built from the parsed options by
-/// ``init(command:)``, which throws a one-line ``UsageError`` for the first bad value.
+/// Everything `render-fit` will do, built once by ``init(command:)`` from options that their
+/// groups' `validate()` already checked; it throws a one-line ``UsageError`` for the first
+/// problem that needs the file system (paths, file kinds).
 ///
-/// The checks here are the cheap ones (values, paths, file kinds). Reading the --data file
-/// happens in ``RenderFitRun`` but still before anything is created or written.
+/// Reading the --data file happens in ``RenderFitRun`` but still before anything is created
+/// or written.
 struct RenderFitSettings: Sendable {
-    /// A cap that keeps the recorded history (three doubles per parameter per row) small.
-    static let maximumIterations = 1_000_000
-    static let pointRange = 2...10_000_000
-
-    // What each numeric option allows, in the words of the help and of the error messages.
-    static let allowedIterations = "a whole number from 1 to \(maximumIterations)"
-    static let allowedLearningRates = "a finite number above 0, such as 0.1"
-    static let allowedPoints = "a whole number from \(pointRange.lowerBound) to \(pointRange.upperBound)"
-    static let allowedSeeds = "a whole number from 0 to \(UInt64.max)"
-    static let sizeRange = 16...16_384
-    static let allowedSizes = "a whole number from \(sizeRange.lowerBound) to \(sizeRange.upperBound)"
-    static let scaleRange = 0.25...8.0
-    static let allowedScales = "a number from 0.25 to 8"
-    static let jobRange = 1...64
-    static let allowedJobs = "a whole number from \(jobRange.lowerBound) to \(jobRange.upperBound)"
-    static let defaultJobs = max(1, min(jobRange.upperBound, ProcessInfo.processInfo.activeProcessorCount))
-    static let fpsRange = 1...100
-    static let allowedFPS = "a whole number from \(fpsRange.lowerBound) to \(fpsRange.upperBound)"
-    /// Longest side of an image in device pixels (Cairo's and the PNG decoder's comfort zone).
-    static let maximumPixelsPerSide = 16_384.0
-
     enum DataSource: Sendable, Equatable {
-        case generated(TutorialDataSet)
+        case generated(GeneratedDataSet)
         case csvFile(URL)
     }
 
@@ -39,16 +19,22 @@ struct RenderFitSettings: Sendable {
         case csv, json
     }
 
-    /// Where the frames, history.csv and manifest.json go; nil when only figures or an
-    /// animation were asked for.
+    /// Where the frames, history.csv and manifest.json go; nil when only figures, an
+    /// animation or a history were asked for.
     var outputDirectory: URL?
     /// The directory as the user spelled it, for messages.
     var outputDirectoryArgument: String?
-    var training: GradientDescent
+    var trainer: Trainer
     var dataSource: DataSource
+    var columns: CSVColumnSelection?
     var historyExport: (url: URL, format: HistoryFormat)?
     var quiet: Bool
     var rendering: RenderingOptions
+    /// The settings recorded in the manifest and the frames.
+    var renderSettings: RenderSettings
+
+    /// True when only `--history` was asked for: train, write the history, draw nothing.
+    var historyOnly: Bool { outputDirectory == nil && rendering.figuresDirectory == nil && rendering.animation == nil }
 
     /// Everything about drawing: sizes, language, parallelism, figures, animation.
     struct RenderingOptions: Sendable {
@@ -66,68 +52,103 @@ struct RenderFitSettings: Sendable {
     }
 
     init(command: RenderFit) throws(UsageError) {
-        if let out = command.out {
+        let output = command.output
+        if let out = output.out {
             outputDirectory = try Self.outputDirectory(out)
             outputDirectoryArgument = out
         } else {
             outputDirectory = nil
             outputDirectoryArgument = nil
         }
-        training = GradientDescent(
-            learningRate: try Self.learningRate(command.learningRate),
-            iterations: try Self.iterations(command.iterations),
-            initialParameters: try Self.initialParameters(command.initialParameters))
-        dataSource = try Self.dataSource(data: command.data, points: command.points, seed: command.seed)
-        historyExport = try Self.historyExport(command.history, outputDirectory: outputDirectory)
-        quiet = command.quiet
-        rendering = try Self.rendering(command)
-        guard command.out != nil || command.figures != nil || command.animation != nil else {
-            throw UsageError(
-                "nothing to write: give --out DIR (frames, history.csv, manifest.json), --figures DIR or --animation FILE"
-            )
+        let initial: [Double]?
+        do {
+            initial = try command.model.parsedInitialParameters()
+        } catch {
+            throw UsageError("\(error)")
         }
+        trainer = Trainer(
+            model: command.model.model, optimizer: command.training.configuration,
+            iterations: command.training.iterations, initialParameters: initial,
+            initSeed: command.model.initSeed ?? Trainer.defaultSeed, batchSize: command.training.batchSize,
+            shuffleSeed: command.training.shuffleSeed ?? Trainer.defaultSeed, standardize: command.data.standardize)
+        dataSource = try Self.dataSource(command.data)
+        if let text = command.data.columns {
+            do {
+                columns = try CSVColumnSelection(parsing: text)
+            } catch {
+                throw UsageError("--columns '\(text)': \(error.description)")
+            }
+        } else {
+            columns = nil
+        }
+        historyExport = try Self.historyExport(output.history, outputDirectory: outputDirectory)
+        quiet = output.quiet
+        let image = command.image
+        if let figures = output.figures {
+            try Self.checkDirectoryArgument(figures, option: "--figures")
+        }
+        let animationTarget = try output.animation.map { path throws(UsageError) in try Self.checkAnimationPath(path) }
+        rendering = RenderingOptions(
+            width: image.width, height: image.height, scale: image.scale, language: image.lang.rawValue,
+            residuals: image.residuals, jobs: output.jobs ?? OutputOptions.defaultJobs,
+            figuresDirectory: output.figures, figureFormat: output.format.rawValue, animation: animationTarget,
+            fps: image.fps, force: output.force)
+        renderSettings = RenderSettings(
+            data: RenderSettings.DataSettings(points: 0, seed: 0), model: RenderSettings.ModelSettings(initialParameters: []),
+            training: RenderSettings.TrainingSettings(iterations: 0, optimizer: trainer.optimizer),
+            image: RenderSettings.ImageSettings(
+                width: image.width, height: image.height, scale: image.scale, language: image.lang,
+                residuals: image.residuals, fps: image.fps))
+        renderSettings = makeRenderSettings(command: command)
     }
 
-    private static func rendering(_ command: RenderFit) throws(UsageError) -> RenderingOptions {
-        for (name, value) in [("width", command.width), ("height", command.height)] {
-            guard sizeRange.contains(value) else {
-                throw UsageError("--\(name) \(value) is not allowed; use \(allowedSizes)")
-            }
+    /// The settings of frames and manifest, with the command line that reproduces the run.
+    private func makeRenderSettings(command: RenderFit) -> RenderSettings {
+        let generated: GeneratedDataSet?
+        let dataFile: String?
+        switch dataSource {
+        case .generated(let set):
+            generated = set
+            dataFile = nil
+        case .csvFile(let url):
+            generated = nil
+            dataFile = url.path
         }
-        guard command.scale.isFinite, scaleRange.contains(command.scale) else {
-            throw UsageError("--scale \(command.scale) is not allowed; use \(allowedScales)")
+        let miniBatch = trainer.batchSize != nil
+        var settings = RenderSettings(
+            data: RenderSettings.DataSettings(
+                dataset: generated?.kind ?? .line, points: generated?.count ?? 0,
+                seed: generated?.seed ?? TutorialDataSet.defaultSeed, dataFile: dataFile,
+                columns: command.data.columns, standardize: trainer.standardize),
+            model: RenderSettings.ModelSettings(
+                model: trainer.model, initialParameters: trainer.startingParameters(),
+                initSeed: trainer.initialParameters == nil && trainer.model != .line ? trainer.initSeed : nil),
+            training: RenderSettings.TrainingSettings(
+                iterations: trainer.iterations, optimizer: trainer.optimizer, batchSize: trainer.batchSize,
+                shuffleSeed: miniBatch ? trainer.shuffleSeed : nil),
+            image: renderSettings.image)
+        settings.commandLine = RenderFitCommandLine(settings: settings).text
+        return settings
+    }
+
+    private static func dataSource(_ options: DataOptions) throws(UsageError) -> DataSource {
+        guard let data = options.data else {
+            return .generated(
+                GeneratedDataSet(
+                    kind: options.dataset ?? .line, count: options.points ?? TutorialDataSet.defaultCount,
+                    seed: options.seed ?? TutorialDataSet.defaultSeed))
         }
-        let longest = Double(max(command.width, command.height)) * command.scale
-        guard longest <= maximumPixelsPerSide else {
-            throw UsageError(
-                "--width \(command.width) --height \(command.height) at --scale \(command.scale) gives \(Int(longest.rounded(.up))) pixels on a side; "
-                    + "the most allowed is \(Int(maximumPixelsPerSide))")
+        guard !data.isEmpty else {
+            throw UsageError("--data '' is not allowed; give the path of a CSV file of x,y points")
         }
-        guard ["en", "fr"].contains(command.lang) else {
-            throw UsageError("--lang '\(command.lang)' is not allowed; use en or fr")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory) else {
+            throw UsageError("--data '\(data)': no such file; give the path of a CSV file of x,y points")
         }
-        let jobs = command.jobs ?? defaultJobs
-        guard jobRange.contains(jobs) else {
-            throw UsageError("--jobs \(jobs) is not allowed; use \(allowedJobs)")
+        guard !isDirectory.boolValue else {
+            throw UsageError("--data '\(data)' is a directory; give the path of a CSV file of x,y points")
         }
-        guard fpsRange.contains(command.fps) else {
-            throw UsageError("--fps \(command.fps) is not allowed; use \(allowedFPS)")
-        }
-        guard ["png", "svg", "pdf"].contains(command.format) else {
-            throw UsageError("--format '\(command.format)' is not allowed; use png, svg or pdf")
-        }
-        if let figures = command.figures {
-            try checkDirectoryArgument(figures, option: "--figures")
-        }
-        var animationTarget: AnimationTarget?
-        if let animation = command.animation {
-            animationTarget = try checkAnimationPath(animation)
-        }
-        return RenderingOptions(
-            width: command.width, height: command.height, scale: command.scale, language: command.lang,
-            residuals: command.residuals, jobs: jobs, figuresDirectory: command.figures,
-            figureFormat: command.format, animation: animationTarget, fps: command.fps, force: command.force
-        )
+        return .csvFile(URL(fileURLWithPath: data))
     }
 
     private static func checkDirectoryArgument(_ path: String, option: String) throws(UsageError) {
@@ -154,63 +175,6 @@ struct RenderFitSettings: Sendable {
             throw UsageError("--animation '\(path)' is a directory; give a file path")
         }
         return target
-    }
-
-    private static func iterations(_ value: Int) throws(UsageError) -> Int {
-        guard (1...maximumIterations).contains(value) else {
-            throw UsageError(
-                "--iterations \(value) is not allowed; use \(allowedIterations)")
-        }
-        return value
-    }
-
-    private static func learningRate(_ value: Double) throws(UsageError) -> Double {
-        guard value.isFinite, value > 0 else {
-            throw UsageError(
-                "--learning-rate \(value) is not allowed; use \(allowedLearningRates)")
-        }
-        return value
-    }
-
-    private static func initialParameters(_ text: String) throws(UsageError) -> [Double] {
-        let cells = text.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        let values = cells.compactMap(Double.init)
-        guard cells.count == 2, values.count == 2, values.allSatisfy(\.isFinite) else {
-            throw UsageError(
-                "--init '\(text)' is not allowed; give two finite numbers a1,a2 separated by a comma, such as -1,1"
-            )
-        }
-        return values
-    }
-
-    private static func dataSource(data: String?, points: Int?, seed: UInt64?) throws(UsageError)
-        -> DataSource
-    {
-        guard let data else {
-            let count = points ?? TutorialDataSet.defaultCount
-            guard pointRange.contains(count) else {
-                throw UsageError(
-                    "--points \(count) is not allowed; use \(allowedPoints)")
-            }
-            return .generated(TutorialDataSet(count: count, seed: seed ?? TutorialDataSet.defaultSeed))
-        }
-        if points != nil || seed != nil {
-            throw UsageError(
-                "--\(points != nil ? "points" : "seed") cannot be combined with --data '\(data)'; "
-                    + "they describe generated points")
-        }
-        guard !data.isEmpty else {
-            throw UsageError("--data '' is not allowed; give the path of a CSV file of x,y points")
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory) else {
-            throw UsageError("--data '\(data)': no such file; give the path of a CSV file of x,y points")
-        }
-        guard !isDirectory.boolValue else {
-            throw UsageError("--data '\(data)' is a directory; give the path of a CSV file of x,y points")
-        }
-        return .csvFile(URL(fileURLWithPath: data))
     }
 
     private static func outputDirectory(_ path: String) throws(UsageError) -> URL {

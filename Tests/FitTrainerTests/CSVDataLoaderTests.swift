@@ -58,7 +58,14 @@ import Testing
                 "1,2\n3,1e999\n",
                 "line 2, column 2 (y): '1e999' is not finite; NaN and infinite values are not allowed"
             ),
-            ("1,2\n3,4,5\n", "line 2 has 3 columns; every row must have exactly 2 (x,y)"),
+            (
+                "1,2\n3,4,5\n",
+                "line 2 has 3 fields separated by ',' but the first line has 2; a separator is missing or extra in this row"
+            ),
+            (
+                "year;price;volume\n1990;1013,5;3\n",
+                "line 1 has 3 fields separated by ';': pass --columns X,Y to choose x and y by header name or number, or keep exactly 2 columns"
+            ),
             ("x,y\n1,2\n3\n", "line 3 has 1 column; every row must have exactly 2 (x,y)"),
             ("1,2\r\n3,4\r\n5;6\r\n", "line 3 has 1 column; every row must have exactly 2 (x,y)"),
         ]
@@ -129,5 +136,60 @@ import Testing
     @Test func allEqualXIsAValidDataSet() throws {
         let data = try CSVDataLoader.parse("2,1\n2,3\n2,5\n")
         #expect(data.limits.xSpan == 0)
+    }
+
+    @Test(arguments: [
+        "year;price\n1990;1013,25\n1991;1020,5\n",  // French spreadsheet: ';' and decimal commas
+        "year\tprice\n1990\t1013,25\n1991\t1020.5\n",  // TSV, both decimal marks
+        "\"year\",\"price\"\n\"1990\",\"1013.25\"\n1991,\"1020.5\"\n",  // quoted fields
+        "\u{FEFF}\"year\";\"price\"\r\n\"1990\";\"1013,25\"\r\n1991;1020,5\r\n",  // quoted, ';', CRLF
+    ])
+    func dialectsAreDetectedFromTheFirstLine(text: String) throws {
+        let data = try CSVDataLoader.parse(text)
+        #expect(data.x == [1990, 1991])
+        #expect(data.y == [1013.25, 1020.5])
+        let table = try CSVDataLoader.parseTable(Data(text.utf8), columns: nil)
+        #expect(table.columnNames?.x == "year" && table.columnNames?.y == "price")
+    }
+
+    @Test func columnsPickTwoFieldsByNameOrNumber() throws {
+        let text = "id;year;price;note\n1;1990;1013,25;a\n2;1991;1020,5;\"b;c\"\n"
+        for selection in ["year,price", "2,3", "YEAR,3"] {
+            let table = try CSVDataLoader.parseTable(Data(text.utf8), columns: CSVColumnSelection(parsing: selection))
+            #expect(table.data.x == [1990, 1991] && table.data.y == [1013.25, 1020.5], "\(selection)")
+        }
+        let reversed = try CSVDataLoader.parseTable(Data(text.utf8), columns: CSVColumnSelection(parsing: "price,year"))
+        #expect(reversed.data.x == [1013.25, 1020.5] && reversed.columnNames?.x == "price")
+        #expect(throws: CSVDataError.unknownColumn(name: "cost", header: ["id", "year", "price", "note"])) {
+            try CSVDataLoader.parseTable(Data(text.utf8), columns: CSVColumnSelection(parsing: "year,cost"))
+        }
+        #expect(throws: CSVDataError.columnOutOfRange(number: 5, fields: 4)) {
+            try CSVDataLoader.parseTable(Data(text.utf8), columns: CSVColumnSelection(parsing: "1,5"))
+        }
+        #expect(throws: CSVDataError.badSelectedCell(line: 2, column: 4, role: "y", text: "a", finite: false)) {
+            try CSVDataLoader.parseTable(Data(text.utf8), columns: CSVColumnSelection(parsing: "2,4"))
+        }
+        #expect(throws: CSVDataError.self) { try CSVColumnSelection(parsing: "year") }
+        #expect(throws: CSVDataError.self) { try CSVColumnSelection(parsing: "0,1") }
+    }
+
+    @Test func longLinesAndUnclosedQuotesAreNamed() {
+        let long = "x,y\n1,2\n" + String(repeating: "9", count: CSVDataLoader.maximumLineLength) + ",1\n"
+        #expect(throws: CSVDataError.lineTooLong(line: 3, limit: CSVDataLoader.maximumLineLength)) {
+            try CSVDataLoader.parse(long)
+        }
+        #expect(throws: CSVDataError.unterminatedQuote(line: 2, column: 3)) {
+            try CSVDataLoader.parse("x,y\n1,\"2\n")
+        }
+    }
+
+    @Test func quotedCellsAreShortAndFreeOfControlCharacters() {
+        let hostile = "\u{1B}[2J" + String(repeating: "A", count: 200) + "\u{202E}"
+        let message = errorMessage(parsing: "1,2\n3,\"\(hostile)\"\n") ?? ""
+        #expect(message.contains("\\u{1B}[2J"), "\(message)")
+        #expect(!message.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E })
+        #expect(message.count < 200, "\(message)")
+        #expect(CSVDataError.quoted(String(repeating: "é", count: 61)) == String(repeating: "é", count: 60) + "…")
+        #expect(CSVDataError.quoted("a\tb\r") == "a\\u{9}b\\u{D}")
     }
 }
