@@ -150,12 +150,3 @@ public enum BoundedFileReader {
         return offset == size ? bytes : Array(bytes[0..<offset])
     }
 }
-
-@inline(__always)
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-        return Glibc.read(fd, buffer, count)
-    #else
-        return Darwin.read(fd, buffer, count)
-    #endif
-}
