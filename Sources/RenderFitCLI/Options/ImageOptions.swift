@@ -34,7 +34,7 @@ struct ImageOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Language of titles and labels, en or fr (fr also uses a decimal comma: \"Itération 12 — perte 0,4911\").",
+            "Language of titles and labels, en or fr (default en; fr also uses a decimal comma: \"Itération 12 — perte 0,4911\").",
             valueName: "en|fr"),
         transform: { try EnumArgument.parse($0, as: RenderSettings.Language.self) })
     var lang: RenderSettings.Language = .en
