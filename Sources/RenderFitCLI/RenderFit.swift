@@ -3,6 +3,7 @@ import FitAnimation
 import FitOutput
 import FitTrainer
 import Foundation
+import RenderFitOptions
 
 /// `render-fit`: fit a model to a point cloud by gradient descent (or momentum, RMSprop,
 /// Adam), print the falling loss as the article does, and draw every step.
@@ -49,7 +50,8 @@ struct RenderFit: ParsableCommand {
             let points = data.points ?? TutorialDataSet.defaultCount
             guard batchSize <= points else {
                 throw ValidationError(
-                    "--batch-size \(batchSize) is not allowed; use a whole number from 1 to \(points), the number of points")
+                    "--batch-size \(batchSize) is not allowed; use a whole number from 1 to \(points), the number of points"
+                )
             }
         }
     }

@@ -2,6 +2,7 @@ import FitAnimation
 import FitOutput
 import FitTrainer
 import Foundation
+import RenderFitOptions
 
 /// Everything `render-fit` will do, built once by ``init(command:)`` from options that their
 /// groups' `validate()` already checked; it throws a one-line ``UsageError`` for the first
@@ -90,7 +91,7 @@ struct RenderFitSettings: Sendable {
         let animationTarget = try output.animation.map { path throws(UsageError) in try Self.checkAnimationPath(path) }
         rendering = RenderingOptions(
             width: image.width, height: image.height, scale: image.scale, language: image.lang.rawValue,
-            residuals: image.residuals, jobs: output.jobs ?? OutputOptions.defaultJobs,
+            residuals: image.residuals, jobs: output.jobs,
             figuresDirectory: output.figures, figureFormat: output.format.rawValue, animation: animationTarget,
             fps: image.fps, force: output.force)
         renderSettings = RenderSettings(
