@@ -113,11 +113,14 @@ extension FitPanel {
         let transform = AxesTransform(x: scene.xLimits, y: scene.yLimits, plotArea: plotArea)
         var avoid: [Point] = []
         avoid.reserveCapacity(scene.data.count)
-        for i in 0..<scene.data.count { avoid.append(transform.point(x: scene.data.x[i], y: scene.data.y[i])) }
+        for i in 0..<scene.data.count {
+            avoid.append(transform.point(x: scene.data.x[i], y: scene.data.y[i]))
+        }
         var corners: [LegendLocation] = []
         var left = LegendLocation.corners
         while !left.isEmpty {
-            let best = CornerPlacement.best(size: size, in: plotArea, inset: inset, avoiding: avoid, candidates: left)
+            let best = CornerPlacement.best(
+                size: size, in: plotArea, inset: inset, avoiding: avoid, candidates: left)
             corners.append(best)
             left.removeAll { $0 == best }
         }
@@ -163,7 +166,8 @@ extension FitPanel {
         let onRight = (ax - x.lower) / x.span < 0.5
         axes.text(
             scene.text.offViewValue(closest.y, at: closest.x),
-            at: .data(DataPoint(x: ax + (onRight ? 0.015 : -0.015) * x.span, y: (tail + edge) / 2)), color: color,
+            at: .data(DataPoint(x: ax + (onRight ? 0.015 : -0.015) * x.span, y: (tail + edge) / 2)),
+            color: color,
             anchor: TextAnchor(onRight ? .left : .right, .center), isDynamic: true)
         return (above, onRight)
     }

@@ -47,7 +47,8 @@ public struct LandscapePanel: FramePanel {
             let path = landscape.path(ofRun: number, through: row)
             try? axes.plot(
                 x: path.map(\.x), y: path.map(\.y), color: Self.halo, widthPoints: 3, isDynamic: true)
-            try? axes.plot(x: path.map(\.x), y: path.map(\.y), color: run.color, widthPoints: 1.5, isDynamic: true)
+            try? axes.plot(
+                x: path.map(\.x), y: path.map(\.y), color: run.color, widthPoints: 1.5, isDynamic: true)
             let current = landscape.paths[number][row]
             if row + 1 < landscape.paths[number].count {
                 let next = landscape.paths[number][row + 1]

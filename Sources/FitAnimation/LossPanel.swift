@@ -30,7 +30,8 @@ public struct LossPanel: FramePanel {
             for (run, curve) in zip(scene.runs, view.curves) {
                 if !curve.batchLoss.isEmpty {
                     try axes.plot(
-                        x: curve.batchLoss.map(\.x), y: curve.batchLoss.map(\.y), color: run.color.withAlpha(0.2),
+                        x: curve.batchLoss.map(\.x), y: curve.batchLoss.map(\.y),
+                        color: run.color.withAlpha(0.2),
                         widthPoints: 0.8, label: scene.runs.count == 1 ? text.batchLossLabel : nil)
                 }
                 try axes.plot(

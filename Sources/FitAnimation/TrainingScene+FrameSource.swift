@@ -45,7 +45,8 @@ extension TrainingScene {
                 name: kind.rawValue,
                 plotArea: .init(x: area.x * s, y: area.y * s, width: area.width * s, height: area.height * s),
                 dataLimits: .init(x: [x.lower, x.upper], y: [y.lower, y.upper]),
-                xScale: axes.xScale == .log10 ? "log10" : "linear", yScale: axes.yScale == .log10 ? "log10" : "linear")
+                xScale: axes.xScale == .log10 ? "log10" : "linear",
+                yScale: axes.yScale == .log10 ? "log10" : "linear")
         }
     }
 }

@@ -62,7 +62,8 @@ public struct TrainingScene: Sendable {
         data: DataSet, history: TrainingHistory, settings: RenderSettings,
         axisLabels: (x: String, y: String) = ("x", "y")
     ) throws(AnimationError) {
-        try self.init(data: data, runs: [RunView(history: history)], settings: settings, axisLabels: axisLabels)
+        try self.init(
+            data: data, runs: [RunView(history: history)], settings: settings, axisLabels: axisLabels)
     }
 
     /// The scene of several `runs` on the same `data` (at least one): each run in its own
@@ -70,7 +71,8 @@ public struct TrainingScene: Sendable {
     /// - Throws: ``AnimationError/rendering(_:)`` when there is no run, `settings` cannot make a
     ///   figure, or the landscape cannot show these runs (runs of different models).
     public init(
-        data: DataSet, runs: [RunView], settings: RenderSettings, axisLabels: (x: String, y: String) = ("x", "y")
+        data: DataSet, runs: [RunView], settings: RenderSettings,
+        axisLabels: (x: String, y: String) = ("x", "y")
     ) throws(AnimationError) {
         guard let first = runs.first else { throw .rendering("a training scene needs at least one run") }
         self.data = data

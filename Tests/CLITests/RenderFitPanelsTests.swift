@@ -50,7 +50,8 @@ import Testing
             #expect(panel.plotArea.y == first.y && panel.plotArea.width == first.width)
         }
         #expect(manifest.panels[1].dataLimits.x[0] < 0 && manifest.panels[1].dataLimits.x[1] > 5)
-        let png = try PNGDecoder().decode(Array(Data(contentsOf: URL(fileURLWithPath: out + "/frame_0003.png"))))
+        let png = try PNGDecoder().decode(
+            Array(Data(contentsOf: URL(fileURLWithPath: out + "/frame_0003.png"))))
         #expect(png.width == 1920 && png.height == 480)
         let description = try RenderFitFramesTests.textChunks(out + "/frame_0003.png")["Description"] ?? ""
         #expect(description.contains("--panels fit,loss,landscape"))

@@ -37,7 +37,8 @@ import Testing
     }
 
     static func scene(
-        panels: [PanelKind] = threePanels, trainer: Trainer = Trainer(), language: RenderSettings.Language = .en
+        panels: [PanelKind] = threePanels, trainer: Trainer = Trainer(),
+        language: RenderSettings.Language = .en
     ) throws -> TrainingScene {
         let data = try data()
         return try TrainingScene(
@@ -107,10 +108,13 @@ import Testing
             let scene = try Self.scene(
                 panels: [.landscape], trainer: Trainer(optimizer: OptimizerConfiguration(learningRate: rate)))
             let landscape = try #require(scene.landscape)
-            for row in 0..<scene.history.count where scene.history.parameters(at: row).allSatisfy(\.isFinite) {
+            for row in 0..<scene.history.count where scene.history.parameters(at: row).allSatisfy(\.isFinite)
+            {
                 let p = scene.history.parameters(at: row)
-                #expect(landscape.xLimits.lower < p[0] && p[0] < landscape.xLimits.upper, "lr \(rate) row \(row)")
-                #expect(landscape.yLimits.lower < p[1] && p[1] < landscape.yLimits.upper, "lr \(rate) row \(row)")
+                #expect(
+                    landscape.xLimits.lower < p[0] && p[0] < landscape.xLimits.upper, "lr \(rate) row \(row)")
+                #expect(
+                    landscape.yLimits.lower < p[1] && p[1] < landscape.yLimits.upper, "lr \(rate) row \(row)")
             }
             let optimum = try #require(landscape.optimum)
             #expect(landscape.xLimits.lower < optimum.x && optimum.x < landscape.xLimits.upper)
@@ -195,11 +199,15 @@ import Testing
         let origin = [1.0, -2.0, 0.5, 3.0]
         let a = [0.5, 0.5, 0.5, 0.5]
         let b = [0.5, -0.5, 0.5, -0.5]
-        let rows = (0..<200).map { k -> [Double] in
-            let t = Double(k) / 20
-            let (u, v) = (8 * Foundation.exp(-t / 3) * Foundation.cos(t), 2 * Foundation.exp(-t / 3) * Foundation.sin(t))
-            return (0..<4).map { origin[$0] + u * a[$0] + v * b[$0] }
-        } + [origin]
+        let rows =
+            (0..<200).map { k -> [Double] in
+                let t = Double(k) / 20
+                let (u, v) = (
+                    8 * Foundation.exp(-t / 3) * Foundation.cos(t),
+                    2 * Foundation.exp(-t / 3) * Foundation.sin(t)
+                )
+                return (0..<4).map { origin[$0] + u * a[$0] + v * b[$0] }
+            } + [origin]
         let plane = TrajectoryPlane(trajectory: rows, origin: origin)
         #expect(plane == TrajectoryPlane(trajectory: rows, origin: origin))
         func dot(_ x: [Double], _ y: [Double]) -> Double { zip(x, y).reduce(0) { $0 + $1.0 * $1.1 } }
@@ -233,7 +241,9 @@ import Testing
         let lines = try Self.recordedDynamicLayer(index, of: scene)
         let parameters = scene.history.parameters(at: index)
         let loss = scene.history.losses[index]
-        for (panel, point) in [("loss", (Double(index), loss)), ("landscape", (parameters[0], parameters[1]))] {
+        for (panel, point) in [
+            ("loss", (Double(index), loss)), ("landscape", (parameters[0], parameters[1])),
+        ] {
             let g = try #require(geometry.first { $0.name == panel })
             func fraction(_ value: Double, _ limits: [Double], _ scale: String) -> Double {
                 scale == "log10"
@@ -253,7 +263,8 @@ import Testing
             #expect(centres.contains { abs($0.0 - px) <= 1 && abs($0.1 - py) <= 1 }, "\(panel): \(px), \(py)")
             let pixel = image[Int(px), Int(py)]
             #expect(
-                abs(Int(pixel.r) - 0x1f) <= 12 && abs(Int(pixel.g) - 0x77) <= 12 && abs(Int(pixel.b) - 0xb4) <= 12,
+                abs(Int(pixel.r) - 0x1f) <= 12 && abs(Int(pixel.g) - 0x77) <= 12
+                    && abs(Int(pixel.b) - 0xb4) <= 12,
                 "\(panel) pixel at \(px), \(py): \(pixel)")
         }
     }
@@ -264,13 +275,16 @@ import Testing
     /// a legend with both labels, frames as many as the longer run's rows.
     @Test func twoRunScene() throws {
         let data = try Self.data()
-        let slow = try Self.history(Trainer(optimizer: OptimizerConfiguration(learningRate: 0.1), iterations: 60), data: data)
-        let fast = try Self.history(Trainer(optimizer: OptimizerConfiguration(learningRate: 0.9), iterations: 30), data: data)
+        let slow = try Self.history(
+            Trainer(optimizer: OptimizerConfiguration(learningRate: 0.1), iterations: 60), data: data)
+        let fast = try Self.history(
+            Trainer(optimizer: OptimizerConfiguration(learningRate: 0.9), iterations: 30), data: data)
         let runs = [
             RunView(history: slow, color: RunView.tab10[0], label: "lr = 0.1"),
             RunView(history: fast, color: RunView.tab10[1], label: "lr = 0.9"),
         ]
-        let scene = try TrainingScene(data: data, runs: runs, settings: Self.settings(panels: Self.threePanels))
+        let scene = try TrainingScene(
+            data: data, runs: runs, settings: Self.settings(panels: Self.threePanels))
         #expect(scene.frameCount == 61)
         #expect(runs[1].row(forFrame: 50) == 30)
         let recorder = RecordingRenderer(size: scene.canvasSize)
@@ -281,7 +295,11 @@ import Testing
         // The orange run stopped at its last row: its marker sits on its last parameters.
         let transform = scene.frameFigure.layout(column: 2).transform
         let last = fast.parameters(at: 30)
-        #expect(dynamic.contains { $0.hasPrefix("markers circle") && $0.contains("fill=#ff7f0eff") && $0.hasSuffix(Self.point(transform.point(x: last[0], y: last[1]))) })
+        #expect(
+            dynamic.contains {
+                $0.hasPrefix("markers circle") && $0.contains("fill=#ff7f0eff")
+                    && $0.hasSuffix(Self.point(transform.point(x: last[0], y: last[1])))
+            })
         assertImageSnapshot(of: try Self.frame(20, of: scene), named: "two-runs-frame-20")
     }
 
@@ -306,10 +324,11 @@ import Testing
         for index in 0..<scene.frameCount {
             let lines = try Self.recordedDynamicLayer(index, of: scene)
             let p = scene.parametersInDataUnits(at: index)
-            let visible = [scene.xLimits.lower, scene.xLimits.upper].contains { x in
-                let y = p[0] * x + p[1]
-                return y >= scene.yLimits.lower && y <= scene.yLimits.upper
-            } || Self.lineCrossesView(slope: p[0], intercept: p[1], scene: scene)
+            let visible =
+                [scene.xLimits.lower, scene.xLimits.upper].contains { x in
+                    let y = p[0] * x + p[1]
+                    return y >= scene.yLimits.lower && y <= scene.yLimits.upper
+                } || Self.lineCrossesView(slope: p[0], intercept: p[1], scene: scene)
             let hasMarker = lines.contains { $0.contains("text \"ŷ = ") }
             #expect(visible != hasMarker, "frame \(index)")
             if hasMarker { marked += 1 }
@@ -330,7 +349,8 @@ import Testing
 
     @Test(arguments: [0, 10, 100])
     func threePanelFrame(index: Int) throws {
-        assertImageSnapshot(of: try Self.frame(index, of: try Self.scene()), named: "three-panels-frame-\(index)")
+        assertImageSnapshot(
+            of: try Self.frame(index, of: try Self.scene()), named: "three-panels-frame-\(index)")
     }
 
     @Test(arguments: [PanelKind.loss, .landscape])
@@ -350,9 +370,12 @@ import Testing
     @Test func mlpLandscape() throws {
         let data = try GeneratedDataSet(kind: .sine, count: 100, seed: 42).generate()
         let history = try Self.history(
-            Trainer(model: .mlp(hiddenUnits: 4), optimizer: OptimizerConfiguration(kind: .adam, learningRate: 0.05), iterations: 200),
+            Trainer(
+                model: .mlp(hiddenUnits: 4),
+                optimizer: OptimizerConfiguration(kind: .adam, learningRate: 0.05), iterations: 200),
             data: data)
-        let scene = try TrainingScene(data: data, history: history, settings: Self.settings(panels: Self.threePanels))
+        let scene = try TrainingScene(
+            data: data, history: history, settings: Self.settings(panels: Self.threePanels))
         let landscape = try #require(scene.landscape)
         let plane = try #require(landscape.plane)
         #expect(landscape.labels.x.contains("direction 1") && landscape.labels.x.contains("%"))
@@ -371,7 +394,8 @@ import Testing
     @Test func threePanelBytesDoNotDependOnJobs() throws {
         let data = try Self.data()
         let history = try Self.history(Trainer(iterations: 12), data: data)
-        let scene = try TrainingScene(data: data, history: history, settings: Self.settings(panels: Self.threePanels))
+        let scene = try TrainingScene(
+            data: data, history: history, settings: Self.settings(panels: Self.threePanels))
         func render(jobs: Int) throws -> [[UInt8]] {
             let frames = Locked([[UInt8]](repeating: [], count: scene.frameCount))
             try FrameRenderer(source: scene).run(jobs: jobs) { index, png in
