@@ -109,8 +109,7 @@ extension FramesJob {
                 json.key("plotArea")
                 json.beginObject()
                 for (name, value) in [
-                    ("height", panel.plotArea.height), ("width", panel.plotArea.width),
-                    ("x", panel.plotArea.x),
+                    ("height", panel.plotArea.height), ("width", panel.plotArea.width), ("x", panel.plotArea.x),
                     ("y", panel.plotArea.y),
                 ] {
                     json.key(name)
@@ -225,8 +224,7 @@ extension FramesJob {
         case .gd: break
         case .momentum, .nesterov: fields = [("momentum", optimizer.momentum)]
         case .rmsprop: fields = [("epsilon", optimizer.epsilon), ("rho", optimizer.rho)]
-        case .adam:
-            fields = [("beta1", optimizer.beta1), ("beta2", optimizer.beta2), ("epsilon", optimizer.epsilon)]
+        case .adam: fields = [("beta1", optimizer.beta1), ("beta2", optimizer.beta2), ("epsilon", optimizer.epsilon)]
         }
         fields.append(("learningRate", optimizer.learningRate))
         for (name, value) in fields.sorted(by: { $0.0 < $1.0 }) where name < "kind" {

@@ -72,8 +72,7 @@ public struct RenderSettings: Codable, Equatable, Sendable {
 
         /// Training settings.
         public init(
-            iterations: Int, optimizer: OptimizerConfiguration, batchSize: Int? = nil,
-            shuffleSeed: UInt64? = nil
+            iterations: Int, optimizer: OptimizerConfiguration, batchSize: Int? = nil, shuffleSeed: UInt64? = nil
         ) {
             self.iterations = iterations
             self.optimizer = optimizer
@@ -150,8 +149,7 @@ public struct RenderSettings: Codable, Equatable, Sendable {
             model: ModelSettings(initialParameters: initialParameters),
             training: TrainingSettings(iterations: iterations, optimizer: .gd(learningRate: learningRate)),
             image: ImageSettings(
-                width: width, height: height, scale: scale, language: language, residuals: residuals, fps: fps
-            ),
+                width: width, height: height, scale: scale, language: language, residuals: residuals, fps: fps),
             commandLine: commandLine)
     }
 
@@ -199,8 +197,7 @@ public struct RenderSettings: Codable, Equatable, Sendable {
         self.init(
             data: DataSettings(
                 dataset: try c.decodeIfPresent(GeneratedDataSet.Kind.self, forKey: .dataset) ?? .line,
-                points: try c.decode(Int.self, forKey: .points),
-                seed: try c.decode(UInt64.self, forKey: .seed),
+                points: try c.decode(Int.self, forKey: .points), seed: try c.decode(UInt64.self, forKey: .seed),
                 dataFile: dataFile, columns: try c.decodeIfPresent(String.self, forKey: .columns),
                 standardize: try c.decodeIfPresent(Bool.self, forKey: .standardize) ?? false),
             model: ModelSettings(
@@ -212,12 +209,10 @@ public struct RenderSettings: Codable, Equatable, Sendable {
                 batchSize: try c.decodeIfPresent(Int.self, forKey: .batchSize),
                 shuffleSeed: try c.decodeIfPresent(UInt64.self, forKey: .shuffleSeed)),
             image: ImageSettings(
-                width: try c.decode(Int.self, forKey: .width),
-                height: try c.decode(Int.self, forKey: .height),
+                width: try c.decode(Int.self, forKey: .width), height: try c.decode(Int.self, forKey: .height),
                 scale: try c.decode(Double.self, forKey: .scale),
                 language: try c.decode(Language.self, forKey: .language),
-                residuals: try c.decode(Bool.self, forKey: .residuals),
-                fps: try c.decode(Int.self, forKey: .fps),
+                residuals: try c.decode(Bool.self, forKey: .residuals), fps: try c.decode(Int.self, forKey: .fps),
                 panels: try c.decodeIfPresent([PanelKind].self, forKey: .panels) ?? PanelKind.defaultList),
             commandLine: try c.decodeIfPresent(String.self, forKey: .commandLine))
     }

@@ -19,10 +19,8 @@ struct RenderFitCommandLine {
         if settings.model.model != .line { parts.append("--model \(settings.model.model)") }
         switch optimizer.kind {
         case .gd: break
-        case .momentum, .nesterov:
-            parts += ["--optimizer \(optimizer.kind.rawValue)", "--momentum \(optimizer.momentum)"]
-        case .rmsprop:
-            parts += ["--optimizer rmsprop", "--rho \(optimizer.rho)", "--epsilon \(optimizer.epsilon)"]
+        case .momentum, .nesterov: parts += ["--optimizer \(optimizer.kind.rawValue)", "--momentum \(optimizer.momentum)"]
+        case .rmsprop: parts += ["--optimizer rmsprop", "--rho \(optimizer.rho)", "--epsilon \(optimizer.epsilon)"]
         case .adam:
             parts += [
                 "--optimizer adam", "--beta1 \(optimizer.beta1)", "--beta2 \(optimizer.beta2)",
@@ -50,9 +48,7 @@ struct RenderFitCommandLine {
         ]
         if image.residuals { parts.append("--residuals") }
         parts.append("--fps \(image.fps)")
-        if image.panels != PanelKind.defaultList {
-            parts.append("--panels \(PanelKind.listText(image.panels))")
-        }
+        if image.panels != PanelKind.defaultList { parts.append("--panels \(PanelKind.listText(image.panels))") }
         return "render-fit " + parts.joined(separator: " ")
     }
 }

@@ -23,45 +23,29 @@ import Testing
         BadInput(arguments: ["--learning-rate", "inf"], mentions: ["inf", "finite"]),
         BadInput(arguments: ["--learning-rate", "fast"], mentions: ["'fast'", "above 0"]),
         BadInput(arguments: ["--init", "1"], mentions: ["'1'", "a1,a2"]),
-        BadInput(
-            arguments: ["--model", "mlp:2", "--init", "1,2"],
-            mentions: ["'1,2'", "exactly 7", "w1,w2,b1,b2,v1,v2,c"]),
+        BadInput(arguments: ["--model", "mlp:2", "--init", "1,2"], mentions: ["'1,2'", "exactly 7", "w1,w2,b1,b2,v1,v2,c"]),
         BadInput(arguments: ["--model", "poly:13"], mentions: ["'poly:13'", "poly:D with D from 1 to 12"]),
         BadInput(arguments: ["--model", "mlp:0"], mentions: ["'mlp:0'", "H from 1 to 64"]),
         BadInput(arguments: ["--model", "tree"], mentions: ["'tree'", "line, poly:D"]),
-        BadInput(
-            arguments: ["--optimizer", "sgd"], mentions: ["'sgd'", "gd, momentum, nesterov, rmsprop or adam"]),
-        BadInput(
-            arguments: ["--optimizer", "momentum", "--momentum", "1"], mentions: ["--momentum 1.0", "[0, 1)"]),
-        BadInput(
-            arguments: ["--optimizer", "adam", "--beta2", "-0.1"], mentions: ["--beta2 -0.1", "[0, 1)"]),
-        BadInput(
-            arguments: ["--optimizer", "adam", "--epsilon", "0"], mentions: ["--epsilon 0.0", "above 0"]),
+        BadInput(arguments: ["--optimizer", "sgd"], mentions: ["'sgd'", "gd, momentum, nesterov, rmsprop or adam"]),
+        BadInput(arguments: ["--optimizer", "momentum", "--momentum", "1"], mentions: ["--momentum 1.0", "[0, 1)"]),
+        BadInput(arguments: ["--optimizer", "adam", "--beta2", "-0.1"], mentions: ["--beta2 -0.1", "[0, 1)"]),
+        BadInput(arguments: ["--optimizer", "adam", "--epsilon", "0"], mentions: ["--epsilon 0.0", "above 0"]),
         BadInput(arguments: ["--optimizer", "rmsprop", "--rho", "nan"], mentions: ["--rho nan", "[0, 1)"]),
         BadInput(arguments: ["--beta1", "0.5"], mentions: ["--beta1", "--optimizer gd", "adam"]),
-        BadInput(
-            arguments: ["--batch-size", "0"], mentions: ["--batch-size 0", "1 to the number of points"]),
+        BadInput(arguments: ["--batch-size", "0"], mentions: ["--batch-size 0", "1 to the number of points"]),
         BadInput(arguments: ["--batch-size", "101"], mentions: ["--batch-size 101", "1 to 100"]),
-        BadInput(
-            arguments: ["--data", "@/wide.csv", "--columns", "year,price", "--batch-size", "9"],
-            mentions: ["batch size 9", "1 to 2"]),
+        BadInput(arguments: ["--data", "@/wide.csv", "--columns", "year,price", "--batch-size", "9"], mentions: ["batch size 9", "1 to 2"]),
         BadInput(arguments: ["--shuffle-seed", "3"], mentions: ["--shuffle-seed", "--batch-size"]),
         BadInput(arguments: ["--dataset", "cubic"], mentions: ["'cubic'", "line, quadratic or sine"]),
-        BadInput(
-            arguments: ["--data", "@/bad.csv", "--dataset", "sine"], mentions: ["--dataset", "--data"]),
+        BadInput(arguments: ["--data", "@/bad.csv", "--dataset", "sine"], mentions: ["--dataset", "--data"]),
         BadInput(arguments: ["--columns", "a,b"], mentions: ["--columns", "needs --data"]),
         BadInput(arguments: ["--data", "@/wide.csv"], mentions: ["3 fields separated by ';'", "--columns"]),
-        BadInput(
-            arguments: ["--data", "@/wide.csv", "--columns", "year,cost"],
-            mentions: ["'cost'", "'year', 'price', 'volume'"]),
-        BadInput(
-            arguments: ["--data", "@/wide.csv", "--columns", "year"], mentions: ["'year'", "two columns"]),
-        BadInput(
-            arguments: ["--data", "@/same-x.csv"], mentions: ["all 3 x values are equal", "undetermined"]),
+        BadInput(arguments: ["--data", "@/wide.csv", "--columns", "year,cost"], mentions: ["'cost'", "'year', 'price', 'volume'"]),
+        BadInput(arguments: ["--data", "@/wide.csv", "--columns", "year"], mentions: ["'year'", "two columns"]),
+        BadInput(arguments: ["--data", "@/same-x.csv"], mentions: ["all 3 x values are equal", "undetermined"]),
         BadInput(arguments: ["--data", "@/same-x.csv", "--standardize"], mentions: ["x values are equal"]),
-        BadInput(
-            arguments: ["--model", "mlp:2", "--init-seed", "1", "--init", "1,2,3,4,5,6,7"],
-            mentions: ["--init-seed", "--init"]),
+        BadInput(arguments: ["--model", "mlp:2", "--init-seed", "1", "--init", "1,2,3,4,5,6,7"], mentions: ["--init-seed", "--init"]),
         BadInput(arguments: ["--init", "1,2,3"], mentions: ["'1,2,3'", "a1,a2"]),
         BadInput(arguments: ["--init", "one,two"], mentions: ["'one,two'", "a1,a2"]),
         BadInput(arguments: ["--init", "1,inf"], mentions: ["'1,inf'", "finite"]),
@@ -78,9 +62,7 @@ import Testing
         BadInput(arguments: ["--panels", "fit,surface"], mentions: ["'surface'", "fit, loss, landscape"]),
         BadInput(arguments: ["--panels", "fit,loss,fit"], mentions: ["'fit' is given twice"]),
         BadInput(arguments: ["--panels", "fit,,loss"], mentions: ["'fit,,loss'", "empty name"]),
-        BadInput(
-            arguments: ["--panels", "fit,loss,landscape", "--width", "6000"],
-            mentions: ["18000 pixels wide", "--width is each panel's"]),
+        BadInput(arguments: ["--panels", "fit,loss,landscape", "--width", "6000"], mentions: ["18000 pixels wide", "--width is each panel's"]),
         BadInput(arguments: ["--history", "@/nowhere/h.csv"], mentions: ["nowhere", "does not exist"]),
         BadInput(arguments: ["--colour", "red"], mentions: ["--colour"]),
         BadInput(arguments: ["--width", "0"], mentions: ["--width 0", "16 to 16384"]),

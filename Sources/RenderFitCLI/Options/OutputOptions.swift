@@ -21,8 +21,7 @@ struct OutputOptions: ParsableArguments {
     var figures: String?
 
     @Option(
-        help: ArgumentHelp(
-            "File format of --figures: png, svg or pdf (default png).", valueName: "png|svg|pdf"),
+        help: ArgumentHelp("File format of --figures: png, svg or pdf (default png).", valueName: "png|svg|pdf"),
         transform: { try EnumArgument.parse($0, as: FigureFormat.self) })
     var format: FigureFormat = .png
 
