@@ -21,7 +21,8 @@ struct OutputOptions: ParsableArguments {
     var figures: String?
 
     @Option(
-        help: ArgumentHelp("File format of --figures: png, svg or pdf (default png).", valueName: "png|svg|pdf"),
+        help: ArgumentHelp(
+            "File format of --figures: png, svg or pdf (default png).", valueName: "png|svg|pdf"),
         transform: { try EnumArgument.parse($0, as: FigureFormat.self) })
     var format: FigureFormat = .png
 
@@ -45,6 +46,19 @@ struct OutputOptions: ParsableArguments {
         transform: { try NumberArgument.integer($0, allowed: allowedJobs) })
     var jobs: Int?
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Render only part I of N of the frames (contiguous parts, I from 1) into --out, with a shard manifest shard-I-of-N.json instead of manifest.json and history.csv; `render-fit merge` assembles the parts (see Rendering on many machines).",
+            valueName: "I/N"),
+        transform: { text in
+            guard let shard = FrameShard(parsing: text) else {
+                throw ValidationError("use \(FrameShard.allowedText)")
+            }
+            return shard
+        })
+    var shard: FrameShard?
+
     @Flag(
         help:
             "Allow --animation and --history to replace an existing file (files in --out follow its manifest)."
@@ -57,6 +71,21 @@ struct OutputOptions: ParsableArguments {
     func validate() throws {
         if let jobs, !Self.jobRange.contains(jobs) {
             throw ValidationError("--jobs \(jobs) is not allowed; use \(Self.allowedJobs)")
+        }
+        if let shard {
+            guard out != nil else {
+                throw ValidationError(
+                    "--shard \(shard.text) needs --out DIR, the folder its frames and shard manifest go into")
+            }
+            for (option, given) in [
+                ("--animation", animation != nil), ("--history", history != nil),
+                ("--figures", figures != nil),
+            ]
+            where given {
+                throw ValidationError(
+                    "--shard cannot be combined with \(option): a shard writes only its frames; give \(option) to `render-fit merge` (figures: to a run without --shard)"
+                )
+            }
         }
         guard out != nil || figures != nil || animation != nil || history != nil else {
             throw ValidationError(
