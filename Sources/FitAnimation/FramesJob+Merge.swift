@@ -53,17 +53,17 @@ extension FramesJob {
             case .failure(let error): throw error
             }
         }
-        try output.create()
-        locks += try FolderLock.acquireAll(folders)
         defer { withExtendedLifetime(locks) {} }
-        // Under the locks: the shards are what was checked, their frames are intact, and the
-        // output folder still passes its checks.
+        // Under the shard folders' locks: the shards are what was checked and their frames are
+        // intact; only then is the output folder created.
         guard try ShardSet.load(folders: shards.folders) == shards else {
             throw ShardError.beingWritten(
                 folder: shards.folders.joined(separator: ", "),
                 reason: "a shard changed while the merge started; run the merge again; nothing was written")
         }
         try shards.verifyFrames(jobs: verifyJobs)
+        try output.create()
+        locks += try FolderLock.acquireAll(folders)
         let previouslyOwned = try checkMerge(output: output, shardOwned: shardOwned)
 
         let start = DispatchTime.now().uptimeNanoseconds

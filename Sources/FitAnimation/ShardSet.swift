@@ -106,8 +106,9 @@ public struct ShardSet: Sendable, Equatable {
             guard m.frameRange == expected, files.count == expected.count,
                 zip(files, expected).allSatisfy({ $0.index == $1 && $0.file == naming.name($1) })
             else {
-                let recorded =
+                let listed =
                     files.isEmpty ? m.frameRange : files[0].index..<(files[files.count - 1].index + 1)
+                let recorded = m.frameRange != expected ? m.frameRange : listed
                 throw .wrongFrames(path: member.path, range: recorded, expected: expected)
             }
         }

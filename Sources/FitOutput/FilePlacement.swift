@@ -35,6 +35,15 @@ public enum FilePlacement {
         guard OutputFile.fitsFileSystem(destination) else {
             throw .nameTooLong(path: destination, limit: ResolvedPath.maximumNameLength)
         }
+        // Already the same file (a rerun of a merge): rename(2) between two links of one file
+        // does nothing and would leave the temporary behind, so there is nothing to do.
+        var sourceInfo = stat()
+        var destinationInfo = stat()
+        if lstat(source, &sourceInfo) == 0, lstat(destination, &destinationInfo) == 0,
+            sourceInfo.st_dev == destinationInfo.st_dev, sourceInfo.st_ino == destinationInfo.st_ino
+        {
+            return .linked
+        }
         let folder = ResolvedPath.parent(of: destination)
         let name = ResolvedPath.name(of: destination)
         for _ in 0..<16 {
@@ -46,9 +55,12 @@ public enum FilePlacement {
             // refused one anyway.
             if link(source, temporary) == 0 {
                 defer { InterruptCleanup.shared.unregister(temporary) }
-                if rename(temporary, destination) != 0 {
-                    let failure = errno
-                    unlink(temporary)
+                let renamed = rename(temporary, destination) == 0
+                let failure = errno
+                // Gone after a real rename; still there if the destination became a link to the
+                // same file meanwhile (rename then does nothing).
+                unlink(temporary)
+                if !renamed {
                     throw .cannotWrite(path: destination, reason: String(cString: strerror(failure)))
                 }
                 return .linked
