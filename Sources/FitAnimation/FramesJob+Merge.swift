@@ -19,7 +19,7 @@ import Foundation
 /// then owns the frames, and the folder holds exactly what one run writes.
 extension FramesJob {
     /// Merges `shards` into ``output`` (and the animation); returns what was done.
-    public func runMerge(_ shards: ShardSet, verifyJobs: Int = 2) throws -> MergeSummary {
+    public func runMerge(_ shards: ShardSet) throws -> MergeSummary {
         guard let output else {
             throw AnimationError.rendering("merge writes into a folder; give one")
         }
@@ -61,7 +61,7 @@ extension FramesJob {
                 folder: shards.folders.joined(separator: ", "),
                 reason: "a shard changed while the merge started; run the merge again; nothing was written")
         }
-        try shards.verifyFrames(jobs: verifyJobs)
+        try shards.verifyFrames(jobs: jobs)
         try output.create()
         locks += try FolderLock.acquireAll(folders)
         let previouslyOwned = try checkMerge(output: output, shardOwned: shardOwned)

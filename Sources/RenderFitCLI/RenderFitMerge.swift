@@ -68,6 +68,16 @@ struct RenderFitMerge: ParsableCommand {
         } catch {
             throw OutputError(error.description)
         }
+        // The recorded arguments describe the run, never where it is written: a shard manifest
+        // is a file anyone could have edited, and the merge writes only what its own options say.
+        let outputOptions: Set<String> = [
+            "--out", "--figures", "--format", "--animation", "--history", "--shard", "--force", "--jobs", "--quiet",
+        ]
+        if let option = shards.arguments.first(where: { outputOptions.contains(String($0.prefix { $0 != "=" })) }) {
+            throw OutputError(
+                "shard '\(shards.members[0].path)' records the output option \(option.prefix { $0 != "=" }), which a shard never writes; rerun the shards; nothing was written"
+            )
+        }
         // The run's own arguments, with this merge's outputs.
         var arguments = shards.arguments + ["--out", out, "--quiet"]
         if let animation { arguments += ["--animation", animation] }

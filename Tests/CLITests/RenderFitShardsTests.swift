@@ -105,6 +105,22 @@ import Testing
         #expect(try Self.contents(out) == files)
     }
 
+    /// ffmpeg gets the merged frames' pixels: the GIF is the one a single run writes.
+    @Test func mergeWritesTheGIFOfOneRunThroughFFmpeg() throws {
+        let dir = try TemporaryDirectory("shards")
+        defer { dir.remove() }
+        let options = ["--iterations", "12"]
+        let single = try ProcessRunner.run(
+            "render-fit", ["--out", dir.path("single"), "--animation", dir.path("single.gif"), "--quiet"] + options)
+        #expect(single.status == 0, "\(single.standardError)")
+        let folders = try Self.threeShards(dir, options)
+        let merged = try ProcessRunner.run(
+            "render-fit", ["merge", "--out", dir.path("merged"), "--animation", dir.path("merged.gif")] + folders)
+        #expect(merged.status == 0, "\(merged.standardError)")
+        let expected = try Data(contentsOf: URL(fileURLWithPath: dir.path("single.gif")))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path("merged.gif"))) == expected)
+    }
+
     /// A merge into a folder that holds a longer run: its extra frames go, as a rerun's would.
     @Test func mergeRemovesStaleFramesOfAnEarlierRun() throws {
         let dir = try TemporaryDirectory("shards")
@@ -244,6 +260,22 @@ import Testing
         Self.expectRefused(
             try Self.merge(out, folders), mentioning: "shard folder '\(folders[1])' cannot be merged now",
             nothingAt: out)
+    }
+
+    /// A shard manifest is a file anyone can edit: arguments that would make the merge write
+    /// elsewhere are refused.
+    @Test func recordedOutputOptionsAreRefused() throws {
+        let dir = try TemporaryDirectory("shards")
+        defer { dir.remove() }
+        let folders = try Self.threeShards(dir)
+        let figures = dir.path("figures")
+        for folder in folders {
+            let name = folder + "/shard-\(folders.firstIndex(of: folder)! + 1)-of-3.json"
+            try Self.edit(name) { $0["arguments"] = ["--figures", figures] }
+        }
+        let out = dir.path("merged")
+        Self.expectRefused(try Self.merge(out, folders), mentioning: "records the output option --figures", nothingAt: out)
+        #expect(!FileManager.default.fileExists(atPath: figures))
     }
 
     @Test func anIncompleteShardIsNamed() throws {
