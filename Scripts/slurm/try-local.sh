@@ -111,7 +111,7 @@ done
 echo "jobs finished after $(( $(date +%s) - start )) s"
 for job in "$array" "$merge"; do
     scontrol -o show job "$job" | while read -r record; do
-        echo "  $(grep -oE "(JobId|ArrayTaskId|JobName|JobState|ExitCode)=[^ ]+" <<<"$record" | paste -sd' ')"
+        echo " $(grep -oE "(^| )(JobId|ArrayTaskId|JobName|JobState|ExitCode)=[^ ]+" <<<"$record" | paste -sd'\0')"
     done
 done
 merge_state=$(scontrol -o show job "$merge" | grep -oE "JobState=[A-Z]+" | head -1)
