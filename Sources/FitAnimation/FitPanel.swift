@@ -20,6 +20,8 @@ public struct FitPanel: FramePanel {
         axes.yLabel = scene.axisLabels.y
         // The title is dynamic; an empty placeholder keeps its space in the layout.
         axes.titleIsDynamic = true
+        // Residuals go under the points: the points become a static overlay over them.
+        if scene.settings.residuals { axes.dynamicUnderlayZOrder = ZOrder.scatter }
         do {
             try axes.scatter(
                 x: scene.data.x, y: scene.data.y, color: TrainingScene.pointColor, label: scene.text.dataLabel
@@ -29,7 +31,10 @@ public struct FitPanel: FramePanel {
         }
     }
 
-    /// The title, the residuals (under the curve), the model's curve and its formula of frame `index`.
+    /// The residuals' z-order: above the grid, under the points (``ZOrder/scatter``).
+    static let residualZOrder = (ZOrder.grid + ZOrder.scatter) / 2
+
+    /// The title, the residuals (under the points and the curve), the model's curve and its formula of frame `index`.
     public func addDynamicMarks(forFrame index: Int, to axes: inout Axes) {
         let data = scene.data
         let model = scene.model
@@ -45,7 +50,9 @@ public struct FitPanel: FramePanel {
                         start: DataPoint(x: x, y: data.y[i]),
                         end: DataPoint(x: x, y: model.predict(x, parameters: parameters))))
             }
-            axes.segments(segments, color: TrainingScene.residualColor, widthPoints: 0.8, isDynamic: true)
+            axes.segments(
+                segments, color: TrainingScene.residualColor, widthPoints: 0.8, isDynamic: true,
+                zOrder: Self.residualZOrder)
         }
         scene.addCurve(parameters, to: &axes, isDynamic: true)
         axes.text(
