@@ -165,7 +165,8 @@ let package = Package(
         .testTarget(name: "FitTrainerTests", dependencies: ["FitTrainer"], exclude: ["PeerReferences"]),
         .testTarget(
             name: "FitPlotTests",
-            dependencies: ["FitPlot"]
+            dependencies: ["FitPlot"],
+            exclude: ["PeerReferences"]
         ),
         .testTarget(
             name: "FitCairoTests",

@@ -109,6 +109,11 @@ else
     echo "numpy not installed: the training rows are skipped"
 fi
 
+echo "== --residuals: per frame at 10,000 and 100,000 points (A/B interleaved, medians of $runs runs)"
+residual_args=(--render-fit "$bin/render-fit" --bench "$bin/render-fit-bench" --work "$work" --runs "$runs")
+if [ "$with_peers" = 1 ]; then residual_args+=(--peer-python "$work/venv/bin/python"); fi
+python3 Scripts/peers/residuals_bench.py "${residual_args[@]}"
+
 if [ "$with_peers" = 1 ]; then
     blazediff_version=$("$work/venv/bin/python" -c 'import importlib.metadata as m; print(m.version("blazediff"))')
     echo "== compare-images against blazediff $blazediff_version (A/B interleaved, medians of $runs runs)"

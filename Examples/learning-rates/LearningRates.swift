@@ -1,4 +1,5 @@
-// Five learning rates side by side: too small, right, fast, oscillating, diverging. Writes one
+// Five learning rates side by side, each classified from lr·λmax (monotone below 1,
+// oscillating from 1 to 2, diverging above 2). Writes one
 // figure (PNG and SVG) of the final state and an animation of all panels stepping together,
 // rendered in parallel by the shared frame pipeline (FramePipeline), as render-fit's frames are.
 //
@@ -61,9 +62,11 @@ struct LearningRates: ParsableCommand {
     func run() throws {
         let data = try TutorialDataSet().generate()
         let iterations = quick ? 20 : GradientDescent.defaultIterations
-        let runs = try LearningRateRun.rates.map { rate, verdict in
+        let eigenvalues = try HessianSpectrum.eigenvalues(data: data, degree: 1)
+        let (small, large) = (eigenvalues.first ?? 0, eigenvalues.last ?? 0)
+        let runs = try LearningRateRun.rates.map { rate in
             LearningRateRun(
-                learningRate: rate, verdict: verdict,
+                learningRate: rate, rateTimesCurvature: rate * large,
                 history: try GradientDescent(learningRate: rate, iterations: iterations).train(on: data))
         }
         let comparison = ComparisonFigure(data: data, runs: runs, iterations: iterations)
@@ -94,7 +97,6 @@ struct LearningRates: ParsableCommand {
             width: size.width, height: size.height, frameCount: comparison.frameCount, fps: fps)
         try pipeline.run(into: [sink])
         print("wrote \(path) (\(comparison.frameCount) frames at \(fps) fps)")
-        let (small, large) = LearningRateRun.hessianEigenvalues(of: data)
         let f = { (value: Double) in String(format: "%.3f", value) }
         print(
             "the MSE's curvatures (Hessian eigenvalues) are \(f(small)) and \(f(large)): a step multiplies the "
@@ -105,7 +107,9 @@ struct LearningRates: ParsableCommand {
             let state =
                 run.history.didDiverge
                 ? "diverged at iteration \(last.iteration)" : "final MSE " + f(last.loss)
-            print("lr \(run.learningRate) (\(run.verdict)): \(state)")
+            print(
+                "lr \(run.learningRate) (lr·λmax \(f(run.rateTimesCurvature)), \(run.regime.rawValue)): \(state)"
+            )
         }
     }
 }

@@ -54,7 +54,8 @@ struct YourData: ParsableCommand {
 
     func run() throws {
         let file = data ?? Self.bundledData
-        let points = try CSVDataLoader.load(contentsOf: URL(fileURLWithPath: file))
+        let table = try CSVDataLoader.load(contentsOf: URL(fileURLWithPath: file), columns: nil)
+        let points = table.data
         let training = GradientDescent(learningRate: learningRate, iterations: quick ? 20 : iterations)
         let history = try training.train(on: points)
         let settings = RenderSettings(
@@ -64,8 +65,12 @@ struct YourData: ParsableCommand {
             dataFile: file, width: 640, height: 480, scale: 1,
             language: language.lang,
             residuals: true, fps: 25,
-            commandLine: "render-fit --data \(file) --learning-rate \(training.learningRate) --iterations \(training.iterations) --residuals")
-        let scene = try TrainingScene(data: points, history: history, settings: settings)
+            commandLine:
+                "render-fit --data \(file) --learning-rate \(training.learningRate) --iterations \(training.iterations) --residuals"
+        )
+        // The header's column names label the axes of the frames and figures, as render-fit --data does.
+        let scene = try TrainingScene(
+            data: points, history: history, settings: settings, axisLabels: table.columnNames ?? ("x", "y"))
 
         let root = OutputDirectory(path: out).path
         let frames = FramesJob(

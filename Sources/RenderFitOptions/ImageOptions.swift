@@ -37,14 +37,30 @@ public struct ImageOptions: ParsableArguments {
 
     @OptionGroup public var frameRate: FrameRateOption<RenderFitDefaults>
 
+    @Option(
+        help: ArgumentHelp(
+            "Panels of each frame, side by side in this order: any of fit, loss, landscape, each at most once "
+                + "(default fit). --width and --height are each panel's: fit,loss,landscape at the default size "
+                + "makes 1920×480 frames.",
+            valueName: "list"))
+    public var panels: String = "fit"
+
     public init() {}
 
     /// `--lang`.
     public var lang: RenderSettings.Language { language.lang }
     /// `--fps`.
     public var fps: Int { frameRate.fps }
+    /// The validated `--panels` list.
+    public var panelList: [PanelKind] { (try? PanelKind.parseList(panels)) ?? PanelKind.defaultList }
 
     public func validate() throws {
+        let panelKinds: [PanelKind]
+        do {
+            panelKinds = try PanelKind.parseList(panels)
+        } catch {
+            throw ValidationError(error.description)
+        }
         for (name, value) in [("width", width), ("height", height)] {
             guard Self.sizeRange.contains(value) else {
                 throw ValidationError("--\(name) \(value) is not allowed; use \(Self.allowedSizes)")
@@ -58,6 +74,13 @@ public struct ImageOptions: ParsableArguments {
             throw ValidationError(
                 "--width \(width) --height \(height) at --scale \(scale) gives \(Int(longest.rounded(.up))) pixels on a side; "
                     + "the most allowed is \(Int(Self.maximumPixelsPerSide))")
+        }
+        let frameWidth = Double(width * panelKinds.count) * scale
+        guard frameWidth <= Self.maximumPixelsPerSide else {
+            throw ValidationError(
+                "--panels \(PanelKind.listText(panelKinds)) at --width \(width) --scale \(scale) gives frames "
+                    + "\(Int(frameWidth.rounded(.up))) pixels wide; the most allowed is "
+                    + "\(Int(Self.maximumPixelsPerSide)) (--width is each panel's)")
         }
     }
 }

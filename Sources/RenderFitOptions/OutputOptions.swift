@@ -35,6 +35,19 @@ public struct OutputOptions: ParsableArguments {
 
     @OptionGroup public var jobsOption: JobsOption
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Render only part I of N of the frames (contiguous parts, I from 1) into --out, with a shard manifest shard-I-of-N.json instead of manifest.json and history.csv; `render-fit merge` assembles the parts (see Rendering on many machines).",
+            valueName: "I/N"),
+        transform: { text in
+            guard let shard = FrameShard(parsing: text) else {
+                throw ValidationError("use \(FrameShard.allowedText)")
+            }
+            return shard
+        })
+    public var shard: FrameShard?
+
     @Flag(
         help:
             "Allow --animation and --history to replace an existing file (files in --out follow its manifest)."
@@ -50,6 +63,21 @@ public struct OutputOptions: ParsableArguments {
     public var jobs: Int { jobsOption.count }
 
     public func validate() throws {
+        if let shard {
+            guard out != nil else {
+                throw ValidationError(
+                    "--shard \(shard.text) needs --out DIR, the folder its frames and shard manifest go into")
+            }
+            for (option, given) in [
+                ("--animation", animation != nil), ("--history", history != nil),
+                ("--figures", figures != nil),
+            ]
+            where given {
+                throw ValidationError(
+                    "--shard cannot be combined with \(option): a shard writes only its frames; give \(option) to `render-fit merge` (figures: to a run without --shard)"
+                )
+            }
+        }
         guard out != nil || figures != nil || animation != nil || history != nil else {
             throw ValidationError(
                 "nothing to write: give --out DIR (frames, history.csv, manifest.json), --figures DIR, --animation FILE or --history FILE"
