@@ -9,6 +9,12 @@ import FitAnimation
 import FitOutput
 import FitTrainer
 import Foundation
+import RenderFitOptions
+
+/// The comparison's animation runs at 10 frames per second unless --fps says otherwise.
+enum LearningRatesDefaults: OptionDefaults {
+    static var framesPerSecond: Int { 10 }
+}
 
 @main
 struct LearningRates: ParsableCommand {
@@ -31,32 +37,27 @@ struct LearningRates: ParsableCommand {
     @Flag(help: "20 iterations instead of 100 (for CI).")
     var quick = false
 
-    @Option(help: "Frames per second of the animation, 1...100.")
-    var fps = 10
+    @OptionGroup var frameRate: FrameRateOption<LearningRatesDefaults>
 
     @Option(help: "The animation's format: png (animated PNG, built in), mp4, webm or gif (with ffmpeg).")
     var animationFormat = "png"
 
-    @Option(
-        help: "Frames rendered in parallel, 1...\(FrameRenderer.maximumJobs); the bytes do not depend on it.")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var jobs: JobsOption
 
     @Flag(help: "No progress bar.")
     var quiet = false
 
     func validate() throws {
-        guard (1...100).contains(fps) else { throw ValidationError("--fps \(fps): use 1...100") }
         guard Self.animationFormats.contains(animationFormat) else {
             throw ValidationError("--animation-format '\(animationFormat)': use png, mp4, webm or gif")
-        }
-        guard (1...FrameRenderer.maximumJobs).contains(jobs) else {
-            throw ValidationError("--jobs \(jobs): use 1...\(FrameRenderer.maximumJobs)")
         }
     }
 
     static let figureName = "learning-rates"
     static let animationFormats = ["png", "mp4", "webm", "gif"]
     var animationName: String { "learning-rates-animation." + animationFormat }
+
+    var fps: Int { frameRate.fps }
 
     func run() throws {
         let data = try TutorialDataSet().generate()
@@ -89,7 +90,7 @@ struct LearningRates: ParsableCommand {
         // After the figures: Cairo numbers the surfaces of a process in order and writes the
         // number into the SVG, so drawing the static layer first would change the SVG's bytes.
         let pipeline = try FramePipeline(
-            source: comparison, jobs: jobs, quiet: quiet, toolName: "learning-rates")
+            source: comparison, jobs: jobs.count, quiet: quiet, toolName: "learning-rates")
         let path = output.path(animationName)
         let size = pipeline.pixelSize
         let sink = try AnimationTarget(path: path).makeSink(

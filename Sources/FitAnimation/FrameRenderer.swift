@@ -171,15 +171,24 @@ public final class FrameRenderer: Sendable {
         return "\(max(1, (bytes + (1 << 19)) >> 20)) MiB"
     }
 
-    /// Renders every frame with `jobs` threads (1...``maximumJobs``: more are clamped).
+    /// Renders every frame of `frames` (default: all) with `jobs` threads (1...``maximumJobs``:
+    /// more are clamped); ordered delivery starts at the range's first frame. A frame's bytes
+    /// depend only on its index, so rendering a range (a shard) gives the same bytes as
+    /// rendering everything.
     public func run(
-        jobs: Int, window: Int = 16, needsPixels: Bool = false, onFrame: @escaping FrameHandler,
-        ordered: OrderedHandler? = nil, progress: ProgressReporter? = nil
+        jobs: Int, window: Int = 16, needsPixels: Bool = false, frames: Range<Int>? = nil,
+        onFrame: @escaping FrameHandler, ordered: OrderedHandler? = nil, progress: ProgressReporter? = nil
     ) throws {
+        let range = frames ?? 0..<source.frameCount
+        guard range.lowerBound >= 0, range.upperBound <= source.frameCount, !range.isEmpty else {
+            throw AnimationError.rendering(
+                "frames \(range.lowerBound)..<\(range.upperBound) are not within the source's \(source.frameCount) frames"
+            )
+        }
         let workers = min(max(1, jobs), Self.maximumJobs)
         let frameBytes = layer.width * layer.height * 4
         let work = FrameWork(
-            count: source.frameCount,
+            frames: range,
             window: ordered == nil
                 ? nil
                 : Self.reorderWindow(
@@ -247,15 +256,15 @@ public final class FrameRenderer: Sendable {
 /// finished frames waiting for their turn, and the first error.
 final class FrameWork: Sendable {
     private struct State {
-        var next = 0
-        var nextToDeliver = 0
+        var next: Int
+        var nextToDeliver: Int
         var pending: [Int: ([UInt8], [UInt8]?)] = [:]
         var error: (any Error)?
     }
 
-    private let count: Int
+    private let end: Int
     private let workers: Int
-    private let state = Locked(State())
+    private let state: Locked<State>
     /// Bounds how far rendering may run ahead of in-order delivery (nil: unbounded, no delivery).
     private let slots: DispatchSemaphore?
     /// Held while delivering. A plain lock, not a `Locked<Void>`: ThreadSanitizer took the
@@ -263,8 +272,9 @@ final class FrameWork: Sendable {
     /// a race with the retains of that object on other threads.
     private let deliveryLock = NSLock()
 
-    init(count: Int, window: Int?, workers: Int) {
-        self.count = count
+    init(frames: Range<Int>, window: Int?, workers: Int) {
+        self.end = frames.upperBound
+        self.state = Locked(State(next: frames.lowerBound, nextToDeliver: frames.lowerBound))
         self.workers = workers
         // libdispatch traps when a semaphore is freed with a value below its initial one
         // (workers end having taken slots), so start at 0 and add the slots by signalling.
@@ -281,7 +291,7 @@ final class FrameWork: Sendable {
     func claim() -> Int? {
         slots?.wait()
         return state.withLock { s -> Int? in
-            guard s.error == nil, s.next < count else { return nil }
+            guard s.error == nil, s.next < end else { return nil }
             defer { s.next += 1 }
             return s.next
         }
