@@ -33,8 +33,9 @@ public struct FitPanel: FramePanel {
     public func addDynamicMarks(forFrame index: Int, to axes: inout Axes) {
         let data = scene.data
         let model = scene.model
-        let parameters = scene.parametersInDataUnits(at: index)
-        axes.title = scene.title(forFrame: index)
+        let iteration = scene.iteration(forFrame: index)
+        let parameters = scene.parametersInDataUnits(at: iteration)
+        axes.title = scene.title(atIteration: iteration)
         if scene.settings.residuals, parameters.allSatisfy(\.isFinite) {
             var segments: [DataSegment] = []
             segments.reserveCapacity(data.count)

@@ -18,7 +18,7 @@ extension FramesJob {
             !includeFrames
             ? []
             : (0..<scene.frameCount).map { index -> RunManifest.Frame in
-                let step = scene.history[index]
+                let step = scene.history[scene.iteration(forFrame: index)]
                 return RunManifest.Frame(
                     file: naming.name(index), iteration: step.iteration, parameters: step.parameters,
                     loss: step.loss)
@@ -32,6 +32,8 @@ extension FramesJob {
             dataLimits: .init(
                 x: [scene.xLimits.lower, scene.xLimits.upper], y: [scene.yLimits.lower, scene.yLimits.upper]),
             fps: settings.fps, divergedAtIteration: scene.history.divergence?.iteration,
+            frameSelection: scene.framePlan.selection, pauseStart: timing.pauseStart,
+            holdLast: timing.holdLast,
             frames: complete ? frames : [], files: files)
     }
 
@@ -66,11 +68,13 @@ extension FramesJob {
             json.endArray()
             json.key("fps")
             json.value(m.fps)
+            json.key("frameSelection")
+            Self.write(m.frameSelection, to: json)
             json.key("frames")
             json.beginArray()
             if complete {
                 for index in 0..<scene.frameCount {
-                    let step = history[index]
+                    let step = history[scene.iteration(forFrame: index)]
                     json.beginObject()
                     json.key("file")
                     json.value(naming.name(index))
@@ -84,6 +88,8 @@ extension FramesJob {
                 }
             }
             json.endArray()
+            json.key("holdLast")
+            json.value(m.holdLast)
             json.key("image")
             json.beginObject()
             json.key("height")
@@ -91,6 +97,8 @@ extension FramesJob {
             json.key("width")
             json.value(m.image.width)
             json.endObject()
+            json.key("pauseStart")
+            json.value(m.pauseStart)
             json.key("plotArea")
             json.beginObject()
             for (name, value) in [
@@ -178,6 +186,28 @@ extension FramesJob {
         json.endObject()
     }
 
+    /// The frame selection as ``FrameSelection`` encodes it (keys sorted).
+    static func write(_ selection: FrameSelection, to json: StreamingJSONWriter) {
+        json.beginObject()
+        if case .every(let step) = selection.spacing {
+            json.key("every")
+            json.value(step)
+        }
+        if case .logarithmic = selection.spacing {
+            json.key("logFramesPerDecade")
+            json.value(FrameSelection.logFramesPerDecade)
+            json.key("logLinearPrefix")
+            json.value(FrameSelection.logLinearPrefix)
+        }
+        if let cap = selection.maximumFrames {
+            json.key("maxFrames")
+            json.value(cap)
+        }
+        json.key("spacing")
+        json.value(selection.spacing.name)
+        json.endObject()
+    }
+
     /// The optimizer as `OptimizerConfiguration` encodes it (keys sorted).
     private static func write(_ optimizer: OptimizerConfiguration, to json: StreamingJSONWriter) {
         json.beginObject()
@@ -186,7 +216,8 @@ extension FramesJob {
         case .gd: break
         case .momentum, .nesterov: fields = [("momentum", optimizer.momentum)]
         case .rmsprop: fields = [("epsilon", optimizer.epsilon), ("rho", optimizer.rho)]
-        case .adam: fields = [("beta1", optimizer.beta1), ("beta2", optimizer.beta2), ("epsilon", optimizer.epsilon)]
+        case .adam:
+            fields = [("beta1", optimizer.beta1), ("beta2", optimizer.beta2), ("epsilon", optimizer.epsilon)]
         }
         fields.append(("learningRate", optimizer.learningRate))
         for (name, value) in fields.sorted(by: { $0.0 < $1.0 }) where name < "kind" {

@@ -27,16 +27,22 @@ public struct FramesJob: Sendable {
     public var jobs: Int
     /// Silences the progress bar.
     public var quiet: Bool
+    /// How the animation plays: the scene's rate, and a pause on the first frame and a hold on
+    /// the last when asked for.
+    public var timing: FrameTiming
 
-    /// A job for `scene`; `output` nil writes only the animation.
+    /// A job for `scene`; `output` nil writes only the animation, played as `timing` says
+    /// (default: the scene's rate, no pause or hold).
     public init(
-        scene: TrainingScene, output: OutputDirectory?, animation: AnimationTarget?, jobs: Int, quiet: Bool
+        scene: TrainingScene, output: OutputDirectory?, animation: AnimationTarget?, jobs: Int, quiet: Bool,
+        timing: FrameTiming? = nil
     ) {
         self.scene = scene
         self.output = output
         self.animation = animation
         self.jobs = jobs
         self.quiet = quiet
+        self.timing = timing ?? FrameTiming(fps: scene.settings.fps)
     }
 
     /// What a run did.
@@ -118,8 +124,7 @@ public struct FramesJob: Sendable {
         if let animation {
             sinks.append(
                 try animation.makeSink(
-                    width: size.width, height: size.height, frameCount: scene.frameCount,
-                    fps: scene.settings.fps))
+                    width: size.width, height: size.height, frameCount: scene.frameCount, timing: timing))
         }
         let seconds = try pipeline.run(into: sinks)
 

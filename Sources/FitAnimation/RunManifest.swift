@@ -82,6 +82,12 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var fps: Int
     /// The iteration at which training diverged, if it did.
     public var divergedAtIteration: Int?
+    /// Which iterations became frames (``frames`` lists each one's iteration).
+    public var frameSelection: FrameSelection
+    /// Extra seconds the animation shows its first frame (`--pause-start`).
+    public var pauseStart: Double
+    /// Extra seconds the animation shows its last frame before looping (`--hold-last`).
+    public var holdLast: Double
     /// Every frame written, in order; empty while the run is incomplete.
     public var frames: [Frame]
     /// Every file (name inside the folder) this run wrote or may have written.
@@ -91,6 +97,7 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public init(
         version: String, complete: Bool, settings: RenderSettings, image: PixelSize,
         plotArea: PixelRect, dataLimits: DataLimits, fps: Int, divergedAtIteration: Int?,
+        frameSelection: FrameSelection = .all, pauseStart: Double = 0, holdLast: Double = 0,
         frames: [Frame], files: [String]
     ) {
         self.version = version
@@ -101,6 +108,9 @@ public struct RunManifest: Codable, Equatable, Sendable {
         self.dataLimits = dataLimits
         self.fps = fps
         self.divergedAtIteration = divergedAtIteration
+        self.frameSelection = frameSelection
+        self.pauseStart = pauseStart
+        self.holdLast = holdLast
         self.frames = frames
         self.files = files
     }

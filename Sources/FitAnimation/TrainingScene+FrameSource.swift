@@ -14,12 +14,12 @@ extension TrainingScene: FrameSource {
 
     /// The tool, the frame's title and state, and the settings, so that a frame says how to
     /// reproduce it: `Software`, `Title`, `Description` (the command line, when the settings
-    /// have one), `Iteration`, `Parameters`, `Loss`.
+    /// have one), `Iteration` (the state's own, whichever frames were chosen), `Parameters`, `Loss`.
     public func metadata(forFrame index: Int) -> [PNGTextChunk] {
-        let step = history[index]
+        let step = history[iteration(forFrame: index)]
         var chunks: [PNGTextChunk] = [
             .software("render-fit \(RenderFitVersion.current)"),
-            .title(title(forFrame: index)),
+            .title(title(atIteration: step.iteration)),
         ]
         // A library user's own program has no command line to record.
         if let commandLine = settings.commandLine { chunks.append(.description(commandLine)) }

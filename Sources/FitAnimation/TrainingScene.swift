@@ -24,6 +24,8 @@ public struct TrainingScene: Sendable {
     public let axisLabels: (x: String, y: String)
     /// The model the history trained; frames draw its curve and write its formula.
     public let model: any Model
+    /// The iteration each frame shows (every state by default; see ``FrameSelection``).
+    public let framePlan: FramePlan
 
     /// matplotlib's orange (C1), for the points.
     public static let pointColor = Color(hex: 0xff7f0e)
@@ -33,12 +35,16 @@ public struct TrainingScene: Sendable {
     public static let residualColor = Color(hex: 0xd62728, alpha: 0.6)
 
     /// The scene of `history` on `data`; throws when `settings` cannot make a figure.
-    /// `axisLabels` name the axes (a CSV header's column names, say).
+    /// `axisLabels` name the axes (a CSV header's column names, say); `frames` chooses the
+    /// states drawn (all by default).
     public init(
         data: DataSet, history: TrainingHistory, settings: RenderSettings,
-        axisLabels: (x: String, y: String) = ("x", "y")
+        axisLabels: (x: String, y: String) = ("x", "y"), frames: FrameSelection = .all
     ) throws(AnimationError) {
         self.data = data
+        self.framePlan = FramePlan(
+            selection: frames, runs: [.init(label: nil, settings: settings, lastIteration: history.count - 1)]
+        )
         self.history = history
         self.settings = settings
         self.text = FrameText(language: settings.language)
@@ -67,30 +73,36 @@ public struct TrainingScene: Sendable {
     /// The panel the frames are made of.
     public var fitPanel: FitPanel { FitPanel(scene: self) }
 
-    /// Number of frames: one per recorded state (iteration 0 … last).
-    public var frameCount: Int { history.count }
+    /// Number of frames: one per selected state (by default every one, iteration 0 … last).
+    public var frameCount: Int { framePlan.frameCount }
 
-    /// The parameters of frame `index` in the data's own units (trained parameters are
-    /// brought back from standardized units when the run standardized).
-    public func parametersInDataUnits(at index: Int) -> [Double] {
-        let parameters = history.parameters(at: index)
+    /// The history row (iteration) that frame `index` shows.
+    public func iteration(forFrame index: Int) -> Int { framePlan.state(ofRun: 0, forFrame: index) }
+
+    /// The parameters after `iteration` updates in the data's own units (trained parameters
+    /// are brought back from standardized units when the run standardized).
+    public func parametersInDataUnits(at iteration: Int) -> [Double] {
+        let parameters = history.parameters(at: iteration)
         guard let standardization = history.standardization else { return parameters }
         return standardization.parametersInDataUnits(parameters, model: model)
     }
 
-    /// The loss of frame `index` in the data's own units.
-    public func lossInDataUnits(at index: Int) -> Double {
-        let loss = history.losses[index]
+    /// The loss after `iteration` updates in the data's own units.
+    public func lossInDataUnits(at iteration: Int) -> Double {
+        let loss = history.losses[iteration]
         return history.standardization?.lossInDataUnits(loss) ?? loss
     }
 
     /// The title of frame `index`.
-    public func title(forFrame index: Int) -> String {
-        let loss = lossInDataUnits(at: index)
-        if let divergence = history.divergence, index == history.count - 1 {
+    public func title(forFrame index: Int) -> String { title(atIteration: iteration(forFrame: index)) }
+
+    /// The title of the state after `iteration` updates.
+    public func title(atIteration iteration: Int) -> String {
+        let loss = lossInDataUnits(at: iteration)
+        if let divergence = history.divergence, iteration == history.count - 1 {
             return text.divergedTitle(iteration: divergence.iteration, loss: loss)
         }
-        return text.frameTitle(iteration: history[index].iteration, loss: loss)
+        return text.frameTitle(iteration: iteration, loss: loss)
     }
 
     /// Adds the model's curve for `parameters` (data units): a straight line is drawn as one

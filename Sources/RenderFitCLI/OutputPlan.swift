@@ -24,7 +24,8 @@ struct OutputPlan {
         let output = settings.outputDirectoryArgument.map { OutputDirectory(path: $0) }
         if output != nil || animation != nil {
             frames = FramesJob(
-                scene: scene, output: output, animation: animation, jobs: r.jobs, quiet: settings.quiet)
+                scene: scene, output: output, animation: animation, jobs: r.jobs, quiet: settings.quiet,
+                timing: r.timing)
         } else {
             frames = nil
         }

@@ -34,6 +34,7 @@ struct RenderFit: ParsableCommand {
               render-fit --out mine/ --data points.csv --standardize
               render-fit --out f/ --dataset sine --model mlp:8 --optimizer adam --learning-rate 0.05 --iterations 2000
               render-fit --history run.csv --model poly:3 --dataset quadratic --batch-size 16
+              render-fit --out long/ --iterations 100000 --frames log --animation long.mp4 --hold-last 2
             """,
         version: RenderFitVersion.current)
 
@@ -42,6 +43,7 @@ struct RenderFit: ParsableCommand {
     @OptionGroup(title: "Training") var training: TrainingOptions
     @OptionGroup(title: "Image") var image: ImageOptions
     @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Frames") var frames: FrameOptions
 
     /// Checks between groups (each group checks its own values).
     func validate() throws {
@@ -49,8 +51,21 @@ struct RenderFit: ParsableCommand {
             let points = data.points ?? TutorialDataSet.defaultCount
             guard batchSize <= points else {
                 throw ValidationError(
-                    "--batch-size \(batchSize) is not allowed; use a whole number from 1 to \(points), the number of points")
+                    "--batch-size \(batchSize) is not allowed; use a whole number from 1 to \(points), the number of points"
+                )
             }
+        }
+        let drawsFrames = output.out != nil || output.animation != nil
+        if frames.choosesFrames, !drawsFrames {
+            let flag = frames.every != nil ? "--every" : frames.frames != nil ? "--frames" : "--max-frames"
+            throw ValidationError(
+                "\(flag) chooses the frames of --out DIR or --animation FILE; give one of them")
+        }
+        for (flag, given) in [
+            ("--pause-start", frames.pauseStart != nil), ("--hold-last", frames.holdLast != nil),
+        ]
+        where given && output.animation == nil {
+            throw ValidationError("\(flag) times the animation; give --animation FILE")
         }
     }
 

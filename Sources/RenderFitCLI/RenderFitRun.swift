@@ -24,7 +24,8 @@ struct RenderFitRun {
         let scene: TrainingScene
         do {
             scene = try TrainingScene(
-                data: data, history: history, settings: settings.renderSettings, axisLabels: loaded.labels)
+                data: data, history: history, settings: settings.renderSettings, axisLabels: loaded.labels,
+                frames: settings.rendering.frameSelection)
         } catch {
             throw UsageError(error.description)
         }
@@ -68,9 +69,14 @@ struct RenderFitRun {
     private func checkSpread(_ data: DataSet) throws {
         guard data.limits.xSpan == 0 else { return }
         let source: String
-        if case .csvFile(let url) = settings.dataSource { source = "--data '\(url.path)': " } else { source = "" }
+        if case .csvFile(let url) = settings.dataSource {
+            source = "--data '\(url.path)': "
+        } else {
+            source = ""
+        }
         throw UsageError(
-            source + "all \(data.count) x values are equal (\(ShortestDecimal.format(data.x[0]))), so the slope "
+            source
+                + "all \(data.count) x values are equal (\(ShortestDecimal.format(data.x[0]))), so the slope "
                 + "is undetermined; a fit needs at least two different x values")
     }
 

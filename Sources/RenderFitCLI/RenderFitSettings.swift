@@ -34,7 +34,9 @@ struct RenderFitSettings: Sendable {
     var renderSettings: RenderSettings
 
     /// True when only `--history` was asked for: train, write the history, draw nothing.
-    var historyOnly: Bool { outputDirectory == nil && rendering.figuresDirectory == nil && rendering.animation == nil }
+    var historyOnly: Bool {
+        outputDirectory == nil && rendering.figuresDirectory == nil && rendering.animation == nil
+    }
 
     /// Everything about drawing: sizes, language, parallelism, figures, animation.
     struct RenderingOptions: Sendable {
@@ -49,6 +51,10 @@ struct RenderFitSettings: Sendable {
         var animation: AnimationTarget?
         var fps: Int
         var force: Bool
+        /// Which states become frames.
+        var frameSelection: FrameSelection
+        /// The animation's rate, pause and hold.
+        var timing: FrameTiming
     }
 
     init(command: RenderFit) throws(UsageError) {
@@ -70,7 +76,8 @@ struct RenderFitSettings: Sendable {
             model: command.model.model, optimizer: command.training.configuration,
             iterations: command.training.iterations, initialParameters: initial,
             initSeed: command.model.initSeed ?? Trainer.defaultSeed, batchSize: command.training.batchSize,
-            shuffleSeed: command.training.shuffleSeed ?? Trainer.defaultSeed, standardize: command.data.standardize)
+            shuffleSeed: command.training.shuffleSeed ?? Trainer.defaultSeed,
+            standardize: command.data.standardize)
         dataSource = try Self.dataSource(command.data)
         if let text = command.data.columns {
             do {
@@ -87,14 +94,21 @@ struct RenderFitSettings: Sendable {
         if let figures = output.figures {
             try Self.checkDirectoryArgument(figures, option: "--figures")
         }
-        let animationTarget = try output.animation.map { path throws(UsageError) in try Self.checkAnimationPath(path) }
+        let animationTarget = try output.animation.map { path throws(UsageError) in
+            try Self.checkAnimationPath(path)
+        }
         rendering = RenderingOptions(
             width: image.width, height: image.height, scale: image.scale, language: image.lang.rawValue,
             residuals: image.residuals, jobs: output.jobs ?? OutputOptions.defaultJobs,
-            figuresDirectory: output.figures, figureFormat: output.format.rawValue, animation: animationTarget,
-            fps: image.fps, force: output.force)
+            figuresDirectory: output.figures, figureFormat: output.format.rawValue,
+            animation: animationTarget,
+            fps: image.fps, force: output.force, frameSelection: command.frames.selection,
+            timing: FrameTiming(
+                fps: image.fps, pauseStart: command.frames.pauseStart ?? 0,
+                holdLast: command.frames.holdLast ?? 0))
         renderSettings = RenderSettings(
-            data: RenderSettings.DataSettings(points: 0, seed: 0), model: RenderSettings.ModelSettings(initialParameters: []),
+            data: RenderSettings.DataSettings(points: 0, seed: 0),
+            model: RenderSettings.ModelSettings(initialParameters: []),
             training: RenderSettings.TrainingSettings(iterations: 0, optimizer: trainer.optimizer),
             image: RenderSettings.ImageSettings(
                 width: image.width, height: image.height, scale: image.scale, language: image.lang,
