@@ -27,13 +27,16 @@ public struct FramePlan: Sendable, Equatable {
     public let selection: FrameSelection
     /// The runs, in the order given (at least one).
     public let runs: [Run]
+    /// The setting the runs differ in, for a comparison; nil for a lone run.
+    public let comparison: RunComparison?
     /// The iteration of each frame, strictly increasing from 0 to the longest run's last.
     public let iterations: [Int]
 
-    /// The plan of `runs` under `selection`.
-    public init(selection: FrameSelection, runs: [Run]) {
+    /// The plan of `runs` under `selection`; `comparison` names what they differ in.
+    public init(selection: FrameSelection, runs: [Run], comparison: RunComparison? = nil) {
         self.selection = selection
         self.runs = runs
+        self.comparison = comparison
         iterations = selection.iterations(through: runs.map(\.lastIteration).max() ?? 0)
     }
 

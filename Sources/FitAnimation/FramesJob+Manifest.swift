@@ -9,20 +9,49 @@ extension FramesJob {
         manifest(complete: complete, files: files, includeFrames: true)
     }
 
-    func manifest(complete: Bool, files: [String], includeFrames: Bool) -> RunManifest {
-        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
-        let settings = scene.settings
-        let area = scene.baseFigure.plotArea()
-        let s = settings.scale
-        let frames =
-            !includeFrames
-            ? []
-            : (0..<scene.frameCount).map { index -> RunManifest.Frame in
-                let step = scene.history[scene.iteration(forFrame: index)]
-                return RunManifest.Frame(
-                    file: naming.name(index), iteration: step.iteration, parameters: step.parameters,
-                    loss: step.loss)
+    /// The manifest entry of frame `index`: its iteration and the state shown (each run's, in
+    /// a comparison).
+    func frameEntry(_ index: Int, naming: FrameNaming) -> RunManifest.Frame {
+        let plan = framePlan
+        guard let comparison else {
+            let step = scene.history[scene.iteration(forFrame: index)]
+            return RunManifest.Frame(
+                file: naming.name(index), iteration: step.iteration, parameters: step.parameters,
+                loss: step.loss)
+        }
+        return RunManifest.Frame(
+            file: naming.name(index), iteration: plan.iteration(forFrame: index),
+            runs: comparison.runs.enumerated().map { r, run in
+                let step = run.history[plan.state(ofRun: r, forFrame: index)]
+                return RunManifest.RunState(
+                    iteration: step.iteration, parameters: step.parameters, loss: step.loss)
+            })
+    }
+
+    /// The runs of a comparison as the manifest lists them.
+    var runEntries: [RunManifest.Run]? {
+        guard let comparison else { return nil }
+        return comparison.runs.enumerated().map { r, run in
+            let color = ComparisonScene.color(ofRun: r)
+            let hex = [color.red, color.green, color.blue].map { component in
+                let byte = Int((component * 255).rounded())
+                return String(byte, radix: 16).count == 1
+                    ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
             }
+            return RunManifest.Run(
+                label: comparison.framePlan.runs[r].label ?? "", color: "#" + hex.joined(),
+                history: RunComparison.historyName(ofRun: r),
+                divergedAtIteration: run.history.divergence?.iteration,
+                settings: run.settings)
+        }
+    }
+
+    func manifest(complete: Bool, files: [String], includeFrames: Bool) -> RunManifest {
+        let naming = FrameNaming(lastIndex: frameCount - 1)
+        let settings = scene.settings
+        let area = (comparison?.baseFigure ?? scene.baseFigure).plotArea()
+        let s = settings.scale
+        let frames = !includeFrames ? [] : (0..<frameCount).map { frameEntry($0, naming: naming) }
         return RunManifest(
             version: RenderFitVersion.current, complete: complete, settings: settings,
             image: .init(
@@ -31,10 +60,10 @@ extension FramesJob {
             plotArea: .init(x: area.x * s, y: area.y * s, width: area.width * s, height: area.height * s),
             dataLimits: .init(
                 x: [scene.xLimits.lower, scene.xLimits.upper], y: [scene.yLimits.lower, scene.yLimits.upper]),
-            fps: settings.fps, divergedAtIteration: scene.history.divergence?.iteration,
-            frameSelection: scene.framePlan.selection, pauseStart: timing.pauseStart,
-            holdLast: timing.holdLast,
-            frames: complete ? frames : [], files: files)
+            fps: settings.fps,
+            divergedAtIteration: comparison == nil ? scene.history.divergence?.iteration : nil,
+            frameSelection: framePlan.selection, pauseStart: timing.pauseStart, holdLast: timing.holdLast,
+            compare: framePlan.comparison, runs: runEntries, frames: complete ? frames : [], files: files)
     }
 
     /// Streams `manifest.json`: the same document as encoding ``manifest(complete:files:)``
@@ -43,12 +72,22 @@ extension FramesJob {
     func writeManifest(complete: Bool, files: [String]) throws {
         guard let output else { return }
         let m = manifest(complete: complete, files: [], includeFrames: false)
-        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
-        let history = scene.history
+        let naming = FrameNaming(lastIndex: frameCount - 1)
         let file = try OutputFile(path: output.manifestPath)
         let json = StreamingJSONWriter(fd: file.fileDescriptor)
         do {
             json.beginObject()
+            if let compare = m.compare {
+                json.key("compare")
+                json.beginObject()
+                json.key("key")
+                json.value(compare.key.rawValue)
+                json.key("values")
+                json.beginArray()
+                for value in compare.values { json.value(value) }
+                json.endArray()
+                json.endObject()
+            }
             json.key("complete")
             json.value(m.complete)
             json.key("dataLimits")
@@ -73,17 +112,36 @@ extension FramesJob {
             json.key("frames")
             json.beginArray()
             if complete {
-                for index in 0..<scene.frameCount {
-                    let step = history[scene.iteration(forFrame: index)]
+                for index in 0..<frameCount {
+                    let frame = frameEntry(index, naming: naming)
                     json.beginObject()
                     json.key("file")
-                    json.value(naming.name(index))
+                    json.value(frame.file)
                     json.key("iteration")
-                    json.value(step.iteration)
-                    json.key("loss")
-                    json.value(step.loss)
-                    json.key("parameters")
-                    json.value(step.parameters)
+                    json.value(frame.iteration)
+                    if let loss = frame.loss {
+                        json.key("loss")
+                        json.value(loss)
+                    }
+                    if let parameters = frame.parameters {
+                        json.key("parameters")
+                        json.value(parameters)
+                    }
+                    if let runs = frame.runs {
+                        json.key("runs")
+                        json.beginArray()
+                        for state in runs {
+                            json.beginObject()
+                            json.key("iteration")
+                            json.value(state.iteration)
+                            json.key("loss")
+                            json.value(state.loss)
+                            json.key("parameters")
+                            json.value(state.parameters)
+                            json.endObject()
+                        }
+                        json.endArray()
+                    }
                     json.endObject()
                 }
             }
@@ -109,6 +167,27 @@ extension FramesJob {
                 json.value(value)
             }
             json.endObject()
+            if let runs = m.runs {
+                json.key("runs")
+                json.beginArray()
+                for run in runs {
+                    json.beginObject()
+                    json.key("color")
+                    json.value(run.color)
+                    if let diverged = run.divergedAtIteration {
+                        json.key("divergedAtIteration")
+                        json.value(diverged)
+                    }
+                    json.key("history")
+                    json.value(run.history)
+                    json.key("label")
+                    json.value(run.label)
+                    json.key("settings")
+                    Self.write(run.settings, to: json)
+                    json.endObject()
+                }
+                json.endArray()
+            }
             json.key("settings")
             Self.write(m.settings, to: json)
             json.key("tool")

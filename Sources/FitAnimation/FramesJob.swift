@@ -17,8 +17,11 @@ public struct FramesJob: Sendable {
     /// The name of the history file written beside the frames.
     public static let historyName = "history.csv"
 
-    /// The run to draw.
+    /// The run to draw (in a comparison, the first run: its data, limits and settings).
     public var scene: TrainingScene
+    /// Several runs drawn together (`--compare`): then the frames are this scene's and `--out`
+    /// holds `history-1.csv`, `history-2.csv`, … instead of `history.csv`.
+    public var comparison: ComparisonScene?
     /// Nil renders only the animation (no frame files).
     public var output: OutputDirectory?
     /// Where the animation goes, if one is wanted.
@@ -45,6 +48,32 @@ public struct FramesJob: Sendable {
         self.timing = timing ?? FrameTiming(fps: scene.settings.fps)
     }
 
+    /// A job drawing the runs of `comparison` together (see ``comparison``).
+    public init(
+        comparison: ComparisonScene, output: OutputDirectory?, animation: AnimationTarget?, jobs: Int,
+        quiet: Bool,
+        timing: FrameTiming? = nil
+    ) {
+        self.init(
+            scene: comparison.runs[0], output: output, animation: animation, jobs: jobs, quiet: quiet,
+            timing: timing)
+        self.comparison = comparison
+    }
+
+    /// What the frames show: the comparison, or the lone run.
+    public var source: any FrameSource { comparison ?? scene }
+    /// Number of frames.
+    public var frameCount: Int { comparison?.frameCount ?? scene.frameCount }
+    /// The frames' plan: iterations, runs.
+    public var framePlan: FramePlan { comparison?.framePlan ?? scene.framePlan }
+
+    /// The history files written into the output folder, with the history each one holds:
+    /// `history.csv`, or one `history-k.csv` per compared run.
+    public var historyFiles: [(name: String, history: TrainingHistory)] {
+        guard let comparison else { return [(Self.historyName, scene.history)] }
+        return comparison.runs.enumerated().map { (RunComparison.historyName(ofRun: $0), $1.history) }
+    }
+
     /// What a run did.
     public struct Summary: Sendable {
         /// Frames rendered.
@@ -57,9 +86,9 @@ public struct FramesJob: Sendable {
 
     /// The planned file names inside the output folder.
     public var plannedFiles: [String] {
-        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
-        var names = (0..<scene.frameCount).map(naming.name)
-        names.append(Self.historyName)
+        let naming = FrameNaming(lastIndex: frameCount - 1)
+        var names = (0..<frameCount).map(naming.name)
+        names += historyFiles.map(\.name)
         if let animation, let output, Self.isInside(animation.path, output) {
             names.append(URL(fileURLWithPath: animation.path).lastPathComponent)
         }
@@ -82,9 +111,12 @@ public struct FramesJob: Sendable {
         return owned
     }
 
-    /// Frames of an earlier run that this one does not produce (200 iterations then 50).
+    /// Frames and histories of an earlier run that this one does not produce (200 iterations
+    /// then 50; a comparison of three runs then of two, or then a lone run).
     private func staleFrames(previouslyOwned: Set<String>, planned: [String]) -> Set<String> {
-        previouslyOwned.subtracting(planned).filter(FrameNaming.isFrameName)
+        previouslyOwned.subtracting(planned).filter {
+            FrameNaming.isFrameName($0) || $0 == Self.historyName || RunComparison.isHistoryName($0)
+        }
     }
 
     /// The folders the run writes into, each locked for the run.
@@ -105,7 +137,7 @@ public struct FramesJob: Sendable {
         defer { withExtendedLifetime(locks) {} }
         let previouslyOwned = try check()
         let planned = plannedFiles
-        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
+        let naming = FrameNaming(lastIndex: frameCount - 1)
         if let animation, output.map({ !Self.isInside(animation.path, $0) }) ?? true {
             OutputDirectory.removeLeftoverTemporaries(
                 inFolder: ResolvedPath.parent(of: animation.path), of: [ResolvedPath.name(of: animation.path)]
@@ -114,17 +146,19 @@ public struct FramesJob: Sendable {
         if let output {
             output.removeLeftoverTemporaries(of: previouslyOwned.union(planned).union([output.manifestName]))
             try writeManifest(complete: false, files: Array(previouslyOwned.union(planned)).sorted())
-            try OutputFile.write(scene.history.csvText(), toPath: output.filePath(Self.historyName))
+            for (name, history) in historyFiles {
+                try OutputFile.write(history.csvText(), toPath: output.filePath(name))
+            }
         }
 
-        let pipeline = try FramePipeline(source: scene, jobs: jobs, quiet: quiet)
+        let pipeline = try FramePipeline(source: source, jobs: jobs, quiet: quiet)
         let size = pipeline.pixelSize
         var sinks: [any FrameSink] = []
         if let output { sinks.append(FrameFolderSink(folder: output, naming: naming)) }
         if let animation {
             sinks.append(
                 try animation.makeSink(
-                    width: size.width, height: size.height, frameCount: scene.frameCount, timing: timing))
+                    width: size.width, height: size.height, frameCount: frameCount, timing: timing))
         }
         let seconds = try pipeline.run(into: sinks)
 
@@ -133,13 +167,15 @@ public struct FramesJob: Sendable {
             // Frames of an earlier run that this one does not produce go (200 iterations then
             // 50 leaves 51 frames). Other files it wrote (an animation) stay, and stay owned.
             let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
-            removed = stale.filter { FileKind(atPath: output.filePath($0)).exists }.count
+            removed =
+                stale.filter { FrameNaming.isFrameName($0) && FileKind(atPath: output.filePath($0)).exists }
+                .count
             try output.removeStale(previouslyOwned: stale, produced: [])
             let keptOwned = previouslyOwned.subtracting(stale).filter {
                 FileKind(atPath: output.filePath($0)).exists
             }
             try writeManifest(complete: true, files: Array(keptOwned.union(planned)).sorted())
         }
-        return Summary(frames: scene.frameCount, seconds: seconds, removedStale: removed)
+        return Summary(frames: frameCount, seconds: seconds, removedStale: removed)
     }
 }

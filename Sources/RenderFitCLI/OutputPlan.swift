@@ -44,6 +44,20 @@ struct OutputPlan {
         }
     }
 
+    /// The outputs of a comparison (`--compare`): frames, one history per run, manifest and
+    /// animation; no figures and no --history file (refused with --compare).
+    init(settings: RenderFitSettings, comparison: ComparisonScene) {
+        self.settings = settings
+        self.scene = comparison.runs[0]
+        let r = settings.rendering
+        animation = r.animation
+        let output = settings.outputDirectoryArgument.map { OutputDirectory(path: $0) }
+        frames = FramesJob(
+            comparison: comparison, output: output, animation: animation, jobs: r.jobs, quiet: settings.quiet,
+            timing: r.timing)
+        figures = nil
+    }
+
     /// Every check that needs no writing: the folders' places, names that clash, ownership,
     /// existing files, name lengths, ffmpeg.
     func check() throws {
@@ -63,7 +77,8 @@ struct OutputPlan {
 
     /// Names in --out that belong to the frames run itself.
     static func isReserved(_ name: String) -> Bool {
-        FrameNaming.isFrameName(name) || name == FramesJob.historyName || name == OutputDirectory.manifestName
+        FrameNaming.isFrameName(name) || name == FramesJob.historyName || RunComparison.isHistoryName(name)
+            || name == OutputDirectory.manifestName
             || name == OutputDirectory.figuresManifestName || name == FolderLock.fileName
     }
 
@@ -214,8 +229,12 @@ struct OutputPlan {
                 let rate = summary.seconds > 0 ? Double(summary.frames) / summary.seconds : 0
                 let timing = String(format: "%.2f s, %.0f frames/s", summary.seconds, rate)
                 if let output = frames.output {
+                    let histories = frames.historyFiles.map(\.name)
+                    let historyText =
+                        histories.count == 1
+                        ? histories[0] : "\(histories[0]) … \(histories[histories.count - 1])"
                     lines.append(
-                        "wrote \(summary.frames) frame\(summary.frames == 1 ? "" : "s"), history.csv and manifest.json to \(output.path) (\(timing))"
+                        "wrote \(summary.frames) frame\(summary.frames == 1 ? "" : "s"), \(historyText) and manifest.json to \(output.path) (\(timing))"
                     )
                     if summary.removedStale > 0 {
                         lines.append(

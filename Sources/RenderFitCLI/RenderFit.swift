@@ -35,6 +35,7 @@ struct RenderFit: ParsableCommand {
               render-fit --out f/ --dataset sine --model mlp:8 --optimizer adam --learning-rate 0.05 --iterations 2000
               render-fit --history run.csv --model poly:3 --dataset quadratic --batch-size 16
               render-fit --out long/ --iterations 100000 --frames log --animation long.mp4 --hold-last 2
+              render-fit --out race/ --compare optimizer=gd,momentum,adam --animation race.mp4
             """,
         version: RenderFitVersion.current)
 
@@ -44,9 +45,11 @@ struct RenderFit: ParsableCommand {
     @OptionGroup(title: "Image") var image: ImageOptions
     @OptionGroup(title: "Output") var output: OutputOptions
     @OptionGroup(title: "Frames") var frames: FrameOptions
+    @OptionGroup(title: "Comparison") var comparison: CompareOptions
 
     /// Checks between groups (each group checks its own values).
     func validate() throws {
+        try validateComparison()
         if let batchSize = training.batchSize, data.data == nil {
             let points = data.points ?? TutorialDataSet.defaultCount
             guard batchSize <= points else {
@@ -67,6 +70,61 @@ struct RenderFit: ParsableCommand {
         where given && output.animation == nil {
             throw ValidationError("\(flag) times the animation; give --animation FILE")
         }
+    }
+
+    /// `--compare` against the other options: the compared option is not given too, each
+    /// value fits the rest (batch sizes the points, models --init), and the outputs hold
+    /// several runs. Also the optimizer checks that depend on which rules run.
+    private func validateComparison() throws {
+        let parsed = try comparison.parsed()
+        var optimizers = [training.optimizer]
+        var miniBatches = training.batchSize != nil
+        if let (compared, values) = parsed {
+            let option = "--compare \(compared.key.rawValue)=…"
+            let given: Bool =
+                switch compared.key {
+                case .learningRate: training.learningRateOption != nil
+                case .optimizer: training.optimizerOption != nil
+                case .batchSize: training.batchSize != nil
+                case .model: model.modelOption != nil
+                }
+            if given {
+                throw ValidationError(
+                    "--\(compared.key.rawValue) cannot be combined with \(option), which sets it for each run; drop one"
+                )
+            }
+            if compared.key == .model, let initial = model.initialParameters {
+                throw ValidationError(
+                    "--init '\(initial)' cannot be combined with \(option): the models have different parameters; each run starts from its model's default"
+                )
+            }
+            if let history = output.history {
+                throw ValidationError(
+                    "--history '\(history)' cannot be combined with --compare; --out DIR holds each run's history-1.csv, history-2.csv, …"
+                )
+            }
+            if let figures = output.figures {
+                throw ValidationError(
+                    "--figures '\(figures)' draws one run's article figures; it cannot be combined with --compare"
+                )
+            }
+            guard output.out != nil || output.animation != nil else {
+                throw ValidationError("--compare draws the runs together; give --out DIR or --animation FILE")
+            }
+            switch values {
+            case .optimizers(let kinds): optimizers = kinds
+            case .batchSizes(let sizes):
+                miniBatches = true
+                let points = data.points ?? TutorialDataSet.defaultCount
+                if data.data == nil, let size = sizes.first(where: { $0 > points }) {
+                    throw ValidationError(
+                        "--compare '\(comparison.compare ?? "")': batch size \(size) is not allowed; use a whole number from 1 to \(points), the number of points"
+                    )
+                }
+            case .learningRates, .models: break
+            }
+        }
+        try training.validate(optimizers: optimizers, miniBatches: miniBatches)
     }
 
     func run() throws {

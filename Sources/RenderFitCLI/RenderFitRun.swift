@@ -13,6 +13,9 @@ struct RenderFitRun {
         let loaded = try loadData()
         let data = loaded.data
         try checkSpread(data)
+        if let comparison = settings.comparison {
+            return try performComparison(comparison.comparison, runs: comparison.runs, loaded: loaded)
+        }
         let history: TrainingHistory
         do {
             history = try settings.trainer.train(on: data)
@@ -47,6 +50,53 @@ struct RenderFitRun {
             if settings.historyOnly, let export = settings.historyExport {
                 print("wrote \(export.url.path) (\(history.count) rows)")
             }
+        }
+    }
+
+    /// `--compare`: trains every run, reports each, then draws them together.
+    private func performComparison(
+        _ comparison: RunComparison, runs: [(trainer: Trainer, settings: RenderSettings)],
+        loaded: (data: DataSet, labels: (x: String, y: String))
+    ) throws {
+        var scenes: [TrainingScene] = []
+        var reports: [(String, TrainingReport, TrainingHistory)] = []
+        for (index, run) in runs.enumerated() {
+            let label = comparison.label(ofRun: index)
+            let history: TrainingHistory
+            do {
+                history = try run.trainer.train(on: loaded.data)
+            } catch {
+                throw UsageError("--compare run \(index + 1) (\(label)): \(error.description)")
+            }
+            do {
+                scenes.append(
+                    try TrainingScene(
+                        data: loaded.data, history: history, settings: run.settings, axisLabels: loaded.labels
+                    ))
+            } catch {
+                throw UsageError(error.description)
+            }
+            reports.append((label, TrainingReport(history: history, data: loaded.data), history))
+        }
+        let scene: ComparisonScene
+        do {
+            scene = try ComparisonScene(
+                runs: scenes, comparison: comparison, frames: settings.rendering.frameSelection)
+        } catch {
+            throw UsageError(error.description)
+        }
+        let plan = OutputPlan(settings: settings, comparison: scene)
+        try plan.check()
+        for (index, (label, report, history)) in reports.enumerated() {
+            if !settings.quiet { print("run \(index + 1) of \(reports.count): \(label)") }
+            printReport(report, history: history)
+        }
+        if let note = plan.animation?.rateNote(fps: settings.rendering.fps) {
+            StandardError.writeLine("render-fit: " + note)
+        }
+        let summary = try plan.write()
+        if !settings.quiet {
+            for line in summary { print(line) }
         }
     }
 

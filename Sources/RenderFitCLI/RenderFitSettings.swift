@@ -32,6 +32,9 @@ struct RenderFitSettings: Sendable {
     var rendering: RenderingOptions
     /// The settings recorded in the manifest and the frames.
     var renderSettings: RenderSettings
+    /// With `--compare`, the setting the runs differ in, and each run's trainer and settings
+    /// (in the order given); nil for a lone run.
+    var comparison: (comparison: RunComparison, runs: [(trainer: Trainer, settings: RenderSettings)])?
 
     /// True when only `--history` was asked for: train, write the history, draw nothing.
     var historyOnly: Bool {
@@ -113,11 +116,39 @@ struct RenderFitSettings: Sendable {
             image: RenderSettings.ImageSettings(
                 width: image.width, height: image.height, scale: image.scale, language: image.lang,
                 residuals: image.residuals, fps: image.fps))
-        renderSettings = makeRenderSettings(command: command)
+        renderSettings = makeRenderSettings(command: command, trainer: trainer)
+        comparison = nil
+        if let (compared, values) = try Self.parsedComparison(command) {
+            var runs: [(Trainer, RenderSettings)] = []
+            for index in compared.values.indices {
+                var run = trainer
+                switch values {
+                case .learningRates(let rates): run.optimizer.learningRate = rates[index]
+                case .optimizers(let kinds): run.optimizer.kind = kinds[index]
+                case .batchSizes(let sizes): run.batchSize = sizes[index]
+                case .models(let models):
+                    run.model = models[index]
+                    run.initialParameters = nil
+                }
+                runs.append((run, makeRenderSettings(command: command, trainer: run)))
+            }
+            comparison = (compared, runs)
+        }
     }
 
-    /// The settings of frames and manifest, with the command line that reproduces the run.
-    private func makeRenderSettings(command: RenderFit) -> RenderSettings {
+    private static func parsedComparison(_ command: RenderFit) throws(UsageError)
+        -> (RunComparison, CompareOptions.Values)?
+    {
+        do {
+            return try command.comparison.parsed()
+        } catch {
+            throw UsageError("\(error)")
+        }
+    }
+
+    /// The settings of frames and manifest for `trainer`, with the command line that
+    /// reproduces the run alone.
+    private func makeRenderSettings(command: RenderFit, trainer: Trainer) -> RenderSettings {
         let generated: GeneratedDataSet?
         let dataFile: String?
         switch dataSource {

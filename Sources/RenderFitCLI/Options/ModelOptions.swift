@@ -4,6 +4,7 @@ import FitTrainer
 /// What is fitted and where it starts.
 struct ModelOptions: ParsableArguments {
     @Option(
+        name: .customLong("model"),
         help: ArgumentHelp(
             "The model: line (y = a1·x + a2), poly:D (degree D from 1 to \(PolynomialModel.maximumDegree)) or mlp:H (Σ v·tanh(w·x + b) + c, H from 1 to \(TanhNetwork.maximumHiddenUnits) units) (default line).",
             valueName: "line|poly:D|mlp:H"),
@@ -14,7 +15,11 @@ struct ModelOptions: ParsableArguments {
                 throw ValidationError("use \(ModelKind.allowedText)")
             }
         })
-    var model: ModelKind = .line
+    var modelOption: ModelKind?
+
+    /// The model (line unless given). Optional underneath so that `--compare model=…` can tell
+    /// a given --model from the default.
+    var model: ModelKind { modelOption ?? .line }
 
     @Option(
         name: .customLong("init"), parsing: .unconditional,
@@ -35,13 +40,15 @@ struct ModelOptions: ParsableArguments {
     func parsedInitialParameters() throws -> [Double]? {
         guard let text = initialParameters else { return nil }
         let names = model.makeModel().parameterNames
-        let example = names.count == 2 ? "a1,a2 separated by a comma, such as -1,1" : names.joined(separator: ",")
+        let example =
+            names.count == 2 ? "a1,a2 separated by a comma, such as -1,1" : names.joined(separator: ",")
         let cells = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         let values = cells.compactMap(Double.init)
         guard cells.count == names.count, values.count == names.count, values.allSatisfy(\.isFinite) else {
             throw ValidationError(
-                "--init '\(text)' is not allowed; the model \(model) needs exactly \(names.count) finite numbers \(example)")
+                "--init '\(text)' is not allowed; the model \(model) needs exactly \(names.count) finite numbers \(example)"
+            )
         }
         return values
     }
@@ -49,7 +56,8 @@ struct ModelOptions: ParsableArguments {
     func validate() throws {
         _ = try parsedInitialParameters()
         if initSeed != nil, initialParameters != nil {
-            throw ValidationError("--init-seed cannot be combined with --init; it draws the initial parameters --init gives")
+            throw ValidationError(
+                "--init-seed cannot be combined with --init; it draws the initial parameters --init gives")
         }
     }
 }

@@ -18,11 +18,12 @@ struct TrainingOptions: ParsableArguments {
     var iterations: Int = Trainer.defaultIterations
 
     @Option(
+        name: .customLong("optimizer"),
         help: ArgumentHelp(
             "The update rule, as torch.optim defines it: gd, momentum (SGD with momentum), nesterov, rmsprop or adam (default gd).",
             valueName: "name"),
         transform: { try EnumArgument.parse($0, as: OptimizerConfiguration.Kind.self) })
-    var optimizer: OptimizerConfiguration.Kind = .gd
+    var optimizerOption: OptimizerConfiguration.Kind?
 
     @Option(
         name: .customLong("learning-rate"), parsing: .unconditional,
@@ -30,7 +31,13 @@ struct TrainingOptions: ParsableArguments {
             "Step size, \(allowedLearningRates) (default \(OptimizerConfiguration.defaultLearningRate)); with gd on a line or polynomial the summary prints the largest stable one.",
             valueName: "lr"),
         transform: { try NumberArgument.double($0, allowed: allowedLearningRates) })
-    var learningRate: Double = OptimizerConfiguration.defaultLearningRate
+    var learningRateOption: Double?
+
+    /// The update rule (gd unless given). Optional underneath so that `--compare optimizer=…`
+    /// can tell a given --optimizer from the default.
+    var optimizer: OptimizerConfiguration.Kind { optimizerOption ?? .gd }
+    /// The step size (the default unless given).
+    var learningRate: Double { learningRateOption ?? OptimizerConfiguration.defaultLearningRate }
 
     @Option(
         parsing: .unconditional,
@@ -51,14 +58,16 @@ struct TrainingOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Adam's β₁, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultBeta1)).", valueName: "β₁"),
+            "Adam's β₁, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultBeta1)).",
+            valueName: "β₁"),
         transform: { try NumberArgument.double($0, allowed: allowedUnitInterval) })
     var beta1: Double?
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Adam's β₂, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultBeta2)).", valueName: "β₂"),
+            "Adam's β₂, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultBeta2)).",
+            valueName: "β₂"),
         transform: { try NumberArgument.double($0, allowed: allowedUnitInterval) })
     var beta2: Double?
 
@@ -88,18 +97,26 @@ struct TrainingOptions: ParsableArguments {
     /// The optimizer with the values given (defaults elsewhere).
     var configuration: OptimizerConfiguration {
         OptimizerConfiguration(
-            kind: optimizer, learningRate: learningRate, momentum: momentum ?? OptimizerConfiguration.defaultMomentum,
-            rho: rho ?? OptimizerConfiguration.defaultRho, beta1: beta1 ?? OptimizerConfiguration.defaultBeta1,
+            kind: optimizer, learningRate: learningRate,
+            momentum: momentum ?? OptimizerConfiguration.defaultMomentum,
+            rho: rho ?? OptimizerConfiguration.defaultRho,
+            beta1: beta1 ?? OptimizerConfiguration.defaultBeta1,
             beta2: beta2 ?? OptimizerConfiguration.defaultBeta2,
             epsilon: epsilon ?? OptimizerConfiguration.defaultEpsilon)
+    }
+
+    /// Why `rate` is not a learning rate, or nil when it is one.
+    static func learningRateProblem(_ rate: Double) -> String? {
+        rate.isFinite && rate > 0
+            ? nil : "--learning-rate \(rate) is not allowed; use \(allowedLearningRates)"
     }
 
     func validate() throws {
         guard (1...Self.maximumIterations).contains(iterations) else {
             throw ValidationError("--iterations \(iterations) is not allowed; use \(Self.allowedIterations)")
         }
-        guard learningRate.isFinite, learningRate > 0 else {
-            throw ValidationError("--learning-rate \(learningRate) is not allowed; use \(Self.allowedLearningRates)")
+        if let rate = learningRateOption, let message = Self.learningRateProblem(rate) {
+            throw ValidationError(message)
         }
         for (flag, value) in [("momentum", momentum), ("rho", rho), ("beta1", beta1), ("beta2", beta2)] {
             guard let value else { continue }
@@ -110,21 +127,26 @@ struct TrainingOptions: ParsableArguments {
         if let epsilon, !(epsilon.isFinite && epsilon > 0) {
             throw ValidationError("--epsilon \(epsilon) is not allowed; use \(Self.allowedEpsilons)")
         }
-        // A hyperparameter the chosen rule does not use is a mistake worth naming.
+        if let batchSize, batchSize < 1 {
+            throw ValidationError("--batch-size \(batchSize) is not allowed; use \(Self.allowedBatchSizes)")
+        }
+    }
+
+    /// Checks that need `--compare` (see `RenderFit.validate()`): a hyperparameter none of the
+    /// `optimizers` run uses, a shuffle seed without mini-batches.
+    func validate(optimizers: [OptimizerConfiguration.Kind], miniBatches: Bool) throws {
+        // A hyperparameter that no rule run uses is a mistake worth naming.
         let uses: [(String, Bool, [OptimizerConfiguration.Kind])] = [
             ("momentum", momentum != nil, [.momentum, .nesterov]), ("rho", rho != nil, [.rmsprop]),
             ("beta1", beta1 != nil, [.adam]), ("beta2", beta2 != nil, [.adam]),
             ("epsilon", epsilon != nil, [.rmsprop, .adam]),
         ]
-        for (flag, given, kinds) in uses where given && !kinds.contains(optimizer) {
+        for (flag, given, kinds) in uses where given && !kinds.contains(where: optimizers.contains) {
             throw ValidationError(
-                "--\(flag) is not used by --optimizer \(optimizer.rawValue); it applies to "
+                "--\(flag) is not used by --optimizer \(optimizers.map(\.rawValue).joined(separator: ", ")); it applies to "
                     + kinds.map(\.rawValue).joined(separator: " and "))
         }
-        if let batchSize, batchSize < 1 {
-            throw ValidationError("--batch-size \(batchSize) is not allowed; use \(Self.allowedBatchSizes)")
-        }
-        if shuffleSeed != nil, batchSize == nil {
+        if shuffleSeed != nil, !miniBatches {
             throw ValidationError("--shuffle-seed needs --batch-size; full-batch training does not shuffle")
         }
     }

@@ -1,0 +1,101 @@
+import FitAnimation
+import FitCairo
+import FitPNG
+import FitPlot
+import FitTrainer
+import ImageSnapshotTesting
+import Testing
+
+/// Several runs in one animation (`--compare`): the golden frame of the optimizer race, each
+/// run's curve at the frame's iteration, runs that stop early, and what the frames say.
+@Suite struct ComparisonSceneTests {
+    static let optimizers: [OptimizerConfiguration.Kind] = [.gd, .momentum, .adam]
+
+    /// The race of `optimizers` on the tutorial data, each run as `render-fit --optimizer K` trains it.
+    static func race(
+        _ kinds: [OptimizerConfiguration.Kind] = optimizers, learningRate: Double = 0.1,
+        iterations: Int = 100,
+        frames: FrameSelection = .all
+    ) throws -> ComparisonScene {
+        let settings = Fixtures.settings(iterations: iterations, learningRate: learningRate)
+        let data = try TutorialDataSet(count: settings.points, seed: settings.seed).generate()
+        let runs = try kinds.map { kind in
+            var optimizer = OptimizerConfiguration()
+            optimizer.kind = kind
+            optimizer.learningRate = learningRate
+            var runSettings = settings
+            runSettings.training.optimizer = optimizer
+            let history = try Trainer(
+                optimizer: optimizer, iterations: iterations, initialParameters: [-1, 1]
+            )
+            .train(on: data)
+            return try TrainingScene(data: data, history: history, settings: runSettings)
+        }
+        return try ComparisonScene(
+            runs: runs, comparison: RunComparison(key: .optimizer, values: kinds.map(\.rawValue)),
+            frames: frames)
+    }
+
+    func frame(_ index: Int, of scene: ComparisonScene) throws -> RGBAImage {
+        let renderer = try FrameRenderer(source: scene)
+        let canvas = try renderer.makeCanvas()
+        return try PNGDecoder().decode(try renderer.renderFrame(index, on: canvas))
+    }
+
+    /// gd, momentum and adam at iteration 10: three curves in tab10's first three colours over
+    /// grey points, a legend naming each. Looked at before it was accepted.
+    @Test func theOptimizerRaceGoldenFrame() throws {
+        let scene = try Self.race()
+        assertImageSnapshot(of: try frame(10, of: scene), named: "compare-optimizers-frame-10")
+    }
+
+    /// Frame k draws run r's curve from row `state(ofRun: r, forFrame: k)` of its history, in its
+    /// colour: checked on the recorded marks, exactly.
+    @Test func eachRunsCurveIsItsStateAtTheFramesIteration() throws {
+        let scene = try Self.race(frames: FrameSelection(spacing: .every(7)))
+        for index in [0, 3, scene.frameCount - 1] {
+            let figure = scene.figure(forFrame: index)
+            let lines = figure.mainAxes.marks.compactMap { $0 as? InfiniteLineMark }.filter(\.isDynamic)
+            #expect(lines.count == 3)
+            for (r, line) in lines.enumerated() {
+                let parameters = scene.runs[r].history.parameters(
+                    at: scene.framePlan.state(ofRun: r, forFrame: index))
+                #expect(line.slope == parameters[0] && line.intercept == parameters[1])
+                #expect(line.appearance.color == Theme.matplotlib.colorCycle[r])
+            }
+            #expect(figure.mainAxes.title == "Iteration \(scene.framePlan.iteration(forFrame: index))")
+        }
+    }
+
+    /// A diverging run stops early; the race goes on with it frozen on its last state, and the
+    /// legend says where it diverged.
+    @Test func aRunThatDivergesStaysOnItsLastState() throws {
+        let scene = try Self.race([.gd, .momentum], learningRate: 1.05)
+        let gd = scene.runs[0].history
+        #expect(gd.didDiverge)
+        #expect(scene.frameCount == max(scene.runs[0].history.count, scene.runs[1].history.count))
+        let last = scene.frameCount - 1
+        #expect(scene.framePlan.state(ofRun: 0, forFrame: last) == gd.count - 1)
+        let labels = scene.staticFigure().mainAxes.marks.compactMap(\.label)
+        #expect(labels.contains("gd (diverged at \(gd.divergence!.iteration))"))
+    }
+
+    @Test func eachFrameNamesEveryRunsState() throws {
+        let scene = try Self.race()
+        let text = Dictionary(
+            uniqueKeysWithValues: scene.metadata(forFrame: 5).map { ($0.keyword, $0.value) })
+        #expect(text["Iteration"] == "5")
+        let adam = scene.runs[2].history[5]
+        #expect(text["Run 3"]?.hasPrefix("adam; iteration 5; parameters \(adam.parameters[0]),") == true)
+        #expect(text["Run 3"]?.hasSuffix("loss \(adam.loss)") == true)
+    }
+
+    @Test func runsOnOtherDataAreRefused() throws {
+        let race = try Self.race()
+        let other = try Fixtures.scene(Fixtures.settings(width: 320, height: 240))
+        #expect(throws: AnimationError.self) {
+            try ComparisonScene(
+                runs: [race.runs[0], other], comparison: RunComparison(key: .optimizer, values: ["a", "b"]))
+        }
+    }
+}
