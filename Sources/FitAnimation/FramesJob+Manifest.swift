@@ -13,15 +13,15 @@ extension FramesJob {
     /// a comparison).
     func frameEntry(_ index: Int, naming: FrameNaming) -> RunManifest.Frame {
         let plan = framePlan
-        guard let comparison else {
-            let step = scene.history[scene.iteration(forFrame: index)]
+        guard isComparison else {
+            let step = scene.history[plan.state(ofRun: 0, forFrame: index)]
             return RunManifest.Frame(
                 file: naming.name(index), iteration: step.iteration, parameters: step.parameters,
                 loss: step.loss)
         }
         return RunManifest.Frame(
             file: naming.name(index), iteration: plan.iteration(forFrame: index),
-            runs: comparison.runs.enumerated().map { r, run in
+            runs: scene.runs.enumerated().map { r, run in
                 let step = run.history[plan.state(ofRun: r, forFrame: index)]
                 return RunManifest.RunState(
                     iteration: step.iteration, parameters: step.parameters, loss: step.loss)
@@ -30,40 +30,42 @@ extension FramesJob {
 
     /// The runs of a comparison as the manifest lists them.
     var runEntries: [RunManifest.Run]? {
-        guard let comparison else { return nil }
-        return comparison.runs.enumerated().map { r, run in
-            let color = ComparisonScene.color(ofRun: r)
+        guard isComparison else { return nil }
+        return scene.runs.enumerated().map { r, run in
+            let color = run.color
             let hex = [color.red, color.green, color.blue].map { component in
                 let byte = Int((component * 255).rounded())
                 return String(byte, radix: 16).count == 1
                     ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
             }
             return RunManifest.Run(
-                label: comparison.framePlan.runs[r].label ?? "", color: "#" + hex.joined(),
+                label: framePlan.runs[r].label ?? "", color: "#" + hex.joined(),
                 history: RunComparison.historyName(ofRun: r),
                 divergedAtIteration: run.history.divergence?.iteration,
-                settings: run.settings)
+                settings: framePlan.runs[r].settings)
         }
     }
 
     func manifest(complete: Bool, files: [String], includeFrames: Bool) -> RunManifest {
         let naming = FrameNaming(lastIndex: frameCount - 1)
         let settings = scene.settings
-        let area = (comparison?.baseFigure ?? scene.baseFigure).plotArea()
+        let area = scene.baseFigure.plotArea()
         let s = settings.scale
         let frames = !includeFrames ? [] : (0..<frameCount).map { frameEntry($0, naming: naming) }
-        return RunManifest(
+        var manifest = RunManifest(
             version: RenderFitVersion.current, complete: complete, settings: settings,
             image: .init(
-                width: Int((Double(settings.width) * s).rounded(.up)),
+                width: Int((Double(settings.width * settings.image.panels.count) * s).rounded(.up)),
                 height: Int((Double(settings.height) * s).rounded(.up))),
             plotArea: .init(x: area.x * s, y: area.y * s, width: area.width * s, height: area.height * s),
             dataLimits: .init(
                 x: [scene.xLimits.lower, scene.xLimits.upper], y: [scene.yLimits.lower, scene.yLimits.upper]),
             fps: settings.fps,
-            divergedAtIteration: comparison == nil ? scene.history.divergence?.iteration : nil,
+            divergedAtIteration: isComparison ? nil : scene.history.divergence?.iteration,
             frameSelection: framePlan.selection, pauseStart: timing.pauseStart, holdLast: timing.holdLast,
             compare: framePlan.comparison, runs: runEntries, frames: complete ? frames : [], files: files)
+        manifest.panels = scene.panelGeometry()
+        return manifest
     }
 
     /// Streams `manifest.json`: the same document as encoding ``manifest(complete:files:)``
@@ -155,6 +157,37 @@ extension FramesJob {
             json.key("width")
             json.value(m.image.width)
             json.endObject()
+            json.key("panels")
+            json.beginArray()
+            for panel in m.panels ?? [] {
+                json.beginObject()
+                json.key("dataLimits")
+                json.beginObject()
+                json.key("x")
+                json.value(panel.dataLimits.x)
+                json.key("y")
+                json.value(panel.dataLimits.y)
+                json.endObject()
+                json.key("name")
+                json.value(panel.name)
+                json.key("plotArea")
+                json.beginObject()
+                for (name, value) in [
+                    ("height", panel.plotArea.height), ("width", panel.plotArea.width),
+                    ("x", panel.plotArea.x),
+                    ("y", panel.plotArea.y),
+                ] {
+                    json.key(name)
+                    json.value(value)
+                }
+                json.endObject()
+                json.key("xScale")
+                json.value(panel.xScale)
+                json.key("yScale")
+                json.value(panel.yScale)
+                json.endObject()
+            }
+            json.endArray()
             json.key("pauseStart")
             json.value(m.pauseStart)
             json.key("plotArea")
@@ -246,6 +279,12 @@ extension FramesJob {
         json.value(settings.model.model.description)
         json.key("optimizer")
         Self.write(settings.training.optimizer, to: json)
+        if settings.image.panels != PanelKind.defaultList {
+            json.key("panels")
+            json.beginArray()
+            for panel in settings.image.panels { json.value(panel.rawValue) }
+            json.endArray()
+        }
         json.key("points")
         json.value(settings.points)
         json.key("residuals")

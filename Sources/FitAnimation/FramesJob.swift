@@ -17,11 +17,9 @@ public struct FramesJob: Sendable {
     /// The name of the history file written beside the frames.
     public static let historyName = "history.csv"
 
-    /// The run to draw (in a comparison, the first run: its data, limits and settings).
+    /// The run, or the runs compared (`--compare`: then `--out` holds `history-1.csv`,
+    /// `history-2.csv`, … instead of `history.csv`), to draw.
     public var scene: TrainingScene
-    /// Several runs drawn together (`--compare`): then the frames are this scene's and `--out`
-    /// holds `history-1.csv`, `history-2.csv`, … instead of `history.csv`.
-    public var comparison: ComparisonScene?
     /// Nil renders only the animation (no frame files).
     public var output: OutputDirectory?
     /// Where the animation goes, if one is wanted.
@@ -48,30 +46,18 @@ public struct FramesJob: Sendable {
         self.timing = timing ?? FrameTiming(fps: scene.settings.fps)
     }
 
-    /// A job drawing the runs of `comparison` together (see ``comparison``).
-    public init(
-        comparison: ComparisonScene, output: OutputDirectory?, animation: AnimationTarget?, jobs: Int,
-        quiet: Bool,
-        timing: FrameTiming? = nil
-    ) {
-        self.init(
-            scene: comparison.runs[0], output: output, animation: animation, jobs: jobs, quiet: quiet,
-            timing: timing)
-        self.comparison = comparison
-    }
-
-    /// What the frames show: the comparison, or the lone run.
-    public var source: any FrameSource { comparison ?? scene }
     /// Number of frames.
-    public var frameCount: Int { comparison?.frameCount ?? scene.frameCount }
+    public var frameCount: Int { scene.frameCount }
     /// The frames' plan: iterations, runs.
-    public var framePlan: FramePlan { comparison?.framePlan ?? scene.framePlan }
+    public var framePlan: FramePlan { scene.framePlan }
+    /// True when several runs are compared.
+    public var isComparison: Bool { scene.runs.count > 1 }
 
     /// The history files written into the output folder, with the history each one holds:
     /// `history.csv`, or one `history-k.csv` per compared run.
     public var historyFiles: [(name: String, history: TrainingHistory)] {
-        guard let comparison else { return [(Self.historyName, scene.history)] }
-        return comparison.runs.enumerated().map { (RunComparison.historyName(ofRun: $0), $1.history) }
+        guard isComparison else { return [(Self.historyName, scene.history)] }
+        return scene.runs.enumerated().map { (RunComparison.historyName(ofRun: $0), $1.history) }
     }
 
     /// What a run did.
@@ -151,7 +137,7 @@ public struct FramesJob: Sendable {
             }
         }
 
-        let pipeline = try FramePipeline(source: source, jobs: jobs, quiet: quiet)
+        let pipeline = try FramePipeline(source: scene, jobs: jobs, quiet: quiet)
         let size = pipeline.pixelSize
         var sinks: [any FrameSink] = []
         if let output { sinks.append(FrameFolderSink(folder: output, naming: naming)) }

@@ -22,6 +22,8 @@ public struct Axes: Sendable {
     /// Margin added on each side by automatic limits, as a fraction of the data range
     /// (matplotlib's `axes.xmargin`/`ymargin`, 0.05).
     public var autoscaleMargin = 0.05
+    /// Whole-number x ticks only (matplotlib's `MaxNLocator(integer=True)`), for iteration axes.
+    public var xTicksAreIntegers = false
     /// Grid lines at the major ticks; nil follows the theme (off by default).
     public var showsGrid: Bool?
     /// Nil draws no legend.

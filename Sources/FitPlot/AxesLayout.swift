@@ -37,7 +37,9 @@ public struct AxesLayout: Hashable, Sendable {
         let formatter = axes.tickFormatter ?? TickFormatter(numberFormatting: theme.numberFormatting)
         func ticks(_ range: AxisRange, length: Double, horizontal: Bool) -> ([Double], [String], String) {
             let bins = NiceTicks.automaticBins(axisLength: length, fontSize: fontSize, horizontal: horizontal)
-            let all = NiceTicks(maximumBins: bins).tickValues(lower: range.lower, upper: range.upper)
+            var locator = NiceTicks(maximumBins: bins)
+            locator.integer = horizontal && axes.xTicksAreIntegers
+            let all = locator.tickValues(lower: range.lower, upper: range.upper)
             let labels = formatter.labels(for: all, lower: range.lower, upper: range.upper)
             // Keep the ticks inside the limits (matplotlib's tolerance: 1e-10 of the span).
             let tolerance = 1e-10 * range.span

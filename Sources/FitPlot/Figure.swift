@@ -24,6 +24,11 @@ public struct Figure: Sendable {
     /// Widens the gap between a grid's rows when tick labels, x labels and titles need it
     /// (see ``requiredRowGap``); false keeps matplotlib's `hspace` exactly.
     public var keepsRowsApart = true
+    /// Splits the figure into `columns` equal cells and applies `margins` inside each cell, as
+    /// if each were a figure of its own (plotters' `split_evenly`): three panels side by side
+    /// each keep the layout of a one-panel figure of a third of the width. False uses one grid
+    /// over the whole figure (matplotlib's `GridSpec`).
+    public var splitsColumnsEvenly = false
     /// Row-major: `axes[row * columns + column]`.
     public var axes: [Axes]
     /// A title centred above all axes; nil for none.
@@ -96,6 +101,12 @@ public struct Figure: Sendable {
 
     /// The plot area (inside the spines) of the axes at `row`, `column`, in layout units.
     public func plotArea(row: Int = 0, column: Int = 0) -> Rect {
+        if splitsColumnsEvenly {
+            let cell = Size(width: size.width / Double(columns), height: size.height)
+            var area = margins.plotArea(row: row, column: 0, rows: rows, columns: 1, in: cell)
+            area.x += Double(column) * cell.width
+            return area
+        }
         var resolved = margins
         if keepsRowsApart {
             resolved.minimumVerticalGap = max(margins.minimumVerticalGap, requiredRowGap)

@@ -6,7 +6,8 @@ public enum LegendLocation: Hashable, Sendable, CaseIterable {
     /// A fixed corner of the plot area.
     case upperRight, upperLeft, lowerLeft, lowerRight
 
-    static let corners: [LegendLocation] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight]
+    /// The four corners in matplotlib's order of preference.
+    public static let corners: [LegendLocation] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight]
 }
 
 /// A legend laid out: its box and one row per labelled mark. Sizes follow matplotlib's

@@ -11,6 +11,9 @@ public struct NiceTicks: Hashable, Sendable {
     public var steps: [Double]
     /// The fewest ticks inside the range that a step must give.
     public var minimumTickCount: Int
+    /// Only whole-number steps of 1 or more when the range holds enough whole numbers
+    /// (matplotlib's `MaxNLocator(integer=True)`): iteration axes never get a tick at 0.2.
+    public var integer = false
 
     /// Creates a locator; `maximumBins` and `minimumTickCount` below 1 are raised to 1.
     public init(maximumBins: Int, steps: [Double] = [1, 2, 2.5, 5, 10], minimumTickCount: Int = 2) {
@@ -54,11 +57,18 @@ public struct NiceTicks: Hashable, Sendable {
         let lo = vmin - offset
         let hi = vmax - offset
         let staircase = steps.dropLast().map { 0.1 * $0 } + steps + [10 * steps[1]]
-        let scaledSteps = staircase.map { $0 * scale }
+        var scaledSteps = staircase.map { $0 * scale }
+        if integer {
+            // matplotlib: for steps ≥ 1 keep only whole ones.
+            scaledSteps = scaledSteps.filter { $0 < 1 || abs($0 - $0.rounded()) < 0.001 }
+        }
         let rawStep = (hi - lo) / nbins
         let firstLarge = scaledSteps.firstIndex { $0 >= rawStep } ?? (scaledSteps.count - 1)
         var ticks: [Double] = []
-        for step in scaledSteps[...firstLarge].reversed() {
+        let integerRangeHoldsTicks =
+            integer && (hi.rounded(.down) - lo.rounded(.up)) >= Double(minimumTickCount - 1)
+        for candidate in scaledSteps[...firstLarge].reversed() {
+            let step = integerRangeHoldsTicks ? max(1, candidate) : candidate
             let best = ElementaryMath.pythonFloorDivide(lo, step) * step
             let edge = EdgeInteger(step: step, offset: offset)
             let low = edge.lessOrEqual(lo - best)

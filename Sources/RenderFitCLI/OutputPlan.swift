@@ -44,20 +44,6 @@ struct OutputPlan {
         }
     }
 
-    /// The outputs of a comparison (`--compare`): frames, one history per run, manifest and
-    /// animation; no figures and no --history file (refused with --compare).
-    init(settings: RenderFitSettings, comparison: ComparisonScene) {
-        self.settings = settings
-        self.scene = comparison.runs[0]
-        let r = settings.rendering
-        animation = r.animation
-        let output = settings.outputDirectoryArgument.map { OutputDirectory(path: $0) }
-        frames = FramesJob(
-            comparison: comparison, output: output, animation: animation, jobs: r.jobs, quiet: settings.quiet,
-            timing: r.timing)
-        figures = nil
-    }
-
     /// Every check that needs no writing: the folders' places, names that clash, ownership,
     /// existing files, name lengths, ffmpeg.
     func check() throws {

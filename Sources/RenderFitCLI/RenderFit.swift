@@ -98,6 +98,11 @@ struct RenderFit: ParsableCommand {
                     "--init '\(initial)' cannot be combined with \(option): the models have different parameters; each run starts from its model's default"
                 )
             }
+            if compared.key == .model, image.panelList.contains(.landscape) {
+                throw ValidationError(
+                    "\(option) cannot be drawn with --panels \(image.panels): a landscape shows the loss over one model's parameters; leave landscape out to compare models"
+                )
+            }
             if let history = output.history {
                 throw ValidationError(
                     "--history '\(history)' cannot be combined with --compare; --out DIR holds each run's history-1.csv, history-2.csv, …"

@@ -58,7 +58,7 @@ struct RenderFitRun {
         _ comparison: RunComparison, runs: [(trainer: Trainer, settings: RenderSettings)],
         loaded: (data: DataSet, labels: (x: String, y: String))
     ) throws {
-        var scenes: [TrainingScene] = []
+        var views: [RunView] = []
         var reports: [(String, TrainingReport, TrainingHistory)] = []
         for (index, run) in runs.enumerated() {
             let label = comparison.label(ofRun: index)
@@ -68,24 +68,20 @@ struct RenderFitRun {
             } catch {
                 throw UsageError("--compare run \(index + 1) (\(label)): \(error.description)")
             }
-            do {
-                scenes.append(
-                    try TrainingScene(
-                        data: loaded.data, history: history, settings: run.settings, axisLabels: loaded.labels
-                    ))
-            } catch {
-                throw UsageError(error.description)
-            }
+            views.append(
+                RunView(history: history, color: RunView.tab10[index % RunView.tab10.count], label: label))
             reports.append((label, TrainingReport(history: history, data: loaded.data), history))
         }
-        let scene: ComparisonScene
+        let scene: TrainingScene
         do {
-            scene = try ComparisonScene(
-                runs: scenes, comparison: comparison, frames: settings.rendering.frameSelection)
+            scene = try TrainingScene(
+                data: loaded.data, runs: views, settings: runs[0].settings, axisLabels: loaded.labels,
+                frames: settings.rendering.frameSelection, comparison: comparison,
+                runSettings: runs.map(\.settings))
         } catch {
             throw UsageError(error.description)
         }
-        let plan = OutputPlan(settings: settings, comparison: scene)
+        let plan = OutputPlan(settings: settings, scene: scene)
         try plan.check()
         for (index, (label, report, history)) in reports.enumerated() {
             if !settings.quiet { print("run \(index + 1) of \(reports.count): \(label)") }

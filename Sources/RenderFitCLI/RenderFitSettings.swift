@@ -115,7 +115,7 @@ struct RenderFitSettings: Sendable {
             training: RenderSettings.TrainingSettings(iterations: 0, optimizer: trainer.optimizer),
             image: RenderSettings.ImageSettings(
                 width: image.width, height: image.height, scale: image.scale, language: image.lang,
-                residuals: image.residuals, fps: image.fps))
+                residuals: image.residuals, fps: image.fps, panels: image.panelList))
         renderSettings = makeRenderSettings(command: command, trainer: trainer)
         comparison = nil
         if let (compared, values) = try Self.parsedComparison(command) {

@@ -50,7 +50,24 @@ struct ImageOptions: ParsableArguments {
         transform: { try NumberArgument.integer($0, allowed: allowedFPS) })
     var fps: Int = 25
 
+    @Option(
+        help: ArgumentHelp(
+            "Panels of each frame, side by side in this order: any of fit, loss, landscape, each at most once "
+                + "(default fit). --width and --height are each panel's: fit,loss,landscape at the default size "
+                + "makes 1920×480 frames.",
+            valueName: "list"))
+    var panels: String = "fit"
+
+    /// The validated `--panels` list.
+    var panelList: [PanelKind] { (try? PanelKind.parseList(panels)) ?? PanelKind.defaultList }
+
     func validate() throws {
+        let panelKinds: [PanelKind]
+        do {
+            panelKinds = try PanelKind.parseList(panels)
+        } catch {
+            throw ValidationError(error.description)
+        }
         for (name, value) in [("width", width), ("height", height)] {
             guard Self.sizeRange.contains(value) else {
                 throw ValidationError("--\(name) \(value) is not allowed; use \(Self.allowedSizes)")
@@ -64,6 +81,13 @@ struct ImageOptions: ParsableArguments {
             throw ValidationError(
                 "--width \(width) --height \(height) at --scale \(scale) gives \(Int(longest.rounded(.up))) pixels on a side; "
                     + "the most allowed is \(Int(Self.maximumPixelsPerSide))")
+        }
+        let frameWidth = Double(width * panelKinds.count) * scale
+        guard frameWidth <= Self.maximumPixelsPerSide else {
+            throw ValidationError(
+                "--panels \(PanelKind.listText(panelKinds)) at --width \(width) --scale \(scale) gives frames "
+                    + "\(Int(frameWidth.rounded(.up))) pixels wide; the most allowed is "
+                    + "\(Int(Self.maximumPixelsPerSide)) (--width is each panel's)")
         }
         guard Self.fpsRange.contains(fps) else {
             throw ValidationError("--fps \(fps) is not allowed; use \(Self.allowedFPS)")
