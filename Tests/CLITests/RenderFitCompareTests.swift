@@ -132,7 +132,7 @@ import Testing
                 "render-fit",
                 [
                     "--out", out, "--compare", "optimizer=gd,momentum,adam", "--iterations", "24", "--jobs",
-                    jobs,
+                    jobs, "--panels", "fit,loss,landscape", "--width", "320", "--height", "240",
                     "--animation", out + "/race.png", "--quiet",
                 ])
             #expect(result.status == 0, "\(result.standardError)")

@@ -1,8 +1,10 @@
 import FitAnimation
 import FitCairo
+import FitOutput
 import FitPNG
 import FitPlot
 import FitTrainer
+import Foundation
 import ImageSnapshotTesting
 import Testing
 
@@ -99,6 +101,41 @@ import Testing
         let adam = scene.runs[2].history[5]
         #expect(text["Run 3"]?.hasPrefix("adam; iteration 5; parameters \(adam.parameters[0]),") == true)
         #expect(text["Run 3"]?.hasSuffix("loss \(adam.loss)") == true)
+    }
+
+    /// The streamed manifest of a comparison with chosen frames and a hold is the document
+    /// JSONEncoder writes for the same job, and lists each run and each frame's run states.
+    @Test func theStreamedManifestOfAComparisonIsTheEncodedOne() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scene = try Self.race(
+            learningRate: 1.05, iterations: 80,
+            frames: FrameSelection(spacing: .logarithmic, maximumFrames: 12))
+        let job = FramesJob(
+            scene: scene, output: OutputDirectory(path: folder), animation: nil, jobs: 2, quiet: true,
+            timing: FrameTiming(fps: 25, pauseStart: 0.5, holdLast: 1.5))
+        #expect(try job.run().frames == 12)
+        let streamed = try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))
+        let manifest = try JSONDecoder().decode(RunManifest.self, from: streamed)
+        #expect(manifest == job.manifest(complete: true, files: manifest.files))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoded = try encoder.encode(job.manifest(complete: true, files: manifest.files))
+        #expect(
+            try JSONSerialization.jsonObject(with: streamed) as? NSDictionary
+                == JSONSerialization.jsonObject(with: encoded) as? NSDictionary)
+        #expect(manifest.compare == RunComparison(key: .optimizer, values: ["gd", "momentum", "adam"]))
+        #expect(manifest.runs?.map(\.history) == ["history-1.csv", "history-2.csv", "history-3.csv"])
+        #expect(manifest.runs?[0].divergedAtIteration == scene.runs[0].history.divergence?.iteration)
+        #expect(manifest.frameSelection == FrameSelection(spacing: .logarithmic, maximumFrames: 12))
+        #expect(manifest.holdLast == 1.5 && manifest.pauseStart == 0.5)
+        #expect(manifest.frames.map(\.iteration) == scene.framePlan.iterations)
+        #expect(manifest.frames.allSatisfy { $0.parameters == nil && $0.runs?.count == 3 })
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(!names.contains("history.csv"))
+        #expect(
+            try String(contentsOfFile: folder + "/history-2.csv", encoding: .utf8)
+                == scene.runs[1].history.csvText())
     }
 
     @Test func runSettingsMustMatchTheRuns() throws {
