@@ -24,10 +24,10 @@ public struct FitPanel: FramePanel {
         // The title is dynamic; an empty placeholder keeps its space in the layout.
         axes.titleIsDynamic = true
         do {
+            // Compared runs take tab10's colours, orange included: their points go grey.
             try axes.scatter(
                 x: scene.data.x, y: scene.data.y,
-                // Compared runs take tab10's colours, orange included: the points step back to grey.
-                color: scene.runs.count > 1 ? TrainingScene.comparisonPointColor : TrainingScene.pointColor,
+                color: scene.runs.count > 1 ? TrainingScene.comparedPointColor : TrainingScene.pointColor,
                 label: scene.text.dataLabel
             )
             if scene.runs.count > 1 {
@@ -71,8 +71,10 @@ public struct FitPanel: FramePanel {
             return
         }
         scene.addCurve(parameters, to: &axes, isDynamic: true)
-        addOffViewMarker(parameters, of: model, color: TrainingScene.lineColor, to: &axes)
-        let place = Self.formulaPlacement(scene.formulaCorner)
+        let marker = addOffViewMarker(parameters, of: model, color: TrainingScene.lineColor, to: &axes)
+        // The formula keeps its corner unless this frame's off-view marker is there.
+        let corner = scene.formulaCorners.first { !Self.corner($0, holds: marker) } ?? scene.formulaCorner
+        let place = Self.formulaPlacement(corner)
         axes.text(
             scene.text.formula(of: model, parameters: parameters), at: .axes(x: place.x, y: place.y),
             color: TrainingScene.lineColor, anchor: place.anchor, isDynamic: true)
@@ -93,12 +95,13 @@ extension FitPanel {
         }
     }
 
-    /// The corner whose formula box covers the fewest points, matplotlib's legend "best" rule
-    /// (ties in its order: upper right, upper left, lower left, lower right). The box is as
+    /// The corners from the one whose formula box covers the fewest points to the one that
+    /// covers the most: matplotlib's legend "best" rule (ties in its order: upper right, upper
+    /// left, lower left, lower right), the next ones for frames whose off-view marker takes the first. The box is as
     /// wide as the longest formula of the run (sampled at up to 64 frames) at 0.6 em a
     /// character, one line high: an upper bound of the drawn text, so that "no point under
     /// it" holds for the real text too.
-    static func formulaCorner(scene: TrainingScene, plotArea: Rect) -> LegendLocation {
+    static func formulaCorners(scene: TrainingScene, plotArea: Rect) -> [LegendLocation] {
         let history = scene.history
         let samples = Set((0...64).map { $0 * (history.count - 1) / 64 })
         let longest =
@@ -115,12 +118,32 @@ extension FitPanel {
         for i in 0..<scene.data.count {
             avoid.append(transform.point(x: scene.data.x[i], y: scene.data.y[i]))
         }
-        return CornerPlacement.best(size: size, in: plotArea, inset: inset, avoiding: avoid)
+        var corners: [LegendLocation] = []
+        var left = LegendLocation.corners
+        while !left.isEmpty {
+            let best = CornerPlacement.best(
+                size: size, in: plotArea, inset: inset, avoiding: avoid, candidates: left)
+            corners.append(best)
+            left.removeAll { $0 == best }
+        }
+        return corners
+    }
+
+    /// Whether an off-view marker (top or bottom edge, left or right half) sits in `corner`.
+    static func corner(_ corner: LegendLocation, holds marker: (above: Bool, left: Bool)?) -> Bool {
+        guard let marker else { return false }
+        let upper = corner == .upperLeft || corner == .upperRight
+        let left = corner == .upperLeft || corner == .lowerLeft
+        return upper == marker.above && left == marker.left
     }
 
     /// When no part of the curve of `parameters` lies in the view, an arrow at the top or
     /// bottom edge where the curve comes closest, pointing where it went, with its value there.
-    func addOffViewMarker(_ parameters: [Double], of model: any Model, color: Color, to axes: inout Axes) {
+    /// Returns where the marker went (nil when the curve is in view).
+    @discardableResult
+    func addOffViewMarker(
+        _ parameters: [Double], of model: any Model, color: Color, to axes: inout Axes
+    ) -> (above: Bool, left: Bool)? {
         let x = scene.xLimits
         let y = scene.yLimits
         let samples = 96
@@ -129,11 +152,11 @@ extension FitPanel {
             let sx = x.lower + Double(k) / Double(samples) * x.span
             let sy = model.predict(sx, parameters: parameters)
             guard sy.isFinite else { continue }
-            if sy >= y.lower && sy <= y.upper { return }  // visible
+            if sy >= y.lower && sy <= y.upper { return nil }  // visible
             let distance = sy > y.upper ? sy - y.upper : y.lower - sy
             if closest == nil || distance < closest!.distance { closest = (sx, sy, distance) }
         }
-        guard let closest else { return }
+        guard let closest else { return nil }
         let above = closest.y > y.upper
         let ax = min(max(closest.x, x.lower + 0.04 * x.span), x.upper - 0.04 * x.span)
         let edge = above ? y.upper - 0.015 * y.span : y.lower + 0.015 * y.span
@@ -141,12 +164,13 @@ extension FitPanel {
         axes.arrows(
             [DataSegment(start: DataPoint(x: ax, y: tail), end: DataPoint(x: ax, y: edge))], color: color,
             widthPoints: 1.5, headLengthPoints: 8, headWidthPoints: 7, isDynamic: true)
-        let fraction = (ax - x.lower) / x.span
-        let horizontal: TextAnchor.Horizontal = fraction < 0.3 ? .left : fraction > 0.7 ? .right : .center
-        let textY = above ? y.upper - 0.15 * y.span : y.lower + 0.15 * y.span
+        // The value beside the arrow's shaft, on the side with more room.
+        let onRight = (ax - x.lower) / x.span < 0.5
         axes.text(
-            scene.text.offViewValue(closest.y, at: closest.x), at: .data(DataPoint(x: ax, y: textY)),
+            scene.text.offViewValue(closest.y, at: closest.x),
+            at: .data(DataPoint(x: ax + (onRight ? 0.015 : -0.015) * x.span, y: (tail + edge) / 2)),
             color: color,
-            anchor: TextAnchor(horizontal, above ? .top : .bottom), isDynamic: true)
+            anchor: TextAnchor(onRight ? .left : .right, .center), isDynamic: true)
+        return (above, onRight)
     }
 }

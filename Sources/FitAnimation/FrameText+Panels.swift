@@ -25,9 +25,12 @@ extension FrameText {
             ? "direction \(index) (\(percent) de la variance)" : "direction \(index) (\(percent) of variance)"
     }
 
-    /// The value where a curve left the view: "ŷ = 1.23·10⁴ at x = 0.50".
+    /// The value where a curve left the view: "ŷ = 2473.95 at x = −1.04", "ŷ = 1.23·10⁶ at x = 0.50"
+    /// (two decimals, scientific from 10⁵ on, like the losses).
     public func offViewValue(_ value: Double, at x: Double) -> String {
         let at = language == .fr ? "en x =" : "at x ="
-        return "ŷ = \(self.loss(value)) \(at) \(numbers.format(x, decimals: 2))"
+        let magnitude = abs(value)
+        let text = magnitude >= 1e5 || !value.isFinite ? self.loss(value) : numbers.format(value, decimals: 2)
+        return "ŷ = \(text) \(at) \(numbers.format(x, decimals: 2))"
     }
 }

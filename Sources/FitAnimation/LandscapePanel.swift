@@ -60,9 +60,13 @@ public struct LandscapePanel: FramePanel {
                     step, color: run.color, widthPoints: 1.5, headLengthPoints: 7.5, headWidthPoints: 6,
                     isDynamic: true)
             }
-            try? axes.scatter(
+            // Above the path and the arrow (a scatter's own z-order is below lines).
+            if let marker = try? ScatterMark(
                 x: [current.x], y: [current.y], color: run.color, diameterPoints: 8, edgeColor: .white,
-                edgeWidthPoints: 1.2, isDynamic: true)
+                edgeWidthPoints: 1.2, isDynamic: true, zOrder: ZOrder.lines + 0.5)
+            {
+                axes.add(marker)
+            }
         }
     }
 }

@@ -81,7 +81,8 @@ public struct LossLandscape: Sendable {
             let (u, v) = plane.project(theta)
             return DataPoint(x: u, y: v)
         }
-        paths = runs.map { run in (0..<run.history.count).map { coordinates(run.history.parameters(at: $0)) } }
+        paths = runs.map { run in (0..<run.history.count).map { coordinates(run.history.parameters(at: $0)) }
+        }
 
         // The quadratic form (linear models) or the sampled mean (MLP).
         let degree = model.isLinearInParameters ? p - 1 : 0
@@ -142,7 +143,8 @@ public struct LossLandscape: Sendable {
         for j in 0..<rows {
             let v = yLimits.lower + (Double(j) + 0.5) / Double(rows) * yLimits.span
             for i in 0..<columns {
-                values.append(surfaceValue(xLimits.lower + (Double(i) + 0.5) / Double(columns) * xLimits.span, v))
+                values.append(
+                    surfaceValue(xLimits.lower + (Double(i) + 0.5) / Double(columns) * xLimits.span, v))
             }
         }
         let finite = values.filter(\.isFinite)
@@ -212,7 +214,9 @@ public struct LossLandscape: Sendable {
 
     /// "a1" → "a₁".
     static func subscripted(_ name: String) -> String {
-        guard let digits = name.firstIndex(where: \.isNumber), let n = Int(name[digits...]) else { return name }
+        guard let digits = name.firstIndex(where: \.isNumber), let n = Int(name[digits...]) else {
+            return name
+        }
         return String(name[..<digits]) + Superscript.subscriptDigits(n)
     }
 

@@ -36,12 +36,13 @@ public struct LossPanel: FramePanel {
                 }
                 try axes.plot(
                     x: curve.loss.map(\.x), y: curve.loss.map(\.y), color: run.color.withAlpha(0.35),
-                    widthPoints: 1, label: scene.runs.count > 1 ? run.label ?? "" : nil)
+                    widthPoints: 1)
             }
         } catch {
             throw .rendering(error.description)
         }
-        if scene.runs.count > 1 || view.curves.contains(where: { !$0.batchLoss.isEmpty }) {
+        // Runs are named by the fit panel's legend; this one only tells the mini-batch loss apart.
+        if scene.runs.count == 1 && view.curves.contains(where: { !$0.batchLoss.isEmpty }) {
             axes.legendLocation = .upperRight
         }
     }
@@ -55,9 +56,13 @@ public struct LossPanel: FramePanel {
             let prefix = LossView.prefix(curve.loss, through: row, current: current)
             try? axes.plot(
                 x: prefix.map(\.x), y: prefix.map(\.y), color: run.color, widthPoints: 2, isDynamic: true)
-            try? axes.scatter(
+            // Above the curve (a scatter's own z-order is below lines).
+            if let marker = try? ScatterMark(
                 x: [current.x], y: [current.y], color: run.color, diameterPoints: 7, edgeColor: .white,
-                edgeWidthPoints: 1, isDynamic: true)
+                edgeWidthPoints: 1, isDynamic: true, zOrder: ZOrder.lines + 0.5)
+            {
+                axes.add(marker)
+            }
         }
     }
 }

@@ -44,7 +44,8 @@ public enum PanelListError: Error, Equatable, Sendable, CustomStringConvertible 
     /// `--panels fit,fit`.
     case duplicate(name: String)
 
-    static let allowed = "a comma-separated list of fit, loss, landscape, each at most once (such as fit,loss,landscape)"
+    static let allowed =
+        "a comma-separated list of fit, loss, landscape, each at most once (such as fit,loss,landscape)"
 
     /// One line naming the value and what is allowed.
     public var description: String {

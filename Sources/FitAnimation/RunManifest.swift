@@ -127,7 +127,8 @@ public struct RunManifest: Codable, Equatable, Sendable {
         public var yScale: String
 
         /// A panel's geometry.
-        public init(name: String, plotArea: PixelRect, dataLimits: DataLimits, xScale: String, yScale: String) {
+        public init(name: String, plotArea: PixelRect, dataLimits: DataLimits, xScale: String, yScale: String)
+        {
             self.name = name
             self.plotArea = plotArea
             self.dataLimits = dataLimits

@@ -38,7 +38,10 @@ public struct TrainingScene: Sendable {
     public let model: any Model
     /// The fit panel's corner for the formula: the one whose box covers the fewest points
     /// (matplotlib's legend "best" rule), chosen once so that it never jumps.
-    public private(set) var formulaCorner: LegendLocation = .upperLeft
+    public var formulaCorner: LegendLocation { formulaCorners[0] }
+    /// Every corner, best first: a frame whose off-view marker takes the best corner writes
+    /// its formula in the next.
+    public private(set) var formulaCorners: [LegendLocation] = LegendLocation.corners
     /// The loss panel's axes and curves, when the frame has one.
     public private(set) var lossView: LossView?
     /// The landscape panel's surface, plane and paths, when the frame has one.
@@ -49,10 +52,10 @@ public struct TrainingScene: Sendable {
 
     /// matplotlib's orange (C1), for the points.
     public static let pointColor = Color(hex: 0xff7f0e)
-    /// The points of a comparison: a light grey that none of tab10's run colours is.
-    public static let comparisonPointColor = Color(hex: 0xa8a8a8)
     /// matplotlib's blue (C0), for the fitted line.
     public static let lineColor = Color(hex: 0x1f77b4)
+    /// Grey, for the points when several runs are compared (the runs take tab10's colours).
+    public static let comparedPointColor = Color(hex: 0x7f7f7f, alpha: 0.8)
     /// Translucent red, for the residuals.
     public static let residualColor = Color(hex: 0xd62728, alpha: 0.6)
 
@@ -127,7 +130,7 @@ public struct TrainingScene: Sendable {
             throw .rendering(error.description)
         }
         // The panels read only the data, runs, limits, labels and words set above.
-        formulaCorner = FitPanel.formulaCorner(scene: self, plotArea: baseFigure.plotArea())
+        formulaCorners = FitPanel.formulaCorners(scene: self, plotArea: baseFigure.plotArea())
         try FitPanel(scene: self).addStaticMarks(to: &baseFigure.mainAxes)
         if panels.contains(.loss) { lossView = LossView(runs: runs) }
         if panels.contains(.landscape) {

@@ -46,7 +46,10 @@ public struct TrajectoryPlane: Sendable, Equatable {
         func orthonormalize(_ a: [Double], _ b: [Double]) -> ([Double], [Double]) {
             var first = a
             var n = dot(first, first).squareRoot()
-            if !(n > 1e-300) { first = unitBasis(0); n = 1 }
+            if !(n > 1e-300) {
+                first = unitBasis(0)
+                n = 1
+            }
             first = first.map { $0 / n }
             func orthogonal(_ v: [Double]) -> [Double] {
                 let k = dot(v, first)
