@@ -123,7 +123,7 @@ struct RenderFit: ParsableCommand {
                 let points = data.points ?? TutorialDataSet.defaultCount
                 if data.data == nil, let size = sizes.first(where: { $0 > points }) {
                     throw ValidationError(
-                        "--compare '\(comparison.compare ?? "")': batch size \(size) is not allowed; use a whole number from 1 to \(points), the number of points"
+                        "--compare '\(CompareOptions.shown(comparison.compare ?? ""))': batch size \(size) is not allowed; use a whole number from 1 to \(points), the number of points"
                     )
                 }
             case .learningRates, .models: break

@@ -162,6 +162,9 @@ import Testing
             mentions: ["'speed'", "learning-rate, optimizer, batch-size or model"]),
         BadInput(arguments: ["--compare", "optimizer=adam"], mentions: ["1 value", "at least 2"]),
         BadInput(
+            arguments: ["--compare", "optimizer=gd,\u{1B}[31mred"],
+            mentions: ["'\\u{1B}[31mred'", "gd, momentum"]),
+        BadInput(
             arguments: ["--compare", "learning-rate=1,2,3,4,5,6,7,8,9,10,11"],
             mentions: ["11 values", "at most 10"]),
         BadInput(arguments: ["--compare", "optimizer=gd,adam,gd"], mentions: ["'gd' is given twice"]),
@@ -217,6 +220,8 @@ import Testing
         for text in input.mentions {
             #expect(result.standardError.contains(text), "\(result.standardError)")
         }
+        // No terminal escape from the command line reaches the terminal.
+        #expect(!result.standardError.unicodeScalars.contains { $0.value == 0x1B })
         #expect(try temporary.contents().isEmpty)
     }
 
