@@ -9,12 +9,22 @@ import Foundation
 struct RenderFitRun {
     let settings: RenderFitSettings
 
-    func perform() throws {
+    /// The data, the training and the scene: everything before the outputs.
+    struct Prepared {
+        var history: TrainingHistory
+        var report: TrainingReport
+        var scene: TrainingScene
+        /// With `--compare`, each run's legend label, report and history (the first is
+        /// ``history``'s); empty for a lone run.
+        var comparedRuns: [(label: String, report: TrainingReport, history: TrainingHistory)] = []
+    }
+
+    func prepare() throws -> Prepared {
         let loaded = try loadData()
         let data = loaded.data
         try checkSpread(data)
         if let comparison = settings.comparison {
-            return try performComparison(comparison.comparison, runs: comparison.runs, loaded: loaded)
+            return try prepareComparison(comparison.comparison, runs: comparison.runs, loaded: loaded)
         }
         let history: TrainingHistory
         do {
@@ -32,17 +42,51 @@ struct RenderFitRun {
         } catch {
             throw UsageError(error.description)
         }
+        if let shard = settings.shard?.shard, shard.count > scene.frameCount {
+            throw UsageError(
+                "--shard \(shard.text) is not allowed: this run has \(scene.frameCount) frames, so N may be at most \(scene.frameCount) (every shard renders at least one frame)"
+            )
+        }
+        return Prepared(history: history, report: report, scene: scene)
+    }
+
+    /// `render-fit merge`: the run trained again from the shards' arguments, its folder
+    /// assembled from their frames.
+    func merge(_ shards: ShardSet) throws {
+        let scene = try prepare().scene
+        let plan = OutputPlan(
+            settings: settings, scene: scene,
+            shardOwned: shards.ownedFrames(in: settings.outputDirectoryArgument))
+        try plan.check()
+        if let note = plan.animation?.rateNote(fps: settings.rendering.fps) {
+            StandardError.writeLine("render-fit: " + note)
+        }
+        let lines = try plan.merge(shards)
+        if !settings.quiet { for line in lines { print(line) } }
+    }
+
+    func perform() throws {
+        let prepared = try prepare()
+        let history = prepared.history
+        let report = prepared.report
+        let scene = prepared.scene
         let plan = OutputPlan(settings: settings, scene: scene)
         try plan.check()
 
-        printReport(report, history: history)
+        if prepared.comparedRuns.isEmpty {
+            printReport(report, history: history)
+        }
+        for (index, run) in prepared.comparedRuns.enumerated() {
+            if !settings.quiet { print("run \(index + 1) of \(prepared.comparedRuns.count): \(run.label)") }
+            printReport(run.report, history: run.history)
+        }
         if let note = plan.animation?.rateNote(fps: settings.rendering.fps) {
             StandardError.writeLine("render-fit: " + note)
         }
         // With --history alone the plan has no frames or figures: it writes only the history.
         let summary = try plan.write()
         // Advice about the result, once it is written (a run that fails to write says only why).
-        if !history.didDiverge, let warning = report.aboveOptimumWarning() {
+        if prepared.comparedRuns.isEmpty, !history.didDiverge, let warning = report.aboveOptimumWarning() {
             StandardError.writeLine(warning)
         }
         if !settings.quiet {
@@ -53,11 +97,11 @@ struct RenderFitRun {
         }
     }
 
-    /// `--compare`: trains every run, reports each, then draws them together.
-    private func performComparison(
+    /// `--compare`: trains every run and lays them out together.
+    private func prepareComparison(
         _ comparison: RunComparison, runs: [(trainer: Trainer, settings: RenderSettings)],
         loaded: (data: DataSet, labels: (x: String, y: String))
-    ) throws {
+    ) throws -> Prepared {
         var views: [RunView] = []
         var reports: [(String, TrainingReport, TrainingHistory)] = []
         for (index, run) in runs.enumerated() {
@@ -81,19 +125,14 @@ struct RenderFitRun {
         } catch {
             throw UsageError(error.description)
         }
-        let plan = OutputPlan(settings: settings, scene: scene)
-        try plan.check()
-        for (index, (label, report, history)) in reports.enumerated() {
-            if !settings.quiet { print("run \(index + 1) of \(reports.count): \(label)") }
-            printReport(report, history: history)
+        if let shard = settings.shard?.shard, shard.count > scene.frameCount {
+            throw UsageError(
+                "--shard \(shard.text) is not allowed: this run has \(scene.frameCount) frames, so N may be at most \(scene.frameCount) (every shard renders at least one frame)"
+            )
         }
-        if let note = plan.animation?.rateNote(fps: settings.rendering.fps) {
-            StandardError.writeLine("render-fit: " + note)
-        }
-        let summary = try plan.write()
-        if !settings.quiet {
-            for line in summary { print(line) }
-        }
+        return Prepared(
+            history: reports[0].2, report: reports[0].1, scene: scene,
+            comparedRuns: reports.map { (label: $0.0, report: $0.1, history: $0.2) })
     }
 
     private func printReport(_ report: TrainingReport, history: TrainingHistory) {

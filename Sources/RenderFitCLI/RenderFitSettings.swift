@@ -2,6 +2,7 @@ import FitAnimation
 import FitOutput
 import FitTrainer
 import Foundation
+import RenderFitOptions
 
 /// Everything `render-fit` will do, built once by ``init(command:)`` from options that their
 /// groups' `validate()` already checked; it throws a one-line ``UsageError`` for the first
@@ -35,6 +36,8 @@ struct RenderFitSettings: Sendable {
     /// With `--compare`, the setting the runs differ in, and each run's trainer and settings
     /// (in the order given); nil for a lone run.
     var comparison: (comparison: RunComparison, runs: [(trainer: Trainer, settings: RenderSettings)])?
+    /// Set with `--shard I/N`: which part, and the arguments a merge trains the run again from.
+    var shard: FramesJob.ShardPlan?
 
     /// True when only `--history` was asked for: train, write the history, draw nothing.
     var historyOnly: Bool {
@@ -60,7 +63,8 @@ struct RenderFitSettings: Sendable {
         var timing: FrameTiming
     }
 
-    init(command: RenderFit) throws(UsageError) {
+    /// `arguments` are the command line's (without the program name): a shard records them.
+    init(command: RenderFit, arguments: [String]) throws(UsageError) {
         let output = command.output
         if let out = output.out {
             outputDirectory = try Self.outputDirectory(out)
@@ -102,7 +106,7 @@ struct RenderFitSettings: Sendable {
         }
         rendering = RenderingOptions(
             width: image.width, height: image.height, scale: image.scale, language: image.lang.rawValue,
-            residuals: image.residuals, jobs: output.jobs ?? OutputOptions.defaultJobs,
+            residuals: image.residuals, jobs: output.jobs,
             figuresDirectory: output.figures, figureFormat: output.format.rawValue,
             animation: animationTarget,
             fps: image.fps, force: output.force, frameSelection: command.frames.selection,
@@ -133,6 +137,9 @@ struct RenderFitSettings: Sendable {
                 runs.append((run, makeRenderSettings(command: command, trainer: run)))
             }
             comparison = (compared, runs)
+        }
+        shard = output.shard.map {
+            FramesJob.ShardPlan(shard: $0, arguments: ShardArguments.recorded(arguments))
         }
     }
 

@@ -2,20 +2,12 @@ import ArgumentParser
 import FitTrainer
 
 /// How the model is trained: the optimizer, its hyperparameters, the batch schedule.
-struct TrainingOptions: ParsableArguments {
-    static let maximumIterations = 1_000_000
-    static let allowedIterations = "a whole number from 1 to \(maximumIterations)"
-    static let allowedLearningRates = "a finite number above 0, such as 0.1"
-    static let allowedUnitInterval = "a number in [0, 1), such as 0.9"
-    static let allowedEpsilons = "a finite number above 0, such as 1e-8"
-    static let allowedBatchSizes = "a whole number from 1 to the number of points"
+public struct TrainingOptions: ParsableArguments {
+    public static let allowedUnitInterval = "a number in [0, 1), such as 0.9"
+    public static let allowedEpsilons = "a finite number above 0, such as 1e-8"
+    public static let allowedBatchSizes = "a whole number from 1 to the number of points"
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Number of updates, \(allowedIterations) (default \(Trainer.defaultIterations)).", valueName: "n"),
-        transform: { try NumberArgument.integer($0, allowed: allowedIterations) })
-    var iterations: Int = Trainer.defaultIterations
+    @OptionGroup public var iterationsOption: IterationsOption
 
     @Option(
         name: .customLong("optimizer"),
@@ -23,21 +15,13 @@ struct TrainingOptions: ParsableArguments {
             "The update rule, as torch.optim defines it: gd, momentum (SGD with momentum), nesterov, rmsprop or adam (default gd).",
             valueName: "name"),
         transform: { try EnumArgument.parse($0, as: OptimizerConfiguration.Kind.self) })
-    var optimizerOption: OptimizerConfiguration.Kind?
+    public var optimizerOption: OptimizerConfiguration.Kind?
 
-    @Option(
-        name: .customLong("learning-rate"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Step size, \(allowedLearningRates) (default \(OptimizerConfiguration.defaultLearningRate)); with gd on a line or polynomial the summary prints the largest stable one.",
-            valueName: "lr"),
-        transform: { try NumberArgument.double($0, allowed: allowedLearningRates) })
-    var learningRateOption: Double?
+    @OptionGroup public var learningRateOption: LearningRateOption
 
     /// The update rule (gd unless given). Optional underneath so that `--compare optimizer=…`
     /// can tell a given --optimizer from the default.
-    var optimizer: OptimizerConfiguration.Kind { optimizerOption ?? .gd }
-    /// The step size (the default unless given).
-    var learningRate: Double { learningRateOption ?? OptimizerConfiguration.defaultLearningRate }
+    public var optimizer: OptimizerConfiguration.Kind { optimizerOption ?? .gd }
 
     @Option(
         parsing: .unconditional,
@@ -45,7 +29,7 @@ struct TrainingOptions: ParsableArguments {
             "Momentum μ of momentum and nesterov, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultMomentum)).",
             valueName: "μ"),
         transform: { try NumberArgument.double($0, allowed: allowedUnitInterval) })
-    var momentum: Double?
+    public var momentum: Double?
 
     @Option(
         parsing: .unconditional,
@@ -53,7 +37,7 @@ struct TrainingOptions: ParsableArguments {
             "RMSprop's smoothing constant α, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultRho)).",
             valueName: "α"),
         transform: { try NumberArgument.double($0, allowed: allowedUnitInterval) })
-    var rho: Double?
+    public var rho: Double?
 
     @Option(
         parsing: .unconditional,
@@ -61,7 +45,7 @@ struct TrainingOptions: ParsableArguments {
             "Adam's β₁, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultBeta1)).",
             valueName: "β₁"),
         transform: { try NumberArgument.double($0, allowed: allowedUnitInterval) })
-    var beta1: Double?
+    public var beta1: Double?
 
     @Option(
         parsing: .unconditional,
@@ -69,14 +53,14 @@ struct TrainingOptions: ParsableArguments {
             "Adam's β₂, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultBeta2)).",
             valueName: "β₂"),
         transform: { try NumberArgument.double($0, allowed: allowedUnitInterval) })
-    var beta2: Double?
+    public var beta2: Double?
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
             "ε of rmsprop and adam, \(allowedEpsilons) (default 1e-08).", valueName: "ε"),
         transform: { try NumberArgument.double($0, allowed: allowedEpsilons) })
-    var epsilon: Double?
+    public var epsilon: Double?
 
     @Option(
         name: .customLong("batch-size"), parsing: .unconditional,
@@ -84,7 +68,7 @@ struct TrainingOptions: ParsableArguments {
             "Points per update, \(allowedBatchSizes) (default: all, full batch). Below that, every epoch shuffles the points and takes batches in order, the last one possibly smaller.",
             valueName: "B"),
         transform: { try NumberArgument.integer($0, allowed: allowedBatchSizes) })
-    var batchSize: Int?
+    public var batchSize: Int?
 
     @Option(
         name: .customLong("shuffle-seed"), parsing: .unconditional,
@@ -92,10 +76,17 @@ struct TrainingOptions: ParsableArguments {
             "Seed of the mini-batch shuffles (Fisher–Yates on xoshiro256**), \(DataOptions.allowedSeeds) (default 0).",
             valueName: "s"),
         transform: { try NumberArgument.seed($0, allowed: DataOptions.allowedSeeds) })
-    var shuffleSeed: UInt64?
+    public var shuffleSeed: UInt64?
+
+    public init() {}
+
+    /// `--iterations`.
+    public var iterations: Int { iterationsOption.iterations }
+    /// `--learning-rate`.
+    public var learningRate: Double { learningRateOption.learningRate }
 
     /// The optimizer with the values given (defaults elsewhere).
-    var configuration: OptimizerConfiguration {
+    public var configuration: OptimizerConfiguration {
         OptimizerConfiguration(
             kind: optimizer, learningRate: learningRate,
             momentum: momentum ?? OptimizerConfiguration.defaultMomentum,
@@ -105,19 +96,8 @@ struct TrainingOptions: ParsableArguments {
             epsilon: epsilon ?? OptimizerConfiguration.defaultEpsilon)
     }
 
-    /// Why `rate` is not a learning rate, or nil when it is one.
-    static func learningRateProblem(_ rate: Double) -> String? {
-        rate.isFinite && rate > 0
-            ? nil : "--learning-rate \(rate) is not allowed; use \(allowedLearningRates)"
-    }
-
-    func validate() throws {
-        guard (1...Self.maximumIterations).contains(iterations) else {
-            throw ValidationError("--iterations \(iterations) is not allowed; use \(Self.allowedIterations)")
-        }
-        if let rate = learningRateOption, let message = Self.learningRateProblem(rate) {
-            throw ValidationError(message)
-        }
+    public func validate() throws {
+        // --iterations and --learning-rate are checked by their own groups, before this.
         for (flag, value) in [("momentum", momentum), ("rho", rho), ("beta1", beta1), ("beta2", beta2)] {
             guard let value else { continue }
             guard value.isFinite, value >= 0, value < 1 else {
@@ -134,7 +114,7 @@ struct TrainingOptions: ParsableArguments {
 
     /// Checks that need `--compare` (see `RenderFit.validate()`): a hyperparameter none of the
     /// `optimizers` run uses, a shuffle seed without mini-batches.
-    func validate(optimizers: [OptimizerConfiguration.Kind], miniBatches: Bool) throws {
+    public func validate(optimizers: [OptimizerConfiguration.Kind], miniBatches: Bool) throws {
         // A hyperparameter that no rule run uses is a mistake worth naming.
         let uses: [(String, Bool, [OptimizerConfiguration.Kind])] = [
             ("momentum", momentum != nil, [.momentum, .nesterov]), ("rho", rho != nil, [.rmsprop]),

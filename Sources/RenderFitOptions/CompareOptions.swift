@@ -3,18 +3,18 @@ import FitAnimation
 import FitTrainer
 
 /// `--compare KEY=V1,V2,…`: several runs in one animation, differing in one setting.
-struct CompareOptions: ParsableArguments {
-    static let keys = RunComparison.Key.allCases.map(\.rawValue)
-    static let allowedKeys = keys.dropLast().joined(separator: ", ") + " or " + keys.last!
+public struct CompareOptions: ParsableArguments {
+    public static let keys = RunComparison.Key.allCases.map(\.rawValue)
+    public static let allowedKeys = keys.dropLast().joined(separator: ", ") + " or " + keys.last!
 
     @Option(
         help: ArgumentHelp(
             "Train one run per value, differing only in KEY (\(allowedKeys)), and draw them together: one tab10 colour each, \(RunComparison.minimumRuns) to \(RunComparison.maximumRuns) values; --out then holds history-1.csv … in the order given.",
             valueName: "KEY=V1,V2,…"))
-    var compare: String?
+    public var compare: String?
 
     /// The compared values, parsed as the option of the same name parses them.
-    enum Values: Equatable {
+    public enum Values: Equatable {
         case learningRates([Double])
         case optimizers([OptimizerConfiguration.Kind])
         case batchSizes([Int])
@@ -23,7 +23,7 @@ struct CompareOptions: ParsableArguments {
 
     /// The comparison and its parsed values, or nil without --compare; a ValidationError that
     /// names the value and what is allowed otherwise.
-    func parsed() throws -> (comparison: RunComparison, values: Values)? {
+    public func parsed() throws -> (comparison: RunComparison, values: Values)? {
         guard let compare else { return nil }
         let option = "--compare '\(Self.shown(compare))'"
         guard let equals = compare.firstIndex(of: "=") else {
@@ -53,9 +53,9 @@ struct CompareOptions: ParsableArguments {
         case .learningRate:
             values = .learningRates(
                 try texts.map { text in
-                    guard let rate = Double(text), TrainingOptions.learningRateProblem(rate) == nil else {
+                    guard let rate = Double(text), LearningRateOption.problem(rate) == nil else {
                         throw ValidationError(
-                            "\(option): '\(Self.shown(text))' is not a learning rate; use \(TrainingOptions.allowedLearningRates)"
+                            "\(option): '\(Self.shown(text))' is not a learning rate; use \(LearningRateOption.allowed)"
                         )
                     }
                     return rate
@@ -107,7 +107,7 @@ struct CompareOptions: ParsableArguments {
 
     /// `text` with control characters (C0, DEL, C1) shown as `\u{1B}`, so that a message never
     /// carries a terminal escape sequence from the command line.
-    static func shown(_ text: String) -> String {
+    public static func shown(_ text: String) -> String {
         String(
             text.unicodeScalars.flatMap { scalar -> [Character] in
                 let v = scalar.value
@@ -125,5 +125,7 @@ struct CompareOptions: ParsableArguments {
         }
     }
 
-    func validate() throws { _ = try parsed() }
+    public init() {}
+
+    public func validate() throws { _ = try parsed() }
 }

@@ -3,17 +3,17 @@ import FitAnimation
 
 /// Which training states become frames, and how long the animation lingers on the first and
 /// last ones.
-struct FrameOptions: ParsableArguments {
+public struct FrameOptions: ParsableArguments {
     /// `--frames`'s values.
-    enum Spacing: String, CaseIterable, ExpressibleByArgument {
+    public enum Spacing: String, CaseIterable, ExpressibleByArgument {
         case all, log
     }
 
-    static let everyRange = 1...TrainingOptions.maximumIterations
-    static let allowedEvery = "a whole number from 1 to \(TrainingOptions.maximumIterations)"
-    static let maxFramesRange = 2...(TrainingOptions.maximumIterations + 1)
-    static let allowedMaxFrames = "a whole number from 2 to \(TrainingOptions.maximumIterations + 1)"
-    static let allowedSeconds =
+    public static let everyRange = 1...IterationsOption.maximum
+    public static let allowedEvery = "a whole number from 1 to \(IterationsOption.maximum)"
+    public static let maxFramesRange = 2...(IterationsOption.maximum + 1)
+    public static let allowedMaxFrames = "a whole number from 2 to \(IterationsOption.maximum + 1)"
+    public static let allowedSeconds =
         "a number of seconds from 0 to \(Int(FrameTiming.maximumExtraSeconds)), such as 1.5"
 
     @Option(
@@ -21,7 +21,7 @@ struct FrameOptions: ParsableArguments {
             "Which states become frames: all, or log (every state up to \(FrameSelection.logLinearPrefix), then \(FrameSelection.logFramesPerDecade) iterations per decade, and the last) (default all).",
             valueName: "all|log"),
         transform: { try EnumArgument.parse($0, as: Spacing.self) })
-    var frames: Spacing?
+    public var frames: Spacing?
 
     @Option(
         parsing: .unconditional,
@@ -29,7 +29,7 @@ struct FrameOptions: ParsableArguments {
             "A frame every n iterations (0, n, 2n, …) and the last state, \(allowedEvery); not with --frames.",
             valueName: "n"),
         transform: { try NumberArgument.integer($0, allowed: allowedEvery) })
-    var every: Int?
+    public var every: Int?
 
     @Option(
         name: .customLong("max-frames"), parsing: .unconditional,
@@ -37,7 +37,7 @@ struct FrameOptions: ParsableArguments {
             "At most m frames, \(allowedMaxFrames): picked evenly among the states --frames or --every chose, the first and last kept.",
             valueName: "m"),
         transform: { try NumberArgument.integer($0, allowed: allowedMaxFrames) })
-    var maxFrames: Int?
+    public var maxFrames: Int?
 
     @Option(
         name: .customLong("pause-start"), parsing: .unconditional,
@@ -45,7 +45,7 @@ struct FrameOptions: ParsableArguments {
             "Extra seconds the animation shows its first frame, \(allowedSeconds) (default 0).",
             valueName: "s"),
         transform: { try NumberArgument.double($0, allowed: allowedSeconds) })
-    var pauseStart: Double?
+    public var pauseStart: Double?
 
     @Option(
         name: .customLong("hold-last"), parsing: .unconditional,
@@ -53,19 +53,21 @@ struct FrameOptions: ParsableArguments {
             "Extra seconds the animation shows its last frame before it loops, \(allowedSeconds) (default 0).",
             valueName: "s"),
         transform: { try NumberArgument.double($0, allowed: allowedSeconds) })
-    var holdLast: Double?
+    public var holdLast: Double?
 
     /// The selection the options describe (every state when none is given).
-    var selection: FrameSelection {
+    public var selection: FrameSelection {
         let spacing: FrameSelection.Spacing =
             if let every { .every(every) } else if frames == .log { .logarithmic } else { .all }
         return FrameSelection(spacing: spacing, maximumFrames: maxFrames)
     }
 
     /// True when an option chooses frames (they then need frames to choose from).
-    var choosesFrames: Bool { frames != nil || every != nil || maxFrames != nil }
+    public var choosesFrames: Bool { frames != nil || every != nil || maxFrames != nil }
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         if let every {
             guard Self.everyRange.contains(every) else {
                 throw ValidationError("--every \(every) is not allowed; use \(Self.allowedEvery)")

@@ -2,7 +2,7 @@ import ArgumentParser
 import FitTrainer
 
 /// What is fitted and where it starts.
-struct ModelOptions: ParsableArguments {
+public struct ModelOptions: ParsableArguments {
     @Option(
         name: .customLong("model"),
         help: ArgumentHelp(
@@ -15,18 +15,18 @@ struct ModelOptions: ParsableArguments {
                 throw ValidationError("use \(ModelKind.allowedText)")
             }
         })
-    var modelOption: ModelKind?
+    public var modelOption: ModelKind?
 
     /// The model (line unless given). Optional underneath so that `--compare model=…` can tell
     /// a given --model from the default.
-    var model: ModelKind { modelOption ?? .line }
+    public var model: ModelKind { modelOption ?? .line }
 
     @Option(
         name: .customLong("init"), parsing: .unconditional,
         help: ArgumentHelp(
             "Initial parameters, exactly as many as the model has, comma-separated in its order (line: a1,a2, default -1,1; poly:D: a1…a(D+1), default zeros; mlp:H: w1…wH,b1…bH,v1…vH,c, default --init-seed's draw).",
             valueName: "a1,a2,…"))
-    var initialParameters: String?
+    public var initialParameters: String?
 
     @Option(
         name: .customLong("init-seed"), parsing: .unconditional,
@@ -34,10 +34,12 @@ struct ModelOptions: ParsableArguments {
             "Seed of mlp:H's initial weights (Glorot-uniform w and v, zero b and c), \(DataOptions.allowedSeeds) (default 0).",
             valueName: "s"),
         transform: { try NumberArgument.seed($0, allowed: DataOptions.allowedSeeds) })
-    var initSeed: UInt64?
+    public var initSeed: UInt64?
+
+    public init() {}
 
     /// The numbers of `--init`, checked against the model's parameter count.
-    func parsedInitialParameters() throws -> [Double]? {
+    public func parsedInitialParameters() throws -> [Double]? {
         guard let text = initialParameters else { return nil }
         let names = model.makeModel().parameterNames
         let example =
@@ -53,7 +55,7 @@ struct ModelOptions: ParsableArguments {
         return values
     }
 
-    func validate() throws {
+    public func validate() throws {
         _ = try parsedInitialParameters()
         if initSeed != nil, initialParameters != nil {
             throw ValidationError(
