@@ -31,4 +31,8 @@ cp "$work/diverging/$last" "$gallery/diverging.png"
 "$render_fit" --out "$work/mlp" --dataset sine --model mlp:8 --optimizer adam --learning-rate 0.05 \
     --iterations 2000 --quiet
 cp "$work/mlp/frame_2000.png" "$gallery/mlp-sine.png"
+
+# The optimizer race on one surface: gd, momentum and adam, iteration 25.
+"$render_fit" --out "$work/race" --panels fit,landscape --compare optimizer=gd,momentum,adam --quiet
+cp "$work/race/frame_0025.png" "$gallery/race.png"
 ls -l "$gallery"
