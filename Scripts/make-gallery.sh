@@ -31,4 +31,9 @@ cp "$work/diverging/$last" "$gallery/diverging.png"
 "$render_fit" --out "$work/mlp" --dataset sine --model mlp:8 --optimizer adam --learning-rate 0.05 \
     --iterations 2000 --quiet
 cp "$work/mlp/frame_2000.png" "$gallery/mlp-sine.png"
+# Three panels (issue 13): the fit, the loss curve and the loss landscape; and a diverging run.
+"$render_fit" --out "$work/panels" --panels fit,loss,landscape --quiet
+cp "$work/panels/frame_0010.png" "$gallery/three-panels.png"
+"$render_fit" --out "$work/panels-diverging" --panels fit,loss,landscape --learning-rate 1.05 --quiet 2>/dev/null
+cp "$work/panels-diverging/frame_0030.png" "$gallery/three-panels-diverging.png"
 ls -l "$gallery"
