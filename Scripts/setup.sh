@@ -9,20 +9,23 @@
 #   Scripts/setup.sh --with-xmllint  # also xmllint (the tests parse every SVG with it)
 #   Scripts/setup.sh --with-chromium # also chromium, python3 and xmllint (the tests of
 #                                    # compare-images' HTML report and JUnit XML)
+#   Scripts/setup.sh --with-parallel # also GNU parallel (the test of shards and merge)
 set -euo pipefail
 
 want_ffmpeg=0
 want_gnuplot=0
 want_xmllint=0
 want_chromium=0
+want_parallel=0
 for arg in "$@"; do
     case "$arg" in
         --with-ffmpeg) want_ffmpeg=1 ;;
         --with-gnuplot) want_gnuplot=1 ;;
         --with-xmllint) want_xmllint=1 ;;
         --with-chromium) want_chromium=1 ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "setup.sh: unknown option '$arg' (allowed: --with-ffmpeg, --with-gnuplot, --with-xmllint, --with-chromium)" >&2; exit 64 ;;
+        --with-parallel) want_parallel=1 ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "setup.sh: unknown option '$arg' (allowed: --with-ffmpeg, --with-gnuplot, --with-xmllint, --with-chromium, --with-parallel)" >&2; exit 64 ;;
     esac
 done
 
@@ -48,6 +51,8 @@ have_fonts || missing+=(fonts-dejavu-core)
 command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
 [ "$want_ffmpeg" = 1 ] && ! command -v ffmpeg >/dev/null 2>&1 && missing+=(ffmpeg)
 [ "$want_gnuplot" = 1 ] && ! command -v gnuplot >/dev/null 2>&1 && missing+=(gnuplot-nox)
+# GNU parallel, not moreutils' parallel (which takes other options): check its banner.
+[ "$want_parallel" = 1 ] && ! parallel --version 2>/dev/null | grep -q "GNU parallel" && missing+=(parallel)
 [ "$want_xmllint" = 1 ] && ! command -v xmllint >/dev/null 2>&1 && missing+=(libxml2-utils)
 if [ "$want_chromium" = 1 ]; then
     if [ "$(uname -s)" = "Darwin" ]; then

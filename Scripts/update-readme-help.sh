@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 swift build --product render-fit >/dev/null
 swift build --product compare-images >/dev/null
 bin=$(swift build --show-bin-path)
-for tool in render-fit compare-images; do
-    help=$(COLUMNS=100 "$bin/$tool" --help)
+# "render-fit merge" is the merge subcommand: the executable, then its words.
+for tool in "render-fit" "render-fit merge" "compare-images"; do
+    read -r -a words <<< "$tool"
+    help=$(COLUMNS=100 "$bin/${words[0]}" "${words[@]:1}" --help)
     awk -v tool="$tool" -v help="$help" '
         $0 ~ "^<!-- BEGIN " tool " --help" { print; print "```text"; print help; print "```"; skipping = 1; next }
         $0 ~ "^<!-- END " tool " --help" { skipping = 0 }

@@ -1,3 +1,4 @@
+#include <zlib.h>
 #include "png_bridge_common.h"
 
 void png_bridge_set_message(png_bridge_error *error, const char *message) {
@@ -28,4 +29,16 @@ void png_bridge_error_fn(png_structp png, png_const_charp message) {
 void png_bridge_warning_fn(png_structp png, png_const_charp message) {
     (void)png;
     (void)message;
+}
+
+uint32_t png_bridge_crc32(uint32_t crc, const uint8_t *bytes, size_t count) {
+    // zlib takes uInt lengths: feed large buffers in slices.
+    uLong c = crc;
+    while (count > 0) {
+        uInt n = count > 0x40000000u ? 0x40000000u : (uInt)count;
+        c = crc32(c, bytes, n);
+        bytes += n;
+        count -= n;
+    }
+    return (uint32_t)c;
 }

@@ -23,6 +23,8 @@ public struct FitPanel: FramePanel {
         axes.yLabel = scene.axisLabels.y
         // The title is dynamic; an empty placeholder keeps its space in the layout.
         axes.titleIsDynamic = true
+        // Residuals go under the points: the points become a static overlay over them.
+        if scene.settings.residuals { axes.dynamicUnderlayZOrder = ZOrder.scatter }
         do {
             // Compared runs take tab10's colours, orange included: their points go grey.
             try axes.scatter(
@@ -42,7 +44,10 @@ public struct FitPanel: FramePanel {
         }
     }
 
-    /// The title, the residuals (under the curve), the model's curve and its formula of frame `index`.
+    /// The residuals' z-order: above the grid, under the points (``ZOrder/scatter``).
+    static let residualZOrder = (ZOrder.grid + ZOrder.scatter) / 2
+
+    /// The title, the residuals (under the points and the curve), the model's curve and its formula of frame `index`.
     public func addDynamicMarks(forFrame index: Int, to axes: inout Axes) {
         let data = scene.data
         let model = scene.model
@@ -58,7 +63,9 @@ public struct FitPanel: FramePanel {
                         start: DataPoint(x: x, y: data.y[i]),
                         end: DataPoint(x: x, y: model.predict(x, parameters: parameters))))
             }
-            axes.segments(segments, color: TrainingScene.residualColor, widthPoints: 0.8, isDynamic: true)
+            axes.segments(
+                segments, color: TrainingScene.residualColor, widthPoints: 0.8, isDynamic: true,
+                zOrder: Self.residualZOrder)
         }
         guard scene.runs.count == 1 else {
             for run in scene.runs.reversed() {

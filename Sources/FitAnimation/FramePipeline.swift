@@ -35,10 +35,11 @@ public struct FramePipeline: Sendable {
     /// The frames' pixel size.
     public var pixelSize: (width: Int, height: Int) { renderer.pixelSize }
 
-    /// Renders every frame into `sinks` and finishes them; returns the rendering's wall time in
-    /// seconds. On failure cancels the sinks not finished and rethrows.
+    /// Renders every frame of `frames` (default: all; a shard renders a range) into `sinks`
+    /// and finishes them; returns the rendering's wall time in seconds. On failure cancels the
+    /// sinks not finished and rethrows.
     @discardableResult
-    public func run(into sinks: [any FrameSink]) throws -> Double {
+    public func run(into sinks: [any FrameSink], frames: Range<Int>? = nil) throws -> Double {
         InterruptCleanup.shared.install()
         let size = renderer.pixelSize
         let workers = FrameRenderer.workerCount(
@@ -50,10 +51,10 @@ public struct FramePipeline: Sendable {
                     + " rendering with \(workers) of the \(jobs) jobs asked for, to stay within the \(FrameRenderer.describe(bytes: FrameRenderer.frameMemoryBudget)) frame-buffer budget"
             )
         }
-        let progress = ProgressReporter(total: frameCount, quiet: quiet)
+        let progress = ProgressReporter(total: frames?.count ?? frameCount, quiet: quiet)
         var finished = 0
         do {
-            try renderer.run(jobs: workers, sinks: sinks, progress: progress)
+            try renderer.run(jobs: workers, sinks: sinks, frames: frames, progress: progress)
             for sink in sinks {
                 try sink.finish()
                 finished += 1

@@ -9,7 +9,9 @@ import Foundation
 /// number of threads.
 ///
 /// The static layer (background, axes, ticks, labels, a point cloud) is drawn once into a
-/// shared, immutable pixel layer; each worker thread owns one canvas that it reuses for all
+/// shared, immutable pixel layer (two when an axes has a dynamic underlay: the static items
+/// under it, and a transparent overlay of those above it, composited over each frame's
+/// underlay); each worker thread owns one canvas that it reuses for all
 /// its frames: copy the layer in, draw the frame's dynamic marks, encode straight from
 /// Cairo's pixels. Frame k depends only on k, so the thread count cannot change a byte.
 ///
@@ -20,6 +22,9 @@ public final class FrameRenderer: Sendable {
     /// The source whose frames this renderer draws.
     public let source: any FrameSource
     private let layer: CairoPixelLayer
+    /// The static items drawn over the dynamic underlay (points over residuals), on a
+    /// transparent layer; nil when no axes of the source has a dynamic underlay.
+    private let overlay: CairoPixelLayer?
     /// The static layer compressed in bands; each frame copies the bands it leaves unchanged.
     /// Nil when the source's ``FrameSource/frameEncoding`` compresses frames whole.
     public let background: PNGFrameBackground?
@@ -53,9 +58,25 @@ public final class FrameRenderer: Sendable {
         let canvas: CairoImageCanvas
         do {
             canvas = try Self.makeCanvas(source)
-            try source.staticFigure().draw(on: canvas, layers: .staticOnly)
-            try canvas.checkStatus()
-            layer = canvas.makeLayer()
+            let figure = try source.staticFigure()
+            if figure.hasDynamicUnderlay {
+                // Frames draw the base, their underlay, this overlay, then the rest; the band
+                // background below is the whole static image (base and overlay).
+                figure.draw(on: canvas, layers: .staticBase)
+                try canvas.checkStatus()
+                layer = canvas.makeLayer()
+                let overlayCanvas = try Self.makeCanvas(source)
+                figure.draw(on: overlayCanvas, layers: .staticOverlay)
+                try overlayCanvas.checkStatus()
+                let overlay = overlayCanvas.makeLayer()
+                try canvas.composite(overlay)
+                self.overlay = overlay
+            } else {
+                figure.draw(on: canvas, layers: .staticOnly)
+                try canvas.checkStatus()
+                layer = canvas.makeLayer()
+                overlay = nil
+            }
         } catch {
             throw .rendering("cannot draw the static layer: \(error)")
         }
@@ -99,7 +120,14 @@ public final class FrameRenderer: Sendable {
     /// Draws frame `index` on `canvas` (which must have the frame size) and encodes it.
     public func renderFrame(_ index: Int, on canvas: CairoImageCanvas) throws -> [UInt8] {
         try canvas.copyPixels(from: layer)
-        try source.figure(forFrame: index).draw(on: canvas, layers: .dynamicOnly)
+        let figure = try source.figure(forFrame: index)
+        if let overlay {
+            figure.draw(on: canvas, layers: .dynamicUnderlay)
+            try canvas.composite(overlay)
+            figure.draw(on: canvas, layers: .dynamicOverlay)
+        } else {
+            figure.draw(on: canvas, layers: .dynamicOnly)
+        }
         try canvas.checkStatus()
         let encoder = PNGEncoder(options: encoderOptions(forFrame: index))
         return try canvas.withPixelData { buffer, width, height, stride in
@@ -143,15 +171,24 @@ public final class FrameRenderer: Sendable {
         return "\(max(1, (bytes + (1 << 19)) >> 20)) MiB"
     }
 
-    /// Renders every frame with `jobs` threads (1...``maximumJobs``: more are clamped).
+    /// Renders every frame of `frames` (default: all) with `jobs` threads (1...``maximumJobs``:
+    /// more are clamped); ordered delivery starts at the range's first frame. A frame's bytes
+    /// depend only on its index, so rendering a range (a shard) gives the same bytes as
+    /// rendering everything.
     public func run(
-        jobs: Int, window: Int = 16, needsPixels: Bool = false, onFrame: @escaping FrameHandler,
-        ordered: OrderedHandler? = nil, progress: ProgressReporter? = nil
+        jobs: Int, window: Int = 16, needsPixels: Bool = false, frames: Range<Int>? = nil,
+        onFrame: @escaping FrameHandler, ordered: OrderedHandler? = nil, progress: ProgressReporter? = nil
     ) throws {
+        let range = frames ?? 0..<source.frameCount
+        guard range.lowerBound >= 0, range.upperBound <= source.frameCount, !range.isEmpty else {
+            throw AnimationError.rendering(
+                "frames \(range.lowerBound)..<\(range.upperBound) are not within the source's \(source.frameCount) frames"
+            )
+        }
         let workers = min(max(1, jobs), Self.maximumJobs)
         let frameBytes = layer.width * layer.height * 4
         let work = FrameWork(
-            count: source.frameCount,
+            frames: range,
             window: ordered == nil
                 ? nil
                 : Self.reorderWindow(
@@ -219,15 +256,15 @@ public final class FrameRenderer: Sendable {
 /// finished frames waiting for their turn, and the first error.
 final class FrameWork: Sendable {
     private struct State {
-        var next = 0
-        var nextToDeliver = 0
+        var next: Int
+        var nextToDeliver: Int
         var pending: [Int: ([UInt8], [UInt8]?)] = [:]
         var error: (any Error)?
     }
 
-    private let count: Int
+    private let end: Int
     private let workers: Int
-    private let state = Locked(State())
+    private let state: Locked<State>
     /// Bounds how far rendering may run ahead of in-order delivery (nil: unbounded, no delivery).
     private let slots: DispatchSemaphore?
     /// Held while delivering. A plain lock, not a `Locked<Void>`: ThreadSanitizer took the
@@ -235,8 +272,9 @@ final class FrameWork: Sendable {
     /// a race with the retains of that object on other threads.
     private let deliveryLock = NSLock()
 
-    init(count: Int, window: Int?, workers: Int) {
-        self.count = count
+    init(frames: Range<Int>, window: Int?, workers: Int) {
+        self.end = frames.upperBound
+        self.state = Locked(State(next: frames.lowerBound, nextToDeliver: frames.lowerBound))
         self.workers = workers
         // libdispatch traps when a semaphore is freed with a value below its initial one
         // (workers end having taken slots), so start at 0 and add the slots by signalling.
@@ -253,7 +291,7 @@ final class FrameWork: Sendable {
     func claim() -> Int? {
         slots?.wait()
         return state.withLock { s -> Int? in
-            guard s.error == nil, s.next < count else { return nil }
+            guard s.error == nil, s.next < end else { return nil }
             defer { s.next += 1 }
             return s.next
         }

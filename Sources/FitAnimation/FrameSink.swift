@@ -38,11 +38,13 @@ public struct RenderedFrame: Sendable {
 }
 
 extension FrameRenderer {
-    /// Renders every frame with `jobs` threads and hands each one to every sink (in order to
-    /// those that ``FrameSink/needsOrder``). Does not call ``FrameSink/finish()``: see ``FramePipeline``.
-    public func run(jobs: Int, sinks: [any FrameSink], window: Int = 16, progress: ProgressReporter? = nil)
-        throws
-    {
+    /// Renders every frame of `frames` (default: all) with `jobs` threads and hands each one to
+    /// every sink (in order to those that ``FrameSink/needsOrder``). Does not call
+    /// ``FrameSink/finish()``: see ``FramePipeline``.
+    public func run(
+        jobs: Int, sinks: [any FrameSink], window: Int = 16, frames: Range<Int>? = nil,
+        progress: ProgressReporter? = nil
+    ) throws {
         let unordered = sinks.filter { !$0.needsOrder }
         let ordered = sinks.filter(\.needsOrder)
         let needsPixels = ordered.contains(where: \.needsPixels)
@@ -62,7 +64,7 @@ extension FrameRenderer {
             }
         }
         try run(
-            jobs: jobs, window: window, needsPixels: needsPixels, onFrame: onFrame, ordered: inOrder,
-            progress: progress)
+            jobs: jobs, window: window, needsPixels: needsPixels, frames: frames, onFrame: onFrame,
+            ordered: inOrder, progress: progress)
     }
 }

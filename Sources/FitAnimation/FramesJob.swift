@@ -27,6 +27,12 @@ public struct FramesJob: Sendable {
     public var jobs: Int
     /// Silences the progress bar.
     public var quiet: Bool
+    /// Set for `--shard I/N`: render only that part of the frames and write a shard manifest
+    /// instead of `manifest.json`, `history.csv` and the animation (see `FramesJob+Shard`).
+    public var shard: ShardPlan?
+    /// Frames that shard manifests in ``output`` claim: render-fit's own for ownership checks
+    /// (a merge into the folder the shards shared).
+    public var shardOwnedFrames: Set<String> = []
 
     /// A job for `scene`; `output` nil writes only the animation.
     public init(
@@ -70,8 +76,12 @@ public struct FramesJob: Sendable {
     /// manifest owns.
     public func check() throws(OutputError) -> Set<String> {
         guard let output else { return [] }
+        if let shard {
+            try checkShard(shard, output: output)
+            return []
+        }
         let planned = plannedFiles
-        let owned = try output.checkOwnership(of: planned)
+        let owned = try output.checkOwnership(of: planned, alsoOwned: shardOwnedFrames)
         try output.checkRemovable(staleFrames(previouslyOwned: owned, planned: planned))
         return owned
     }
@@ -92,6 +102,7 @@ public struct FramesJob: Sendable {
     /// Checks, locks the folders, checks again under the lock, then writes the frames, the
     /// history, the manifest and the animation.
     public func run() throws -> Summary {
+        if let shard { return try runShard(shard) }
         InterruptCleanup.shared.install()
         _ = try check()
         try output?.create()

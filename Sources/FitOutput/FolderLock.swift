@@ -17,7 +17,21 @@ import Foundation
 /// Within one process the lock is shared: ``acquire(_:)`` for a folder this process already
 /// holds returns another handle on the same lock (two `open`s of one file would otherwise lock
 /// each other out), and the lock is released when the last handle goes.
+///
+/// Frame shards (`render-fit --shard I/N`) that write into one shared folder take the lock in
+/// ``Mode/shared`` mode: they may write together (each its own frames and shard manifest),
+/// while a full run or a merge, which take it ``Mode/exclusive``, wait for none of them and
+/// fail at once while any is writing. Shared holders leave the file empty (no single process
+/// id) and the last one out removes it.
 public final class FolderLock: Sendable {
+    /// Who else may hold the folder at the same time.
+    public enum Mode: Sendable {
+        /// Nobody: a full run, a merge.
+        case exclusive
+        /// Other shared holders only: the shards of one run writing into one folder.
+        case shared
+    }
+
     /// The lock file's name inside each folder.
     public static let fileName = ".render-fit.lock"
 
@@ -49,7 +63,7 @@ public final class FolderLock: Sendable {
     /// - Throws: ``OutputError/folderLocked(folder:pid:)`` when another process holds it,
     ///   ``OutputError/notAFile(path:kind:)`` when the lock file's name holds something else,
     ///   ``OutputError/cannotLock(folder:reason:)`` when it cannot be created or locked.
-    public static func acquire(_ folder: String) throws(OutputError) -> FolderLock {
+    public static func acquire(_ folder: String, mode: Mode = .exclusive) throws(OutputError) -> FolderLock {
         let key = ResolvedPath.resolve(folder)
         let result: Result<HeldLock, OutputError> = registry.withLock { locks in
             if let entry = locks[key] {
@@ -57,7 +71,7 @@ public final class FolderLock: Sendable {
                 return .success(entry.lock)
             }
             do throws(OutputError) {
-                let lock = try HeldLock(folder: folder, key: key)
+                let lock = try HeldLock(folder: folder, key: key, mode: mode)
                 locks[key] = (lock, 1)
                 return .success(lock)
             } catch {
@@ -69,11 +83,13 @@ public final class FolderLock: Sendable {
 
     /// Locks every folder of `folders` (duplicates and spellings of one place count once), in
     /// a fixed order.
-    public static func acquireAll(_ folders: [String]) throws(OutputError) -> [FolderLock] {
+    public static func acquireAll(_ folders: [String], mode: Mode = .exclusive) throws(OutputError)
+        -> [FolderLock]
+    {
         var seen: Set<String> = []
         var locks: [FolderLock] = []
         for folder in folders.sorted() where seen.insert(ResolvedPath.resolve(folder)).inserted {
-            locks.append(try acquire(folder))
+            locks.append(try acquire(folder, mode: mode))
         }
         return locks
     }
@@ -84,8 +100,10 @@ private final class HeldLock: Sendable {
     let key: String
     let path: String
     private let fd: Int32
+    private let mode: FolderLock.Mode
 
-    init(folder: String, key: String) throws(OutputError) {
+    init(folder: String, key: String, mode: FolderLock.Mode) throws(OutputError) {
+        self.mode = mode
         self.key = key
         path = (folder.hasSuffix("/") ? folder : folder + "/") + FolderLock.fileName
         var attempts = 0
@@ -103,7 +121,7 @@ private final class HeldLock: Sendable {
                 close(fd)
                 throw .notAFile(path: path, kind: FileKind(atPath: path))
             }
-            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            if flock(fd, (mode == .shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
                 let failure = errno
                 let pid = failure == EWOULDBLOCK ? Self.recordedPID(fd) : nil
                 close(fd)
@@ -126,9 +144,13 @@ private final class HeldLock: Sendable {
                         "'\(path)' holds something other than a process id; it is not render-fit's, move it away"
                 )
             }
-            let text = Array("\(getpid())\n".utf8)
+            // An exclusive holder names itself; shared holders are many, so the file stays
+            // empty (a process id left by an earlier exclusive holder would mislead).
             _ = ftruncate(fd, 0)
-            _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+            if mode == .exclusive {
+                let text = Array("\(getpid())\n".utf8)
+                _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+            }
             self.fd = fd
             InterruptCleanup.shared.registerLock(path)
             return
@@ -140,7 +162,11 @@ private final class HeldLock: Sendable {
     func release() {
         var mine = stat()
         var there = stat()
-        if fstat(fd, &mine) == 0, lstat(path, &there) == 0, mine.st_ino == there.st_ino,
+        // A shared holder removes the file only when it is the last one: when it can take the
+        // lock exclusively. (The conversion is not atomic; if another process slips in, it
+        // holds the lock and the file stays, which is harmless.)
+        let alone = mode == .exclusive || flock(fd, LOCK_EX | LOCK_NB) == 0
+        if alone, fstat(fd, &mine) == 0, lstat(path, &there) == 0, mine.st_ino == there.st_ino,
             mine.st_dev == there.st_dev
         {
             unlink(path)

@@ -58,18 +58,21 @@ public struct OutputDirectory: Sendable {
     /// dangling symbolic link included), or when a planned name or one of `removing` (files of
     /// the previous run this one will delete) holds a directory, a FIFO or any non-file.
     /// Returns the previous manifest's files.
+    /// `alsoOwned` adds files that other lists of this tool in the folder claim (the frames of
+    /// shard manifests, see `render-fit --shard`).
     @discardableResult
-    public func checkOwnership(of planned: [String], removing: Set<String> = []) throws(OutputError)
-        -> Set<String>
+    public func checkOwnership(of planned: [String], removing: Set<String> = [], alsoOwned: Set<String> = [])
+        throws(OutputError) -> Set<String>
     {
         try validate()
         let owned = try previousManifestFiles()
+        let mayReplace = owned.union(alsoOwned)
         var foreign: [String] = []
         for name in planned where name != manifestName {
             let kind = FileKind(atPath: filePath(name))
             switch kind {
             case .missing: continue
-            case .regular, .symbolicLink: if !owned.contains(name) { foreign.append(name) }
+            case .regular, .symbolicLink: if !mayReplace.contains(name) { foreign.append(name) }
             case .directory, .other: throw .notAFile(path: filePath(name), kind: kind)
             }
         }

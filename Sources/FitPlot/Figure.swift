@@ -8,6 +8,9 @@
 /// and layout (limits, ticks, legend position) never depends on dynamic items, so the calls
 /// of `.all` are exactly those of `.staticOnly` followed by those of `.dynamicOnly`: an
 /// animation can draw the static layer once and each frame's dynamic layer over a copy.
+/// An axes with a ``Axes/dynamicUnderlayZOrder`` splits this into four layers (static base,
+/// dynamic underlay, static overlay, dynamic overlay; see ``DrawLayers``), so that some
+/// dynamic marks can go under static ones.
 public struct Figure: Sendable {
     /// Size in layout units.
     public let size: Size
@@ -157,13 +160,21 @@ public struct Figure: Sendable {
     /// Paints `layers` of the figure on `renderer` (see the type's notes on layers).
     public func draw(on renderer: any Renderer, layers: DrawLayers = .all) {
         let groups = drawGroups(measure: { renderer.measureText($0, font: $1) })
-        if layers != .dynamicOnly {
-            for group in groups { for item in group where !item.isDynamic { item.paint(renderer) } }
+        let order: [DrawLayers]
+        switch layers {
+        case .all: order = [.staticBase, .dynamicUnderlay, .staticOverlay, .dynamicOverlay]
+        case .staticOnly: order = [.staticBase, .staticOverlay]
+        case .dynamicOnly: order = [.dynamicUnderlay, .dynamicOverlay]
+        case .staticBase, .dynamicUnderlay, .staticOverlay, .dynamicOverlay: order = [layers]
         }
-        if layers != .staticOnly {
-            for group in groups { for item in group where item.isDynamic { item.paint(renderer) } }
+        for layer in order {
+            for group in groups { for item in group where item.layer == layer { item.paint(renderer) } }
         }
     }
+
+    /// Whether some axes paints dynamic marks beneath static ones (see
+    /// ``Axes/dynamicUnderlayZOrder``): an animation then needs the static overlay.
+    public var hasDynamicUnderlay: Bool { axes.contains { $0.dynamicUnderlayZOrder != nil } }
 
     /// Item groups in painting order: the figure background, each axes (z-sorted), then the
     /// figure's texts (z-sorted).

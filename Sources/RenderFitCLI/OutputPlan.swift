@@ -16,15 +16,20 @@ struct OutputPlan {
     let figures: FiguresJob?
     let animation: AnimationTarget?
 
-    init(settings: RenderFitSettings, scene: TrainingScene) {
+    /// `shardOwned`: for a merge, the frames that shard manifests in --out claim (render-fit's
+    /// own, so the merge may keep or replace them).
+    init(settings: RenderFitSettings, scene: TrainingScene, shardOwned: Set<String> = []) {
         self.settings = settings
         self.scene = scene
         let r = settings.rendering
         animation = r.animation
         let output = settings.outputDirectoryArgument.map { OutputDirectory(path: $0) }
         if output != nil || animation != nil {
-            frames = FramesJob(
+            var job = FramesJob(
                 scene: scene, output: output, animation: animation, jobs: r.jobs, quiet: settings.quiet)
+            job.shard = settings.shard
+            job.shardOwnedFrames = shardOwned
+            frames = job
         } else {
             frames = nil
         }
@@ -200,7 +205,7 @@ struct OutputPlan {
             InterruptCleanup.shared.install()
             try frames?.output?.create()
             try figures?.output.create()
-            let locks = try FolderLock.acquireAll(folders)
+            let locks = try FolderLock.acquireAll(folders, mode: settings.shard == nil ? .exclusive : .shared)
             defer { withExtendedLifetime(locks) {} }
             try check()
             if let export = settings.historyExport {
@@ -208,7 +213,13 @@ struct OutputPlan {
                     inFolder: ResolvedPath.parent(of: export.url.path),
                     of: [ResolvedPath.name(of: export.url.path)])
             }
-            if let frames {
+            if let frames, let shard = frames.shard, let output = frames.output {
+                let summary = try frames.run()
+                let range = shard.shard.frames(of: scene.frameCount)
+                lines.append(
+                    "wrote frames \(range.lowerBound)…\(range.upperBound - 1) (\(summary.frames) of \(scene.frameCount)) and \(shard.shard.manifestName) to \(output.path) (\(Self.timing(frames: summary.frames, seconds: summary.seconds)))"
+                )
+            } else if let frames {
                 let summary = try frames.run()
                 let rate = summary.seconds > 0 ? Double(summary.frames) / summary.seconds : 0
                 let timing = String(format: "%.2f s, %.0f frames/s", summary.seconds, rate)
@@ -242,6 +253,45 @@ struct OutputPlan {
             throw error
         } catch {
             throw OutputError("\(error)")
+        }
+        return lines
+    }
+
+    private static func timing(frames: Int, seconds: Double) -> String {
+        String(format: "%.2f s, %.0f frames/s", seconds, seconds > 0 ? Double(frames) / seconds : 0)
+    }
+
+    /// `render-fit merge`: locks, checks and writes like ``write()``, with the frames taken
+    /// from `shards`; returns the summary lines.
+    func merge(_ shards: ShardSet) throws -> [String] {
+        guard let frames, let output = frames.output else { return [] }
+        let summary: FramesJob.MergeSummary
+        do {
+            InterruptCleanup.shared.install()
+            summary = try frames.runMerge(shards)
+        } catch let error as ShardError {
+            throw OutputError(error.description)
+        } catch let error as FitOutput.OutputError {
+            throw OutputError(error.description)
+        } catch let error as AnimationError {
+            throw OutputError(error.description)
+        } catch {
+            throw OutputError("\(error)")
+        }
+        var how: [String] = []
+        if summary.linked > 0 { how.append("\(summary.linked) hard-linked") }
+        if summary.copied > 0 { how.append("\(summary.copied) copied") }
+        let kept = summary.frames - summary.linked - summary.copied
+        if kept > 0 { how.append("\(kept) already there") }
+        var lines = [
+            "merged \(summary.shards) shard\(summary.shards == 1 ? "" : "s"): wrote \(summary.frames) frames (\(how.joined(separator: ", "))), history.csv and manifest.json to \(output.path) (\(String(format: "%.2f", summary.seconds)) s)"
+        ]
+        if summary.removedStale > 0 {
+            lines.append(
+                "removed \(summary.removedStale) frames of an earlier run that this one does not produce")
+        }
+        if let animation {
+            lines.append("wrote \(animation.path) (\(summary.frames) frames at \(scene.settings.fps) fps)")
         }
         return lines
     }

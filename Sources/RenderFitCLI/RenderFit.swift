@@ -3,6 +3,7 @@ import FitAnimation
 import FitOutput
 import FitTrainer
 import Foundation
+import RenderFitOptions
 
 /// `render-fit`: fit a model to a point cloud by gradient descent (or momentum, RMSprop,
 /// Adam), print the falling loss as the article does, and draw every step.
@@ -34,6 +35,10 @@ struct RenderFit: ParsableCommand {
               render-fit --out mine/ --data points.csv --standardize
               render-fit --out f/ --dataset sine --model mlp:8 --optimizer adam --learning-rate 0.05 --iterations 2000
               render-fit --history run.csv --model poly:3 --dataset quadratic --batch-size 16
+                render-fit --out frames/ --shard 2/8   (part 2 of 8; then: render-fit merge --out frames/)
+
+            Subcommand:
+              render-fit merge --out DIR [SHARD_DIR …]   assemble the shards of a run; see 'render-fit merge --help'
             """,
         version: RenderFitVersion.current)
 
@@ -49,13 +54,16 @@ struct RenderFit: ParsableCommand {
             let points = data.points ?? TutorialDataSet.defaultCount
             guard batchSize <= points else {
                 throw ValidationError(
-                    "--batch-size \(batchSize) is not allowed; use a whole number from 1 to \(points), the number of points")
+                    "--batch-size \(batchSize) is not allowed; use a whole number from 1 to \(points), the number of points"
+                )
             }
         }
     }
 
     func run() throws {
-        try RenderFitRun(settings: RenderFitSettings(command: self)).perform()
+        try RenderFitRun(
+            settings: RenderFitSettings(command: self, arguments: Array(CommandLine.arguments.dropFirst()))
+        ).perform()
     }
 
     /// Like `ParsableCommand.main()`, but every failure is exactly one line on standard error
@@ -64,6 +72,19 @@ struct RenderFit: ParsableCommand {
     static func main() {
         if let message = ArgumentEncoding.firstInvalid() { fail(message, status: 64) }
         do {
+            // `merge` is dispatched here rather than declared as a subcommand: argument-parser
+            // would also parse (and validate) this command's options, whose --out and
+            // --animation would take the merge's own.
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.first == RenderFitMerge.name {
+                var merge = try RenderFitMerge.parseAsRoot(Array(arguments.dropFirst()))
+                try merge.run()
+                return
+            }
+            if arguments == ["help", RenderFitMerge.name] {
+                print(RenderFitMerge.helpMessage())
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let error as UsageError {
@@ -74,11 +95,13 @@ struct RenderFit: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success {
                 // --help arrives as an "error" that should print normally.
-                print(fullMessage(for: error))
+                let isMerge = CommandLine.arguments.dropFirst().first == RenderFitMerge.name
+                print(isMerge ? RenderFitMerge.fullMessage(for: error) : fullMessage(for: error))
                 Self.exit()
             }
             if error is ExitCode { Self.exit(withError: error) }
-            fail(message(for: error), status: code.rawValue)
+            let isMerge = CommandLine.arguments.dropFirst().first == RenderFitMerge.name
+            fail(isMerge ? RenderFitMerge.message(for: error) : message(for: error), status: code.rawValue)
         }
     }
 

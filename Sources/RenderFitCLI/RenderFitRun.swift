@@ -9,7 +9,14 @@ import Foundation
 struct RenderFitRun {
     let settings: RenderFitSettings
 
-    func perform() throws {
+    /// The data, the training and the scene: everything before the outputs.
+    struct Prepared {
+        var history: TrainingHistory
+        var report: TrainingReport
+        var scene: TrainingScene
+    }
+
+    func prepare() throws -> Prepared {
         let loaded = try loadData()
         let data = loaded.data
         try checkSpread(data)
@@ -28,6 +35,34 @@ struct RenderFitRun {
         } catch {
             throw UsageError(error.description)
         }
+        if let shard = settings.shard?.shard, shard.count > scene.frameCount {
+            throw UsageError(
+                "--shard \(shard.text) is not allowed: this run has \(scene.frameCount) frames, so N may be at most \(scene.frameCount) (every shard renders at least one frame)"
+            )
+        }
+        return Prepared(history: history, report: report, scene: scene)
+    }
+
+    /// `render-fit merge`: the run trained again from the shards' arguments, its folder
+    /// assembled from their frames.
+    func merge(_ shards: ShardSet) throws {
+        let scene = try prepare().scene
+        let plan = OutputPlan(
+            settings: settings, scene: scene,
+            shardOwned: shards.ownedFrames(in: settings.outputDirectoryArgument))
+        try plan.check()
+        if let note = plan.animation?.rateNote(fps: settings.rendering.fps) {
+            StandardError.writeLine("render-fit: " + note)
+        }
+        let lines = try plan.merge(shards)
+        if !settings.quiet { for line in lines { print(line) } }
+    }
+
+    func perform() throws {
+        let prepared = try prepare()
+        let history = prepared.history
+        let report = prepared.report
+        let scene = prepared.scene
         let plan = OutputPlan(settings: settings, scene: scene)
         try plan.check()
 
@@ -68,9 +103,14 @@ struct RenderFitRun {
     private func checkSpread(_ data: DataSet) throws {
         guard data.limits.xSpan == 0 else { return }
         let source: String
-        if case .csvFile(let url) = settings.dataSource { source = "--data '\(url.path)': " } else { source = "" }
+        if case .csvFile(let url) = settings.dataSource {
+            source = "--data '\(url.path)': "
+        } else {
+            source = ""
+        }
         throw UsageError(
-            source + "all \(data.count) x values are equal (\(ShortestDecimal.format(data.x[0]))), so the slope "
+            source
+                + "all \(data.count) x values are equal (\(ShortestDecimal.format(data.x[0]))), so the slope "
                 + "is undetermined; a fit needs at least two different x values")
     }
 

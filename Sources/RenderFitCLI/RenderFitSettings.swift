@@ -2,6 +2,7 @@ import FitAnimation
 import FitOutput
 import FitTrainer
 import Foundation
+import RenderFitOptions
 
 /// Everything `render-fit` will do, built once by ``init(command:)`` from options that their
 /// groups' `validate()` already checked; it throws a one-line ``UsageError`` for the first
@@ -32,9 +33,13 @@ struct RenderFitSettings: Sendable {
     var rendering: RenderingOptions
     /// The settings recorded in the manifest and the frames.
     var renderSettings: RenderSettings
+    /// Set with `--shard I/N`: which part, and the arguments a merge trains the run again from.
+    var shard: FramesJob.ShardPlan?
 
     /// True when only `--history` was asked for: train, write the history, draw nothing.
-    var historyOnly: Bool { outputDirectory == nil && rendering.figuresDirectory == nil && rendering.animation == nil }
+    var historyOnly: Bool {
+        outputDirectory == nil && rendering.figuresDirectory == nil && rendering.animation == nil
+    }
 
     /// Everything about drawing: sizes, language, parallelism, figures, animation.
     struct RenderingOptions: Sendable {
@@ -51,7 +56,8 @@ struct RenderFitSettings: Sendable {
         var force: Bool
     }
 
-    init(command: RenderFit) throws(UsageError) {
+    /// `arguments` are the command line's (without the program name): a shard records them.
+    init(command: RenderFit, arguments: [String]) throws(UsageError) {
         let output = command.output
         if let out = output.out {
             outputDirectory = try Self.outputDirectory(out)
@@ -70,7 +76,8 @@ struct RenderFitSettings: Sendable {
             model: command.model.model, optimizer: command.training.configuration,
             iterations: command.training.iterations, initialParameters: initial,
             initSeed: command.model.initSeed ?? Trainer.defaultSeed, batchSize: command.training.batchSize,
-            shuffleSeed: command.training.shuffleSeed ?? Trainer.defaultSeed, standardize: command.data.standardize)
+            shuffleSeed: command.training.shuffleSeed ?? Trainer.defaultSeed,
+            standardize: command.data.standardize)
         dataSource = try Self.dataSource(command.data)
         if let text = command.data.columns {
             do {
@@ -87,19 +94,25 @@ struct RenderFitSettings: Sendable {
         if let figures = output.figures {
             try Self.checkDirectoryArgument(figures, option: "--figures")
         }
-        let animationTarget = try output.animation.map { path throws(UsageError) in try Self.checkAnimationPath(path) }
+        let animationTarget = try output.animation.map { path throws(UsageError) in
+            try Self.checkAnimationPath(path)
+        }
         rendering = RenderingOptions(
             width: image.width, height: image.height, scale: image.scale, language: image.lang.rawValue,
-            residuals: image.residuals, jobs: output.jobs ?? OutputOptions.defaultJobs,
+            residuals: image.residuals, jobs: output.jobs,
             figuresDirectory: output.figures, figureFormat: output.format.rawValue, animation: animationTarget,
             fps: image.fps, force: output.force)
         renderSettings = RenderSettings(
-            data: RenderSettings.DataSettings(points: 0, seed: 0), model: RenderSettings.ModelSettings(initialParameters: []),
+            data: RenderSettings.DataSettings(points: 0, seed: 0),
+            model: RenderSettings.ModelSettings(initialParameters: []),
             training: RenderSettings.TrainingSettings(iterations: 0, optimizer: trainer.optimizer),
             image: RenderSettings.ImageSettings(
                 width: image.width, height: image.height, scale: image.scale, language: image.lang,
                 residuals: image.residuals, fps: image.fps, panels: image.panelList))
         renderSettings = makeRenderSettings(command: command)
+        shard = output.shard.map {
+            FramesJob.ShardPlan(shard: $0, arguments: ShardArguments.recorded(arguments))
+        }
     }
 
     /// The settings of frames and manifest, with the command line that reproduces the run.

@@ -11,11 +11,13 @@ import Testing
         try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
     }
 
-    /// `tool --help` at 100 columns, as Scripts/update-readme-help.sh pastes it.
+    /// `tool --help` at 100 columns, as Scripts/update-readme-help.sh pastes it (`tool` may
+    /// be a subcommand: "render-fit merge").
     static func help(_ tool: String) throws -> String {
+        let words = tool.split(separator: " ").map(String.init)
         let process = Process()
-        process.executableURL = try ProcessRunner.executable(named: tool)
-        process.arguments = ["--help"]
+        process.executableURL = try ProcessRunner.executable(named: words[0])
+        process.arguments = Array(words.dropFirst()) + ["--help"]
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "100"
         process.environment = environment
@@ -36,7 +38,7 @@ import Testing
         return lines[(begin + 2)..<(end - 1)].joined(separator: "\n")
     }
 
-    @Test(arguments: ["render-fit", "compare-images"])
+    @Test(arguments: ["render-fit", "render-fit merge", "compare-images"])
     func theCommandLineReferenceIsTheToolsHelp(tool: String) throws {
         let block = try #require(
             Self.readmeBlock(tool, in: try Self.readme()), "no \(tool) block in README.md")

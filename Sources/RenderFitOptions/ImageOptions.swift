@@ -2,27 +2,25 @@ import ArgumentParser
 import FitAnimation
 
 /// How the frames and figures look.
-struct ImageOptions: ParsableArguments {
-    static let sizeRange = 16...16_384
-    static let allowedSizes = "a whole number from \(sizeRange.lowerBound) to \(sizeRange.upperBound)"
-    static let scaleRange = 0.25...8.0
-    static let allowedScales = "a number from 0.25 to 8"
-    static let fpsRange = 1...100
-    static let allowedFPS = "a whole number from \(fpsRange.lowerBound) to \(fpsRange.upperBound)"
+public struct ImageOptions: ParsableArguments {
+    public static let sizeRange = 16...16_384
+    public static let allowedSizes = "a whole number from \(sizeRange.lowerBound) to \(sizeRange.upperBound)"
+    public static let scaleRange = 0.25...8.0
+    public static let allowedScales = "a number from 0.25 to 8"
     /// Longest side of an image in device pixels (Cairo's and the PNG decoder's comfort zone).
-    static let maximumPixelsPerSide = 16_384.0
+    public static let maximumPixelsPerSide = 16_384.0
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("Image width in layout pixels, \(allowedSizes) (default 640).", valueName: "px"),
         transform: { try NumberArgument.integer($0, allowed: allowedSizes) })
-    var width: Int = 640
+    public var width: Int = 640
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("Image height in layout pixels, \(allowedSizes) (default 480).", valueName: "px"),
         transform: { try NumberArgument.integer($0, allowed: allowedSizes) })
-    var height: Int = 480
+    public var height: Int = 480
 
     @Option(
         parsing: .unconditional,
@@ -30,25 +28,14 @@ struct ImageOptions: ParsableArguments {
             "Pixels per layout pixel for HiDPI, \(allowedScales) (default 1; 2 doubles the pixels, same layout).",
             valueName: "s"),
         transform: { try NumberArgument.double($0, allowed: allowedScales) })
-    var scale: Double = 1
+    public var scale: Double = 1
 
-    @Option(
-        help: ArgumentHelp(
-            "Language of titles and labels, en or fr (default en; fr also uses a decimal comma: \"Itération 12 — perte 0,4911\").",
-            valueName: "en|fr"),
-        transform: { try EnumArgument.parse($0, as: RenderSettings.Language.self) })
-    var lang: RenderSettings.Language = .en
+    @OptionGroup public var language: LanguageOption<RenderFitDefaults>
 
     @Flag(help: "Draw each point's residual (vertical segment to the current curve) on the frames.")
-    var residuals = false
+    public var residuals = false
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Frames per second of the animation, \(allowedFPS) (default 25; the tutorial's 20 ms interval is 50).",
-            valueName: "n"),
-        transform: { try NumberArgument.integer($0, allowed: allowedFPS) })
-    var fps: Int = 25
+    @OptionGroup public var frameRate: FrameRateOption<RenderFitDefaults>
 
     @Option(
         help: ArgumentHelp(
@@ -56,12 +43,18 @@ struct ImageOptions: ParsableArguments {
                 + "(default fit). --width and --height are each panel's: fit,loss,landscape at the default size "
                 + "makes 1920×480 frames.",
             valueName: "list"))
-    var panels: String = "fit"
+    public var panels: String = "fit"
 
+    public init() {}
+
+    /// `--lang`.
+    public var lang: RenderSettings.Language { language.lang }
+    /// `--fps`.
+    public var fps: Int { frameRate.fps }
     /// The validated `--panels` list.
-    var panelList: [PanelKind] { (try? PanelKind.parseList(panels)) ?? PanelKind.defaultList }
+    public var panelList: [PanelKind] { (try? PanelKind.parseList(panels)) ?? PanelKind.defaultList }
 
-    func validate() throws {
+    public func validate() throws {
         let panelKinds: [PanelKind]
         do {
             panelKinds = try PanelKind.parseList(panels)
@@ -88,9 +81,6 @@ struct ImageOptions: ParsableArguments {
                 "--panels \(PanelKind.listText(panelKinds)) at --width \(width) --scale \(scale) gives frames "
                     + "\(Int(frameWidth.rounded(.up))) pixels wide; the most allowed is "
                     + "\(Int(Self.maximumPixelsPerSide)) (--width is each panel's)")
-        }
-        guard Self.fpsRange.contains(fps) else {
-            throw ValidationError("--fps \(fps) is not allowed; use \(Self.allowedFPS)")
         }
     }
 }

@@ -1,0 +1,103 @@
+import FitOutput
+import FitPNG
+import Foundation
+
+/// `shard-I-of-N.json`: what one shard of a run (`render-fit --shard I/N`) wrote, and
+/// everything `render-fit merge` checks before it trusts the frames: the tool's version, the
+/// run's settings and the arguments that reproduce it, the history the shard trained (its
+/// size and CRC-32), the frames it covers, and each frame file's size and CRC-32.
+///
+/// It is also the shard's ownership list (`tool` and `files`, like `manifest.json`): a rerun
+/// of a shard, or another shard in the same folder, may replace the frames a shard manifest
+/// lists and nothing else. Written first with `complete` false (so a killed shard still owns
+/// its frames), then complete once every frame is written.
+public struct ShardManifest: Codable, Equatable, Sendable {
+    /// The largest shard manifest read back (the manifest of a one-shard, 1,000,001-frame run
+    /// is about 110 MB).
+    public static let maximumBytes = 256 << 20
+
+    /// One frame file the shard wrote.
+    public struct FrameFile: Codable, Equatable, Sendable {
+        /// The frame's index in the whole run.
+        public var index: Int
+        /// Its file name, e.g. `frame_0042.png`.
+        public var file: String
+        /// Its size in bytes.
+        public var bytes: Int
+        /// The CRC-32 (zlib's) of its bytes.
+        public var crc32: UInt32
+    }
+
+    /// The size and CRC-32 of some bytes (the history as `history.csv` holds it).
+    public struct Digest: Codable, Equatable, Sendable {
+        /// Size in bytes.
+        public var bytes: Int
+        /// The CRC-32 (zlib's) of the bytes.
+        public var crc32: UInt32
+
+        /// The digest of `bytes`.
+        public init(of bytes: [UInt8]) {
+            self.bytes = bytes.count
+            crc32 = CRC32.fileChecksum(bytes)
+        }
+    }
+
+    /// Always "render-fit" (the ownership-list marker).
+    public var tool = "render-fit"
+    /// The version of render-fit that wrote the shard.
+    public var version: String
+    /// False while the shard writes.
+    public var complete: Bool
+    /// Which part of the run this is.
+    public var shard: FrameShard
+    /// The run's arguments without those that do not change the bytes (`--shard`, `--out`,
+    /// `--jobs`, `--quiet`, `--force`), paths of input files made absolute: `render-fit merge`
+    /// trains the run again from them.
+    public var arguments: [String]
+    /// The run's settings, as its `manifest.json` records them.
+    public var settings: RenderSettings
+    /// The number of frames of the whole run.
+    public var frameCount: Int
+    /// The first frame this shard covers.
+    public var firstFrame: Int
+    /// One past the last frame this shard covers.
+    public var endFrame: Int
+    /// The run's history (`history.csv`'s bytes): size and CRC-32.
+    public var history: Digest
+    /// The frames written, in order; empty while incomplete.
+    public var frames: [FrameFile]
+    /// Every file the shard wrote or may have written (its ownership list).
+    public var files: [String]
+
+    /// The frames it covers.
+    public var frameRange: Range<Int> { firstFrame..<max(firstFrame, endFrame) }
+
+    /// The manifest as JSON (sorted keys, pretty printed, final newline), as written.
+    public func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(self)) + [10]
+    }
+
+    /// Reads the shard manifest at `path`.
+    /// - Throws: ``ShardError/unreadable(path:reason:)``.
+    public static func read(atPath path: String) throws(ShardError) -> ShardManifest {
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedFile.read(atPath: path, limit: maximumBytes)
+        } catch {
+            throw .unreadable(path: path, reason: error.reason)
+        }
+        do {
+            let manifest = try JSONDecoder().decode(ShardManifest.self, from: Data(bytes))
+            guard manifest.tool == "render-fit" else {
+                throw ShardError.unreadable(path: path, reason: "its tool is not render-fit")
+            }
+            return manifest
+        } catch let error as ShardError {
+            throw error
+        } catch {
+            throw .unreadable(path: path, reason: "it is not a render-fit shard manifest")
+        }
+    }
+}
