@@ -35,5 +35,6 @@ cp "$work/mlp/frame_2000.png" "$gallery/mlp-sine.png"
 "$render_fit" --out "$work/panels" --panels fit,loss,landscape --quiet
 cp "$work/panels/frame_0010.png" "$gallery/three-panels.png"
 "$render_fit" --out "$work/panels-diverging" --panels fit,loss,landscape --learning-rate 1.05 --quiet 2>/dev/null
-cp "$work/panels-diverging/frame_0030.png" "$gallery/three-panels-diverging.png"
+last=$(ls "$work/panels-diverging" | grep '^frame_' | tail -n1)
+cp "$work/panels-diverging/$last" "$gallery/three-panels-diverging.png"
 ls -l "$gallery"
