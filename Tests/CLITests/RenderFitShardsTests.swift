@@ -111,11 +111,13 @@ import Testing
         defer { dir.remove() }
         let options = ["--iterations", "12"]
         let single = try ProcessRunner.run(
-            "render-fit", ["--out", dir.path("single"), "--animation", dir.path("single.gif"), "--quiet"] + options)
+            "render-fit",
+            ["--out", dir.path("single"), "--animation", dir.path("single.gif"), "--quiet"] + options)
         #expect(single.status == 0, "\(single.standardError)")
         let folders = try Self.threeShards(dir, options)
         let merged = try ProcessRunner.run(
-            "render-fit", ["merge", "--out", dir.path("merged"), "--animation", dir.path("merged.gif")] + folders)
+            "render-fit",
+            ["merge", "--out", dir.path("merged"), "--animation", dir.path("merged.gif")] + folders)
         #expect(merged.status == 0, "\(merged.standardError)")
         let expected = try Data(contentsOf: URL(fileURLWithPath: dir.path("single.gif")))
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path("merged.gif"))) == expected)
@@ -274,7 +276,8 @@ import Testing
             try Self.edit(name) { $0["arguments"] = ["--figures", figures] }
         }
         let out = dir.path("merged")
-        Self.expectRefused(try Self.merge(out, folders), mentioning: "records the output option --figures", nothingAt: out)
+        Self.expectRefused(
+            try Self.merge(out, folders), mentioning: "records the output option --figures", nothingAt: out)
         #expect(!FileManager.default.fileExists(atPath: figures))
     }
 
