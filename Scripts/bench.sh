@@ -7,19 +7,25 @@
 #                                    # throwaway venv) and gnuplot (when installed:
 #                                    # Scripts/setup.sh --with-gnuplot)
 #   Scripts/bench.sh --quick         # fewer runs and cases (a smoke test, noisier numbers)
+#   Scripts/bench.sh --training      # only the training rows (render-fit against numpy, and
+#                                    # PyTorch when TRAINING_PYTHON can import torch)
 #
-# Environment: SCRATCH (build folder, default .build), RUNS (A/B runs per peer, default 5).
+# Environment: SCRATCH (build folder, default .build), RUNS (A/B runs per peer, default 5),
+# TRAINING_PYTHON (the Python of the training peers, default python3; e.g. a venv where
+# `pip install torch` was run).
 # Everything temporary lives in one folder under $TMPDIR, removed at exit.
 set -euo pipefail
 
 with_peers=0
 quick=0
+training_only=0
 for arg in "$@"; do
     case "$arg" in
         --with-peers) with_peers=1 ;;
         --quick) quick=1 ;;
-        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) echo "bench.sh: unknown option '$arg' (allowed: --with-peers, --quick)" >&2; exit 64 ;;
+        --training) training_only=1 ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "bench.sh: unknown option '$arg' (allowed: --with-peers, --quick, --training)" >&2; exit 64 ;;
     esac
 done
 
@@ -32,7 +38,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/render-fit-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 echo "== building (release)"
-for product in render-fit render-fit-bench compare-images; do
+products=(render-fit render-fit-bench compare-images)
+[ "$training_only" = 1 ] && products=(render-fit render-fit-bench)
+for product in "${products[@]}"; do
     if ! swift build -c release --scratch-path "$scratch" --product "$product" >"$work/build.log" 2>&1; then
         cat "$work/build.log" >&2
         echo "bench.sh: the release build of $product failed (output above)" >&2
@@ -45,7 +53,7 @@ echo "== machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loa
 quick_flag=()
 [ "$quick" = 1 ] && quick_flag=(--quick)
 groups=(frames encode trainer apng job pipeline)
-"$bin/render-fit-bench" "${groups[@]}" "${quick_flag[@]}" --json-out "$work/bench.json"
+[ "$training_only" = 1 ] || "$bin/render-fit-bench" "${groups[@]}" "${quick_flag[@]}" --json-out "$work/bench.json"
 # The optimizers group runs with a malloc counter preloaded (Scripts/peers/malloc_count.c), so
 # that it can show that mini-batch steps allocate nothing; without a C compiler it runs bare.
 preload=()
@@ -53,6 +61,14 @@ if cc -O2 -shared -fPIC -o "$work/malloc_count.so" Scripts/peers/malloc_count.c 
     preload=(env "LD_PRELOAD=$work/malloc_count.so")
 fi
 "${preload[@]}" "$bin/render-fit-bench" optimizers "${quick_flag[@]}" --json-out "$work/optimizers.json"
+training_python=${TRAINING_PYTHON:-python3}
+if [ "$training_only" = 1 ]; then
+    echo "== training: render-fit against numpy and PyTorch (medians of $runs runs)"
+    training_args=(--render-fit "$bin/render-fit" --bench-json "$work/optimizers.json" --work "$work" --runs "$runs")
+    if "$training_python" -c 'import torch' 2>/dev/null; then training_args+=(--torch); fi
+    "$training_python" Scripts/peers/training_ratios.py "${training_args[@]}"
+    exit 0
+fi
 # Diagnostic: the pipeline row again with the job's files on tmpfs, to separate our own
 # per-frame overhead from the file system's cost of creating a file (temporary + rename).
 tmpfs_args=()
@@ -85,13 +101,18 @@ echo "== ratios (A/B interleaved, medians of $runs runs)"
 python3 Scripts/peers/bench_ratios.py "${ratio_args[@]}"
 
 echo "== training: render-fit against numpy and PyTorch (medians of $runs runs)"
-if python3 -c 'import numpy' 2>/dev/null; then
+if "$training_python" -c 'import numpy' 2>/dev/null; then
     training_args=(--render-fit "$bin/render-fit" --bench-json "$work/optimizers.json" --work "$work" --runs "$runs")
-    if python3 -c 'import torch' 2>/dev/null; then training_args+=(--torch); fi
-    python3 Scripts/peers/training_ratios.py "${training_args[@]}"
+    if "$training_python" -c 'import torch' 2>/dev/null; then training_args+=(--torch); fi
+    "$training_python" Scripts/peers/training_ratios.py "${training_args[@]}"
 else
     echo "numpy not installed: the training rows are skipped"
 fi
+
+echo "== --residuals: per frame at 10,000 and 100,000 points (A/B interleaved, medians of $runs runs)"
+residual_args=(--render-fit "$bin/render-fit" --bench "$bin/render-fit-bench" --work "$work" --runs "$runs")
+if [ "$with_peers" = 1 ]; then residual_args+=(--peer-python "$work/venv/bin/python"); fi
+python3 Scripts/peers/residuals_bench.py "${residual_args[@]}"
 
 if [ "$with_peers" = 1 ]; then
     blazediff_version=$("$work/venv/bin/python" -c 'import importlib.metadata as m; print(m.version("blazediff"))')

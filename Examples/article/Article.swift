@@ -8,6 +8,12 @@ import FitAnimation
 import FitOutput
 import FitTrainer
 import Foundation
+import RenderFitOptions
+
+/// The article's language is French unless --lang says otherwise.
+enum ArticleDefaults: OptionDefaults {
+    static var language: RenderSettings.Language { .fr }
+}
 
 @main
 struct Article: ParsableCommand {
@@ -26,24 +32,15 @@ struct Article: ParsableCommand {
     @Option(help: "Folder to write into; created if needed.")
     var out = "output/article"
 
-    @Option(help: "Language of the figures' text: fr (the article's) or en.")
-    var lang = "fr"
+    @OptionGroup var language: LanguageOption<ArticleDefaults>
 
     @Flag(help: "20 iterations instead of 100 (for CI).")
     var quick = false
 
-    @Option(help: "Frames rendered in parallel (the bytes do not depend on it).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
-
-    func validate() throws {
-        guard RenderSettings.Language(rawValue: lang) != nil else {
-            throw ValidationError("--lang '\(lang)': use fr or en")
-        }
-        guard (1...64).contains(jobs) else { throw ValidationError("--jobs \(jobs): use 1...64") }
-    }
+    @OptionGroup var jobs: JobsOption
 
     func run() throws {
-        let language = RenderSettings.Language(rawValue: lang) ?? .fr
+        let language = self.language.lang
         // The tutorial's data set and training (DESIGN.md, "The tutorial, exactly").
         let tutorial = TutorialDataSet()
         let data = try tutorial.generate()
@@ -63,7 +60,8 @@ struct Article: ParsableCommand {
         let svgFigures = FiguresJob(figures: figures, folder: root + "/figures", format: .svg)
         let frames = FramesJob(
             scene: scene, output: OutputDirectory(path: root + "/frames"),
-            animation: try AnimationTarget(path: root + "/frames/animation.png"), jobs: jobs, quiet: true)
+            animation: try AnimationTarget(path: root + "/frames/animation.png"), jobs: jobs.count,
+            quiet: true)
         // Every check before the first write: a refused run leaves the folder as it was.
         _ = try pngFigures.check()
         _ = try svgFigures.check()

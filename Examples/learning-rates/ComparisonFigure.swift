@@ -24,7 +24,7 @@ struct ComparisonFigure: Sendable {
         var figure = try Figure(
             width: Self.width, height: Self.height, rows: 2, columns: runs.count)
         // Tighter than matplotlib's defaults: five columns need the width.
-        figure.margins.left = 0.058  // room for "6×10⁰" labels of a log axis spanning under a decade
+        figure.margins.left = 0.058  // room for the loss axis's "10⁻¹" labels and its y label
         figure.margins.right = 0.99
         figure.margins.top = 0.86
         figure.margins.bottom = 0.09
@@ -41,10 +41,15 @@ struct ComparisonFigure: Sendable {
             dataMinimum: data.limits.xMin, dataMaximum: data.limits.xMax, margin: margin)
         let yLimits = AxisRange.automatic(
             dataMinimum: data.limits.yMin, dataMaximum: data.limits.yMax, margin: margin)
+        // One loss scale for the whole row, so that the runs compare at a glance (and the row
+        // spans decades: its labels are decades, as matplotlib's).
+        let losses = runs.flatMap { $0.lossCurve(throughFrame: iterations).y }
+        let lossLimits = AxisRange.automatic(
+            dataMinimum: losses.min(), dataMaximum: losses.max(), margin: margin, scale: .log10)
         for (column, run) in runs.enumerated() {
             figure[0, column] = try linePanel(
                 run, frame: frame, xLimits: xLimits, yLimits: yLimits, text: text)
-            var loss = try lossPanel(run, frame: frame)
+            var loss = try lossPanel(run, frame: frame, yLimits: lossLimits)
             if column == 0 { loss.yLabel = text.logScaleLossLabel }
             figure[1, column] = loss
         }
@@ -58,7 +63,7 @@ struct ComparisonFigure: Sendable {
         var axes = Axes()
         axes.xLimits = xLimits
         axes.yLimits = yLimits
-        axes.title = "lr = \(run.learningRate): \(run.verdict)"
+        axes.title = "lr = \(run.learningRate): \(run.regime.rawValue)"
         axes.xLabel = "x"
         try axes.scatter(x: data.x, y: data.y, color: TrainingScene.pointColor, diameterPoints: 4)
         let step = run.step(atFrame: frame)
@@ -71,18 +76,22 @@ struct ComparisonFigure: Sendable {
             stopped ? "diverged at iteration \(step.iteration)" : "MSE = " + text.loss(step.loss),
             at: .axes(x: 0.04, y: 0.95), color: stopped ? Self.divergedColor : .black,
             anchor: TextAnchor(.left, .top), isDynamic: true)
+        // Why the regime: lr times the steepest curvature of the loss.
+        axes.text(
+            "lr·λmax = " + String(format: "%.2f", run.rateTimesCurvature), at: .axes(x: 0.96, y: 0.04),
+            anchor: TextAnchor(.right, .bottom))
         return axes
     }
 
-    private func lossPanel(_ run: LearningRateRun, frame: Int) throws -> Axes {
+    private func lossPanel(_ run: LearningRateRun, frame: Int, yLimits: AxisRange) throws -> Axes {
         var axes = Axes()
         axes.yScale = .log10
         let whole = run.lossCurve(throughFrame: iterations)
         let margin = Theme.matplotlib.autoscaleMargin
         axes.xLimits = AxisRange.automatic(dataMinimum: 0, dataMaximum: Double(iterations), margin: margin)
-        axes.yLimits = AxisRange.automatic(
-            dataMinimum: whole.y.min(), dataMaximum: whole.y.max(), margin: margin, scale: .log10)
+        axes.yLimits = yLimits
         axes.xLabel = "iteration"
+        axes.xTicksAreIntegers = true
         try axes.plot(x: whole.x, y: whole.y, color: Self.ghostColor)
         let sofar = run.lossCurve(throughFrame: frame)
         try axes.plot(x: sofar.x, y: sofar.y, color: TrainingScene.lineColor, isDynamic: true)

@@ -1,4 +1,5 @@
-// Five learning rates side by side: too small, right, fast, oscillating, diverging. Writes one
+// Five learning rates side by side, each classified from lr·λmax (monotone below 1,
+// oscillating from 1 to 2, diverging above 2). Writes one
 // figure (PNG and SVG) of the final state and an animation of all panels stepping together,
 // rendered in parallel by the shared frame pipeline (FramePipeline), as render-fit's frames are.
 //
@@ -8,6 +9,12 @@ import FitAnimation
 import FitOutput
 import FitTrainer
 import Foundation
+import RenderFitOptions
+
+/// The comparison's animation runs at 10 frames per second unless --fps says otherwise.
+enum LearningRatesDefaults: OptionDefaults {
+    static var framesPerSecond: Int { 10 }
+}
 
 @main
 struct LearningRates: ParsableCommand {
@@ -30,26 +37,19 @@ struct LearningRates: ParsableCommand {
     @Flag(help: "20 iterations instead of 100 (for CI).")
     var quick = false
 
-    @Option(help: "Frames per second of the animation, 1...100.")
-    var fps = 10
+    @OptionGroup var frameRate: FrameRateOption<LearningRatesDefaults>
 
     @Option(help: "The animation's format: png (animated PNG, built in), mp4, webm or gif (with ffmpeg).")
     var animationFormat = "png"
 
-    @Option(
-        help: "Frames rendered in parallel, 1...\(FrameRenderer.maximumJobs); the bytes do not depend on it.")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var jobs: JobsOption
 
     @Flag(help: "No progress bar.")
     var quiet = false
 
     func validate() throws {
-        guard (1...100).contains(fps) else { throw ValidationError("--fps \(fps): use 1...100") }
         guard Self.animationFormats.contains(animationFormat) else {
             throw ValidationError("--animation-format '\(animationFormat)': use png, mp4, webm or gif")
-        }
-        guard (1...FrameRenderer.maximumJobs).contains(jobs) else {
-            throw ValidationError("--jobs \(jobs): use 1...\(FrameRenderer.maximumJobs)")
         }
     }
 
@@ -57,12 +57,16 @@ struct LearningRates: ParsableCommand {
     static let animationFormats = ["png", "mp4", "webm", "gif"]
     var animationName: String { "learning-rates-animation." + animationFormat }
 
+    var fps: Int { frameRate.fps }
+
     func run() throws {
         let data = try TutorialDataSet().generate()
         let iterations = quick ? 20 : GradientDescent.defaultIterations
-        let runs = try LearningRateRun.rates.map { rate, verdict in
+        let eigenvalues = try HessianSpectrum.eigenvalues(data: data, degree: 1)
+        let (small, large) = (eigenvalues.first ?? 0, eigenvalues.last ?? 0)
+        let runs = try LearningRateRun.rates.map { rate in
             LearningRateRun(
-                learningRate: rate, verdict: verdict,
+                learningRate: rate, rateTimesCurvature: rate * large,
                 history: try GradientDescent(learningRate: rate, iterations: iterations).train(on: data))
         }
         let comparison = ComparisonFigure(data: data, runs: runs, iterations: iterations)
@@ -86,14 +90,13 @@ struct LearningRates: ParsableCommand {
         // After the figures: Cairo numbers the surfaces of a process in order and writes the
         // number into the SVG, so drawing the static layer first would change the SVG's bytes.
         let pipeline = try FramePipeline(
-            source: comparison, jobs: jobs, quiet: quiet, toolName: "learning-rates")
+            source: comparison, jobs: jobs.count, quiet: quiet, toolName: "learning-rates")
         let path = output.path(animationName)
         let size = pipeline.pixelSize
         let sink = try AnimationTarget(path: path).makeSink(
             width: size.width, height: size.height, frameCount: comparison.frameCount, fps: fps)
         try pipeline.run(into: [sink])
         print("wrote \(path) (\(comparison.frameCount) frames at \(fps) fps)")
-        let (small, large) = LearningRateRun.hessianEigenvalues(of: data)
         let f = { (value: Double) in String(format: "%.3f", value) }
         print(
             "the MSE's curvatures (Hessian eigenvalues) are \(f(small)) and \(f(large)): a step multiplies the "
@@ -104,7 +107,9 @@ struct LearningRates: ParsableCommand {
             let state =
                 run.history.didDiverge
                 ? "diverged at iteration \(last.iteration)" : "final MSE " + f(last.loss)
-            print("lr \(run.learningRate) (\(run.verdict)): \(state)")
+            print(
+                "lr \(run.learningRate) (lr·λmax \(f(run.rateTimesCurvature)), \(run.regime.rawValue)): \(state)"
+            )
         }
     }
 }

@@ -8,6 +8,7 @@ import FitAnimation
 import FitOutput
 import FitTrainer
 import Foundation
+import RenderFitOptions
 
 @main
 struct YourData: ParsableCommand {
@@ -39,33 +40,22 @@ struct YourData: ParsableCommand {
     @Option(help: "Folder to write into; created if needed.")
     var out = "output/your-data"
 
-    @Option(help: "Step size of gradient descent.")
-    var learningRate = GradientDescent.defaultLearningRate
+    @OptionGroup var learningRateOption: LearningRateOption
 
-    @Option(help: "Number of gradient descent updates.")
-    var iterations = GradientDescent.defaultIterations
+    @OptionGroup var iterationsOption: IterationsOption
 
     @Flag(help: "20 iterations (for CI).")
     var quick = false
 
-    @Option(help: "Language of the figures' text: en or fr.")
-    var lang = "en"
+    @OptionGroup var language: LanguageOption<RenderFitDefaults>
 
-    func validate() throws {
-        guard RenderSettings.Language(rawValue: lang) != nil else {
-            throw ValidationError("--lang '\(lang)': use en or fr")
-        }
-        guard (1...10_000).contains(iterations) else {
-            throw ValidationError("--iterations \(iterations): use 1...10000")
-        }
-        guard learningRate.isFinite, learningRate > 0 else {
-            throw ValidationError("--learning-rate \(learningRate): use a positive number such as 0.1")
-        }
-    }
+    var learningRate: Double { learningRateOption.learningRate }
+    var iterations: Int { iterationsOption.iterations }
 
     func run() throws {
         let file = data ?? Self.bundledData
-        let points = try CSVDataLoader.load(contentsOf: URL(fileURLWithPath: file))
+        let table = try CSVDataLoader.load(contentsOf: URL(fileURLWithPath: file), columns: nil)
+        let points = table.data
         let training = GradientDescent(learningRate: learningRate, iterations: quick ? 20 : iterations)
         let history = try training.train(on: points)
         let settings = RenderSettings(
@@ -73,10 +63,14 @@ struct YourData: ParsableCommand {
             initialParameters: training.initialParameters, points: points.count,
             seed: TutorialDataSet.defaultSeed,
             dataFile: file, width: 640, height: 480, scale: 1,
-            language: RenderSettings.Language(rawValue: lang) ?? .en,
+            language: language.lang,
             residuals: true, fps: 25,
-            commandLine: "render-fit --data \(file) --learning-rate \(training.learningRate) --iterations \(training.iterations) --residuals")
-        let scene = try TrainingScene(data: points, history: history, settings: settings)
+            commandLine:
+                "render-fit --data \(file) --learning-rate \(training.learningRate) --iterations \(training.iterations) --residuals"
+        )
+        // The header's column names label the axes of the frames and figures, as render-fit --data does.
+        let scene = try TrainingScene(
+            data: points, history: history, settings: settings, axisLabels: table.columnNames ?? ("x", "y"))
 
         let root = OutputDirectory(path: out).path
         let frames = FramesJob(

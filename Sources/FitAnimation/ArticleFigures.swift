@@ -47,7 +47,14 @@ public struct ArticleFigures: Sendable {
                     separator: fr ? " ; " : ", ") + ")"
             return (fr ? "Premier essai : " : "First guess: ") + a
         case .squaredErrors: return fr ? "Les erreurs au carré" : "The squared errors"
-        case .result: return fr ? "Après l’entraînement" : "After training"
+        case .result:
+            // A diverged run has no result to show: say what happened instead.
+            if let divergence = scene.history.divergence {
+                return fr
+                    ? "Divergence à l’itération \(divergence.iteration)"
+                    : "Diverged at iteration \(divergence.iteration)"
+            }
+            return fr ? "Après l’entraînement" : "After training"
         case .loss: return fr ? "La perte au fil des itérations" : "The loss over the iterations"
         case .lossLog: return fr ? "La perte, échelle logarithmique" : "The loss, log scale"
         }
@@ -129,13 +136,15 @@ public struct ArticleFigures: Sendable {
         let isLine = scene.model.straightLine(a) != nil
         scene.addCurve(
             a, to: &figure.mainAxes,
-            label: (isLine ? text.fitLabel : text.fitCurveLabel) + ": " + text.formula(of: scene.model, parameters: a))
+            label: (isLine ? text.fitLabel : text.fitCurveLabel) + ": "
+                + text.formula(of: scene.model, parameters: a))
         let dash: [Double] = [4, 3]
         if let trueLine {
             figure.mainAxes.line(
                 slope: trueLine.slope, intercept: trueLine.intercept, color: .black, widthPoints: 1.2,
                 dashPoints: dash,
-                label: text.trueLineLabel + ": " + text.equation(slope: trueLine.slope, intercept: trueLine.intercept))
+                label: text.trueLineLabel + ": "
+                    + text.equation(slope: trueLine.slope, intercept: trueLine.intercept))
         } else if scene.model.isLinearInParameters {
             // The least-squares fit of the same model, the optimum training aims for.
             let ls = try LeastSquares.solve(data: scene.data, degree: scene.model.parameterCount - 1)
@@ -157,6 +166,8 @@ public struct ArticleFigures: Sendable {
         var axes = figure.mainAxes
         axes.title = title(log ? .lossLog : .loss)
         axes.xLabel = text.iterationLabel
+        // Iterations are whole numbers: a 2-iteration run gets ticks 0, 1, 2, not 0.25, 0.5, ….
+        axes.xTicksAreIntegers = true
         axes.yLabel = log ? text.logScaleLossLabel : text.lossLabel
         // The log variant plots the losses themselves on a logarithmic axis (matplotlib's
         // `ax.set_yscale('log')`): decade ticks 10⁻¹, 10⁰, 10¹ with minor ticks between.

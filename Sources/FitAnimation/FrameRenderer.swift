@@ -9,7 +9,9 @@ import Foundation
 /// number of threads.
 ///
 /// The static layer (background, axes, ticks, labels, a point cloud) is drawn once into a
-/// shared, immutable pixel layer; each worker thread owns one canvas that it reuses for all
+/// shared, immutable pixel layer (two when an axes has a dynamic underlay: the static items
+/// under it, and a transparent overlay of those above it, composited over each frame's
+/// underlay); each worker thread owns one canvas that it reuses for all
 /// its frames: copy the layer in, draw the frame's dynamic marks, encode straight from
 /// Cairo's pixels. Frame k depends only on k, so the thread count cannot change a byte.
 ///
@@ -20,6 +22,9 @@ public final class FrameRenderer: Sendable {
     /// The source whose frames this renderer draws.
     public let source: any FrameSource
     private let layer: CairoPixelLayer
+    /// The static items drawn over the dynamic underlay (points over residuals), on a
+    /// transparent layer; nil when no axes of the source has a dynamic underlay.
+    private let overlay: CairoPixelLayer?
     /// The static layer compressed in bands; each frame copies the bands it leaves unchanged.
     /// Nil when the source's ``FrameSource/frameEncoding`` compresses frames whole.
     public let background: PNGFrameBackground?
@@ -53,9 +58,25 @@ public final class FrameRenderer: Sendable {
         let canvas: CairoImageCanvas
         do {
             canvas = try Self.makeCanvas(source)
-            try source.staticFigure().draw(on: canvas, layers: .staticOnly)
-            try canvas.checkStatus()
-            layer = canvas.makeLayer()
+            let figure = try source.staticFigure()
+            if figure.hasDynamicUnderlay {
+                // Frames draw the base, their underlay, this overlay, then the rest; the band
+                // background below is the whole static image (base and overlay).
+                figure.draw(on: canvas, layers: .staticBase)
+                try canvas.checkStatus()
+                layer = canvas.makeLayer()
+                let overlayCanvas = try Self.makeCanvas(source)
+                figure.draw(on: overlayCanvas, layers: .staticOverlay)
+                try overlayCanvas.checkStatus()
+                let overlay = overlayCanvas.makeLayer()
+                try canvas.composite(overlay)
+                self.overlay = overlay
+            } else {
+                figure.draw(on: canvas, layers: .staticOnly)
+                try canvas.checkStatus()
+                layer = canvas.makeLayer()
+                overlay = nil
+            }
         } catch {
             throw .rendering("cannot draw the static layer: \(error)")
         }
@@ -99,7 +120,14 @@ public final class FrameRenderer: Sendable {
     /// Draws frame `index` on `canvas` (which must have the frame size) and encodes it.
     public func renderFrame(_ index: Int, on canvas: CairoImageCanvas) throws -> [UInt8] {
         try canvas.copyPixels(from: layer)
-        try source.figure(forFrame: index).draw(on: canvas, layers: .dynamicOnly)
+        let figure = try source.figure(forFrame: index)
+        if let overlay {
+            figure.draw(on: canvas, layers: .dynamicUnderlay)
+            try canvas.composite(overlay)
+            figure.draw(on: canvas, layers: .dynamicOverlay)
+        } else {
+            figure.draw(on: canvas, layers: .dynamicOnly)
+        }
         try canvas.checkStatus()
         let encoder = PNGEncoder(options: encoderOptions(forFrame: index))
         return try canvas.withPixelData { buffer, width, height, stride in

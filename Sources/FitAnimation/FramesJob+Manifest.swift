@@ -18,21 +18,23 @@ extension FramesJob {
             !includeFrames
             ? []
             : (0..<scene.frameCount).map { index -> RunManifest.Frame in
-                let step = scene.history[index]
+                let step = scene.history[scene.runs[0].row(forFrame: index)]
                 return RunManifest.Frame(
                     file: naming.name(index), iteration: step.iteration, parameters: step.parameters,
                     loss: step.loss)
             }
-        return RunManifest(
+        var manifest = RunManifest(
             version: RenderFitVersion.current, complete: complete, settings: settings,
             image: .init(
-                width: Int((Double(settings.width) * s).rounded(.up)),
+                width: Int((Double(settings.width * settings.image.panels.count) * s).rounded(.up)),
                 height: Int((Double(settings.height) * s).rounded(.up))),
             plotArea: .init(x: area.x * s, y: area.y * s, width: area.width * s, height: area.height * s),
             dataLimits: .init(
                 x: [scene.xLimits.lower, scene.xLimits.upper], y: [scene.yLimits.lower, scene.yLimits.upper]),
             fps: settings.fps, divergedAtIteration: scene.history.divergence?.iteration,
             frames: complete ? frames : [], files: files)
+        manifest.panels = scene.panelGeometry()
+        return manifest
     }
 
     /// Streams `manifest.json`: the same document as encoding ``manifest(complete:files:)``
@@ -70,7 +72,7 @@ extension FramesJob {
             json.beginArray()
             if complete {
                 for index in 0..<scene.frameCount {
-                    let step = history[index]
+                    let step = history[scene.runs[0].row(forFrame: index)]
                     json.beginObject()
                     json.key("file")
                     json.value(naming.name(index))
@@ -91,6 +93,36 @@ extension FramesJob {
             json.key("width")
             json.value(m.image.width)
             json.endObject()
+            json.key("panels")
+            json.beginArray()
+            for panel in m.panels ?? [] {
+                json.beginObject()
+                json.key("dataLimits")
+                json.beginObject()
+                json.key("x")
+                json.value(panel.dataLimits.x)
+                json.key("y")
+                json.value(panel.dataLimits.y)
+                json.endObject()
+                json.key("name")
+                json.value(panel.name)
+                json.key("plotArea")
+                json.beginObject()
+                for (name, value) in [
+                    ("height", panel.plotArea.height), ("width", panel.plotArea.width), ("x", panel.plotArea.x),
+                    ("y", panel.plotArea.y),
+                ] {
+                    json.key(name)
+                    json.value(value)
+                }
+                json.endObject()
+                json.key("xScale")
+                json.value(panel.xScale)
+                json.key("yScale")
+                json.value(panel.yScale)
+                json.endObject()
+            }
+            json.endArray()
             json.key("plotArea")
             json.beginObject()
             for (name, value) in [
@@ -159,6 +191,12 @@ extension FramesJob {
         json.value(settings.model.model.description)
         json.key("optimizer")
         Self.write(settings.training.optimizer, to: json)
+        if settings.image.panels != PanelKind.defaultList {
+            json.key("panels")
+            json.beginArray()
+            for panel in settings.image.panels { json.value(panel.rawValue) }
+            json.endArray()
+        }
         json.key("points")
         json.value(settings.points)
         json.key("residuals")

@@ -95,9 +95,16 @@ public struct RenderSettings: Codable, Equatable, Sendable {
         public var residuals: Bool
         /// Frames per second of the animation.
         public var fps: Int
+        /// The panels of each frame, side by side in this order; `width` and `height` are each
+        /// panel's, so the frame is `width × panels.count` wide.
+        public var panels: [PanelKind]
 
         /// Image settings.
-        public init(width: Int, height: Int, scale: Double, language: Language, residuals: Bool, fps: Int) {
+        public init(
+            width: Int, height: Int, scale: Double, language: Language, residuals: Bool, fps: Int,
+            panels: [PanelKind] = PanelKind.defaultList
+        ) {
+            self.panels = panels
             self.width = width
             self.height = height
             self.scale = scale
@@ -175,7 +182,8 @@ public struct RenderSettings: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case batchSize, columns, commandLine, dataFile, dataset, fps, height, initSeed, initialParameters
-        case iterations, language, learningRate, model, optimizer, points, residuals, scale, seed, shuffleSeed
+        case iterations, language, learningRate, model, optimizer, panels, points, residuals, scale, seed
+        case shuffleSeed
         case standardize, width
     }
 
@@ -204,7 +212,8 @@ public struct RenderSettings: Codable, Equatable, Sendable {
                 width: try c.decode(Int.self, forKey: .width), height: try c.decode(Int.self, forKey: .height),
                 scale: try c.decode(Double.self, forKey: .scale),
                 language: try c.decode(Language.self, forKey: .language),
-                residuals: try c.decode(Bool.self, forKey: .residuals), fps: try c.decode(Int.self, forKey: .fps)),
+                residuals: try c.decode(Bool.self, forKey: .residuals), fps: try c.decode(Int.self, forKey: .fps),
+                panels: try c.decodeIfPresent([PanelKind].self, forKey: .panels) ?? PanelKind.defaultList),
             commandLine: try c.decodeIfPresent(String.self, forKey: .commandLine))
     }
 
@@ -229,6 +238,8 @@ public struct RenderSettings: Codable, Equatable, Sendable {
         try c.encode(training.optimizer.learningRate, forKey: .learningRate)
         try c.encode(model.model, forKey: .model)
         try c.encode(training.optimizer, forKey: .optimizer)
+        // Left out for the default, so that earlier manifests and today's read the same.
+        if image.panels != PanelKind.defaultList { try c.encode(image.panels, forKey: .panels) }
         try c.encode(data.points, forKey: .points)
         try c.encode(image.residuals, forKey: .residuals)
         try c.encode(image.scale, forKey: .scale)

@@ -64,6 +64,33 @@ public struct RunManifest: Codable, Equatable, Sendable {
     }
 
     /// The tool that wrote the folder.
+    /// One panel of the frames: where its plot area is and what data it shows, so that a frame
+    /// can be checked against the numbers (a data point (x, y) is drawn at
+    /// `plotArea.x + f(x)·plotArea.width`, `plotArea.y + (1 − f(y))·plotArea.height`, f the
+    /// fraction of the limits on the axis' scale).
+    public struct Panel: Codable, Equatable, Sendable {
+        /// `fit`, `loss` or `landscape`.
+        public var name: String
+        /// The plot area inside the spines, in device pixels, origin top-left.
+        public var plotArea: PixelRect
+        /// The axes' limits in data units.
+        public var dataLimits: DataLimits
+        /// `linear` or `log10`, per axis.
+        public var xScale: String
+        /// See ``xScale``.
+        public var yScale: String
+
+        /// A panel's geometry.
+        public init(name: String, plotArea: PixelRect, dataLimits: DataLimits, xScale: String, yScale: String)
+        {
+            self.name = name
+            self.plotArea = plotArea
+            self.dataLimits = dataLimits
+            self.xScale = xScale
+            self.yScale = yScale
+        }
+    }
+
     public var tool: String = "render-fit"
     /// The tool's version (``RenderFitVersion/current``).
     public var version: String
@@ -84,6 +111,8 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var divergedAtIteration: Int?
     /// Every frame written, in order; empty while the run is incomplete.
     public var frames: [Frame]
+    /// Each panel of the frames, left to right (absent from manifests written before panels).
+    public var panels: [Panel]?
     /// Every file (name inside the folder) this run wrote or may have written.
     public var files: [String]
 

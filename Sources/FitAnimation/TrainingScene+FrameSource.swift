@@ -3,20 +3,20 @@ import FitPlot
 
 /// A training run is a frame source: one frame per recorded state, on the settings' canvas.
 extension TrainingScene: FrameSource {
-    /// The settings' width and height.
-    public var canvasSize: Size { Size(width: Double(settings.width), height: Double(settings.height)) }
+    /// The settings' width times the number of panels, and height.
+    public var canvasSize: Size { frameFigure.size }
 
     /// The settings' scale.
     public var scale: Double { settings.scale }
 
     /// The figure without dynamic marks.
-    public func staticFigure() -> Figure { baseFigure }
+    public func staticFigure() -> Figure { frameFigure }
 
     /// The tool, the frame's title and state, and the settings, so that a frame says how to
     /// reproduce it: `Software`, `Title`, `Description` (the command line, when the settings
     /// have one), `Iteration`, `Parameters`, `Loss`.
     public func metadata(forFrame index: Int) -> [PNGTextChunk] {
-        let step = history[index]
+        let step = history[runs[0].row(forFrame: index)]
         var chunks: [PNGTextChunk] = [
             .software("render-fit \(RenderFitVersion.current)"),
             .title(title(forFrame: index)),
@@ -29,5 +29,24 @@ extension TrainingScene: FrameSource {
                 keyword: "Parameters", value: step.parameters.map { "\($0)" }.joined(separator: ",")),
             PNGTextChunk(keyword: "Loss", value: "\(step.loss)"),
         ]
+    }
+}
+
+extension TrainingScene {
+    /// Each panel's plot area (device pixels, origin top-left), limits and scales, left to
+    /// right: the manifest's `panels`.
+    public func panelGeometry() -> [RunManifest.Panel] {
+        let s = settings.scale
+        return settings.image.panels.enumerated().map { column, kind in
+            let axes = frameFigure.axes[column]
+            let area = frameFigure.plotArea(column: column)
+            let (x, y) = axes.resolvedLimits
+            return RunManifest.Panel(
+                name: kind.rawValue,
+                plotArea: .init(x: area.x * s, y: area.y * s, width: area.width * s, height: area.height * s),
+                dataLimits: .init(x: [x.lower, x.upper], y: [y.lower, y.upper]),
+                xScale: axes.xScale == .log10 ? "log10" : "linear",
+                yScale: axes.yScale == .log10 ? "log10" : "linear")
+        }
     }
 }

@@ -16,7 +16,8 @@ final class CairoDrawingContext {
     let surface: CairoSurface
     /// Device units per layout unit (pixels for images, points for vector surfaces).
     let scale: Double
-    /// Whether strokes with `snapToPixels` are moved onto the pixel grid (images only).
+    /// Whether strokes with `snapToPixels` are moved onto the pixel grid, and large batches of
+    /// axis-aligned segments drawn as one coverage mask (images only).
     let snapsToPixels: Bool
     private let fontOptions: OpaquePointer
     /// Clip rectangles in device units, one per `save()` level (index 0: the whole surface).
@@ -191,9 +192,48 @@ final class CairoDrawingContext {
             strokeSnapped(lines, style: style)
             return
         }
+        if snapsToPixels, strokeAsCoverageMask(path, style: style) { return }
         setPath(path)
         applyStrokeStyle(style, width: style.width, unit: 1)
         cairo_stroke(cr)
+    }
+
+    /// Strokes a large batch of axis-aligned, butt-capped, solid segments through
+    /// ``SegmentCoverage`` (linear time, where Cairo's one stroke is quadratic); false when
+    /// the path is not such a batch, so that Cairo strokes it. Images only: vector surfaces
+    /// keep the segments as vectors.
+    private func strokeAsCoverageMask(_ path: Path, style: StrokeStyle) -> Bool {
+        guard style.cap == .butt, !style.dash.contains(where: { $0 > 0 }),
+            path.elements.count >= 2 * SegmentCoverage.minimumSegmentCount,
+            let rects = SegmentCoverage.rectangles(of: path, scale: scale, deviceWidth: style.width * scale),
+            let box = SegmentCoverage.maskBox(clip: deviceClip)
+        else { return false }
+        let alpha = SegmentCoverage.mask(rects, x: box.x, y: box.y, width: box.width, height: box.height)
+        guard let mask = cairo_image_surface_create(CAIRO_FORMAT_A8, Int32(box.width), Int32(box.height))
+        else {
+            return false
+        }
+        defer { cairo_surface_destroy(mask) }
+        guard cairo_surface_status(mask) == CAIRO_STATUS_SUCCESS,
+            let data = cairo_image_surface_get_data(mask)
+        else { return false }
+        let stride = Int(cairo_image_surface_get_stride(mask))
+        alpha.withUnsafeBytes { src in
+            guard let base = src.baseAddress else { return }
+            for row in 0..<box.height {
+                (data + row * stride).update(
+                    from: base.advanced(by: row * box.width).assumingMemoryBound(to: UInt8.self),
+                    count: box.width)
+            }
+        }
+        cairo_surface_mark_dirty(mask)
+        cairo_save(cr)
+        cairo_identity_matrix(cr)
+        cairo_new_path(cr)
+        setColor(style.color)
+        cairo_mask_surface(cr, mask, Double(box.x), Double(box.y))
+        cairo_restore(cr)
+        return true
     }
 
     /// Strokes device-space polylines after snapping them, with identity transform so the

@@ -111,6 +111,41 @@ public final class CairoImageCanvas: Renderer {
         cairo_surface_mark_dirty(surface.pointer)
     }
 
+    /// Paints a layer (same pixel size, premultiplied, transparent where it has nothing) over
+    /// this canvas's pixels (Cairo's OVER) and resets the clip stack: an animation's static
+    /// overlay, put back over each frame's dynamic underlay.
+    public func composite(_ layer: CairoPixelLayer) throws(CairoError) {
+        try checkSameSize(layer.width, layer.height)
+        guard layer.stride >= pixelWidth * 4, layer.bytes.count >= layer.stride * layer.height else {
+            throw .sizeMismatch(expected: (pixelWidth, pixelHeight), actual: (layer.width, layer.height))
+        }
+        context.resetState()
+        let cr = context.cr
+        let status: cairo_status_t = layer.bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return CAIRO_STATUS_NULL_POINTER }
+            // Cairo only reads a source surface: the layer's bytes are never written.
+            let pixels = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: UInt8.self))
+            guard
+                let source = cairo_image_surface_create_for_data(
+                    pixels, CAIRO_FORMAT_ARGB32, Int32(layer.width), Int32(layer.height), Int32(layer.stride))
+            else { return CAIRO_STATUS_NO_MEMORY }
+            defer {
+                // Finished before the bytes go out of scope: Cairo keeps no pointer to them.
+                cairo_surface_finish(source)
+                cairo_surface_destroy(source)
+            }
+            let created = cairo_surface_status(source)
+            guard created == CAIRO_STATUS_SUCCESS else { return created }
+            cairo_save(cr)
+            cairo_identity_matrix(cr)
+            cairo_set_source_surface(cr, source, 0, 0)
+            cairo_paint(cr)
+            cairo_restore(cr)
+            return CAIRO_STATUS_SUCCESS
+        }
+        try CairoStatus.check(status, "cairo_image_surface_create_for_data")
+    }
+
     /// An immutable copy of the pixels, safe to share between threads.
     public func makeLayer() -> CairoPixelLayer {
         withPixelData { buffer, width, height, stride in

@@ -28,6 +28,15 @@ public struct Axes: Sendable {
     public var legendLocation: LegendLocation?
     /// Tick label formatting; nil uses a `TickFormatter` with the theme's number formatting.
     public var tickFormatter: TickFormatter?
+    /// Dynamic marks of this axes below this z-order are painted beneath its static items at or
+    /// above it (residuals under a static point cloud), instead of over every static item.
+    /// An animation then keeps those static items as a transparent overlay that it composites
+    /// over each frame's underlay (see ``DrawLayers``). Nil (the default): every dynamic mark
+    /// paints over every static item.
+    public var dynamicUnderlayZOrder: Double?
+    /// Tick positions of an iteration (or any count) axis: whole numbers only, as matplotlib's
+    /// `MaxNLocator(integer=True)`, when set. Linear axes only.
+    public var xTicksAreIntegers = false
     /// The marks, in the order they were added (equal z-orders paint in this order).
     public private(set) var marks: [any Mark] = []
 
@@ -156,14 +165,15 @@ extension Axes {
     /// Independent segments (e.g. residuals).
     public mutating func segments(
         _ segments: [DataSegment], color: Color? = nil, widthPoints: Double = 1.5,
-        dashPoints: [Double] = [], label: String? = nil, isDynamic: Bool = false
+        dashPoints: [Double] = [], label: String? = nil, isDynamic: Bool = false,
+        zOrder: Double = ZOrder.lines
     ) {
         let c = color ?? takeLineColor()
         add(
             SegmentsMark(
                 segments,
                 appearance: LineAppearance(color: c, widthPoints: widthPoints, dashPoints: dashPoints),
-                label: label, isDynamic: isDynamic))
+                label: label, isDynamic: isDynamic, zOrder: zOrder))
     }
 
     /// Filled rectangles given by opposite data corners.

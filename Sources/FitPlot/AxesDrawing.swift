@@ -169,6 +169,12 @@ extension Axes {
                 })
         }
 
+        if let split = dynamicUnderlayZOrder {
+            for i in items.indices {
+                items[i].isSplitByUnderlay =
+                    items[i].isDynamic ? items[i].zOrder < split : items[i].zOrder >= split
+            }
+        }
         return items
     }
 }

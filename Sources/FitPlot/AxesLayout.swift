@@ -35,9 +35,12 @@ public struct AxesLayout: Hashable, Sendable {
             x: x, y: y, plotArea: plotArea, xScale: axes.xScale, yScale: axes.yScale)
         let fontSize = points.layout(theme.fontSizePoints)
         let formatter = axes.tickFormatter ?? TickFormatter(numberFormatting: theme.numberFormatting)
-        func ticks(_ range: AxisRange, length: Double, horizontal: Bool) -> ([Double], [String], String) {
+        func ticks(_ range: AxisRange, length: Double, horizontal: Bool, integer: Bool = false) -> (
+            [Double], [String], String
+        ) {
             let bins = NiceTicks.automaticBins(axisLength: length, fontSize: fontSize, horizontal: horizontal)
-            let all = NiceTicks(maximumBins: bins).tickValues(lower: range.lower, upper: range.upper)
+            let all = NiceTicks(maximumBins: bins, integer: integer).tickValues(
+                lower: range.lower, upper: range.upper)
             let labels = formatter.labels(for: all, lower: range.lower, upper: range.upper)
             // Keep the ticks inside the limits (matplotlib's tolerance: 1e-10 of the span).
             let tolerance = 1e-10 * range.span
@@ -66,7 +69,8 @@ public struct AxesLayout: Hashable, Sendable {
                 t.major, t.majorLabels, "", t.minor, t.minorLabels
             )
         } else {
-            (xTicks, xTickLabels, xOffsetText) = ticks(x, length: plotArea.width, horizontal: true)
+            (xTicks, xTickLabels, xOffsetText) = ticks(
+                x, length: plotArea.width, horizontal: true, integer: axes.xTicksAreIntegers)
         }
         if axes.yScale == .log10 {
             let t = logTicks(y, length: plotArea.height, horizontal: false)
@@ -92,7 +96,26 @@ private struct LogAxisTicks {
 struct DrawItem {
     var zOrder: Double
     var isDynamic: Bool
+    /// Set on the items of an axes with a ``Axes/dynamicUnderlayZOrder``: a dynamic item below
+    /// it is in the underlay, a static item at or above it in the static overlay.
+    var isSplitByUnderlay = false
     var paint: (any Renderer) -> Void
+
+    init(zOrder: Double, isDynamic: Bool, paint: @escaping (any Renderer) -> Void) {
+        self.zOrder = zOrder
+        self.isDynamic = isDynamic
+        self.paint = paint
+    }
+
+    /// The layer this item is painted in (see ``DrawLayers``).
+    var layer: DrawLayers {
+        switch (isDynamic, isSplitByUnderlay) {
+        case (false, false): .staticBase
+        case (false, true): .staticOverlay
+        case (true, true): .dynamicUnderlay
+        case (true, false): .dynamicOverlay
+        }
+    }
 }
 
 extension Array where Element == DrawItem {

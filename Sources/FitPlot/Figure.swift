@@ -8,6 +8,9 @@
 /// and layout (limits, ticks, legend position) never depends on dynamic items, so the calls
 /// of `.all` are exactly those of `.staticOnly` followed by those of `.dynamicOnly`: an
 /// animation can draw the static layer once and each frame's dynamic layer over a copy.
+/// An axes with a ``Axes/dynamicUnderlayZOrder`` splits this into four layers (static base,
+/// dynamic underlay, static overlay, dynamic overlay; see ``DrawLayers``), so that some
+/// dynamic marks can go under static ones.
 public struct Figure: Sendable {
     /// Size in layout units.
     public let size: Size
@@ -24,6 +27,11 @@ public struct Figure: Sendable {
     /// Widens the gap between a grid's rows when tick labels, x labels and titles need it
     /// (see ``requiredRowGap``); false keeps matplotlib's `hspace` exactly.
     public var keepsRowsApart = true
+    /// Splits the figure into `columns` equal cells and applies `margins` inside each cell, as
+    /// if each were a figure of its own (plotters' `split_evenly`): three panels side by side
+    /// each keep the layout of a one-panel figure of a third of the width. False uses one grid
+    /// over the whole figure (matplotlib's `GridSpec`).
+    public var splitsColumnsEvenly = false
     /// Row-major: `axes[row * columns + column]`.
     public var axes: [Axes]
     /// A title centred above all axes; nil for none.
@@ -96,6 +104,12 @@ public struct Figure: Sendable {
 
     /// The plot area (inside the spines) of the axes at `row`, `column`, in layout units.
     public func plotArea(row: Int = 0, column: Int = 0) -> Rect {
+        if splitsColumnsEvenly {
+            let cell = Size(width: size.width / Double(columns), height: size.height)
+            var area = margins.plotArea(row: row, column: 0, rows: rows, columns: 1, in: cell)
+            area.x += Double(column) * cell.width
+            return area
+        }
         var resolved = margins
         if keepsRowsApart {
             resolved.minimumVerticalGap = max(margins.minimumVerticalGap, requiredRowGap)
@@ -146,13 +160,21 @@ public struct Figure: Sendable {
     /// Paints `layers` of the figure on `renderer` (see the type's notes on layers).
     public func draw(on renderer: any Renderer, layers: DrawLayers = .all) {
         let groups = drawGroups(measure: { renderer.measureText($0, font: $1) })
-        if layers != .dynamicOnly {
-            for group in groups { for item in group where !item.isDynamic { item.paint(renderer) } }
+        let order: [DrawLayers]
+        switch layers {
+        case .all: order = [.staticBase, .dynamicUnderlay, .staticOverlay, .dynamicOverlay]
+        case .staticOnly: order = [.staticBase, .staticOverlay]
+        case .dynamicOnly: order = [.dynamicUnderlay, .dynamicOverlay]
+        case .staticBase, .dynamicUnderlay, .staticOverlay, .dynamicOverlay: order = [layers]
         }
-        if layers != .staticOnly {
-            for group in groups { for item in group where item.isDynamic { item.paint(renderer) } }
+        for layer in order {
+            for group in groups { for item in group where item.layer == layer { item.paint(renderer) } }
         }
     }
+
+    /// Whether some axes paints dynamic marks beneath static ones (see
+    /// ``Axes/dynamicUnderlayZOrder``): an animation then needs the static overlay.
+    public var hasDynamicUnderlay: Bool { axes.contains { $0.dynamicUnderlayZOrder != nil } }
 
     /// Item groups in painting order: the figure background, each axes (z-sorted), then the
     /// figure's texts (z-sorted).

@@ -6,7 +6,8 @@ public enum LegendLocation: Hashable, Sendable, CaseIterable {
     /// A fixed corner of the plot area.
     case upperRight, upperLeft, lowerLeft, lowerRight
 
-    static let corners: [LegendLocation] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight]
+    /// The four corners in matplotlib's order of preference.
+    public static let corners: [LegendLocation] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight]
 }
 
 /// A legend laid out: its box and one row per labelled mark. Sizes follow matplotlib's
@@ -45,9 +46,32 @@ public struct LegendLayout: Hashable, Sendable {
             return (label, handle)
         }
         guard !labelled.isEmpty else { return nil }
-        let font = Font(family: theme.fontFamily, size: points.layout(theme.fontSizePoints))
+        let area = transform.plotArea
+        let themeSize = points.layout(theme.fontSizePoints)
+        // Sizes in font-size units, measured with `font`.
+        func measureRows(_ font: Font) -> (extents: [TextExtent], width: Double) {
+            let extents = labelled.map { measure($0.0, font) }
+            let fs = font.size
+            let width =
+                (2 * theme.legendBorderPad + theme.legendHandleLength + theme.legendHandleTextPad) * fs
+                + (extents.map(\.width).max() ?? 0)
+            return (extents, width)
+        }
+        var font = Font(family: theme.fontFamily, size: themeSize)
+        var (extents, width) = measureRows(font)
+        // A legend wider than the plot area (long labels in a small figure) would cover the
+        // y axis and its labels: its text shrinks to fit, down to 60 % of the theme's size
+        // (matplotlib leaves it overflowing).
+        let room = area.width - 2 * theme.legendBorderAxesPad * themeSize
+        if width > room, room > 0 {
+            for _ in 0..<3 where width > room {
+                let size = max(0.6 * themeSize, font.size * room / width)
+                guard size < font.size else { break }
+                font = Font(family: theme.fontFamily, size: size)
+                (extents, width) = measureRows(font)
+            }
+        }
         let fs = font.size
-        let extents = labelled.map { measure($0.0, font) }
         // matplotlib packs each row's handle box (0.7 fs high) and label on a common
         // baseline: the handle's bottom sits on the label's baseline, and the row is as high
         // as the taller of the two above it plus the label's descent.
@@ -57,17 +81,16 @@ public struct LegendLayout: Hashable, Sendable {
         let handleLength = theme.legendHandleLength * fs
         let textPad = theme.legendHandleTextPad * fs
         let spacing = theme.legendLabelSpacing * fs
-        let width = 2 * pad + handleLength + textPad + (extents.map(\.width).max() ?? 0)
         let count = Double(labelled.count)
         let height = 2 * pad + rowHeights.reduce(0, +) + (count - 1) * spacing
 
-        let inset = theme.legendBorderAxesPad * fs
-        let area = transform.plotArea
+        let inset = theme.legendBorderAxesPad * themeSize
         func box(_ corner: LegendLocation) -> Rect {
             let left = corner == .upperLeft || corner == .lowerLeft
             let upper = corner == .upperLeft || corner == .upperRight
+            // Still too wide: it overflows the right spine rather than the y axis's labels.
             return Rect(
-                x: left ? area.minX + inset : area.maxX - inset - width,
+                x: left ? area.minX + inset : max(area.minX + inset, area.maxX - inset - width),
                 y: upper ? area.minY + inset : area.maxY - inset - height,
                 width: width, height: height)
         }

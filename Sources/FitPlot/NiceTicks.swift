@@ -11,12 +11,19 @@ public struct NiceTicks: Hashable, Sendable {
     public var steps: [Double]
     /// The fewest ticks inside the range that a step must give.
     public var minimumTickCount: Int
+    /// Whole-number ticks only (matplotlib's `MaxNLocator(integer=True)`), for iteration and
+    /// count axes: steps of at least 1 once the range holds `minimumTickCount` integers.
+    public var integer: Bool
 
     /// Creates a locator; `maximumBins` and `minimumTickCount` below 1 are raised to 1.
-    public init(maximumBins: Int, steps: [Double] = [1, 2, 2.5, 5, 10], minimumTickCount: Int = 2) {
+    public init(
+        maximumBins: Int, steps: [Double] = [1, 2, 2.5, 5, 10], minimumTickCount: Int = 2,
+        integer: Bool = false
+    ) {
         self.maximumBins = max(1, maximumBins)
         self.steps = steps
         self.minimumTickCount = max(1, minimumTickCount)
+        self.integer = integer
     }
 
     /// matplotlib's `nbins='auto'`: the number of tick labels of `fontSize` that fit along an
@@ -54,11 +61,19 @@ public struct NiceTicks: Hashable, Sendable {
         let lo = vmin - offset
         let hi = vmax - offset
         let staircase = steps.dropLast().map { 0.1 * $0 } + steps + [10 * steps[1]]
-        let scaledSteps = staircase.map { $0 * scale }
+        var scaledSteps = staircase.map { $0 * scale }
+        if integer {
+            // matplotlib keeps the steps below 1 and the whole ones.
+            scaledSteps = scaledSteps.filter { $0 < 1 || abs($0 - $0.rounded(.toNearestOrEven)) < 0.001 }
+            guard !scaledSteps.isEmpty else { return [] }
+        }
         let rawStep = (hi - lo) / nbins
         let firstLarge = scaledSteps.firstIndex { $0 >= rawStep } ?? (scaledSteps.count - 1)
         var ticks: [Double] = []
-        for step in scaledSteps[...firstLarge].reversed() {
+        let integersInRange = hi.rounded(.down) - lo.rounded(.up)
+        for candidate in scaledSteps[...firstLarge].reversed() {
+            let step =
+                integer && integersInRange >= Double(minimumTickCount - 1) ? max(1, candidate) : candidate
             let best = ElementaryMath.pythonFloorDivide(lo, step) * step
             let edge = EdgeInteger(step: step, offset: offset)
             let low = edge.lessOrEqual(lo - best)

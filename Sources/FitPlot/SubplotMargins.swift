@@ -71,6 +71,17 @@ public enum DrawLayers: Hashable, Sendable {
     case staticOnly
     /// Only the items flagged dynamic (current fit line, dynamic titles and texts).
     case dynamicOnly
+    /// The static items painted before the dynamic underlay: all of them, except those of an
+    /// axes with an ``Axes/dynamicUnderlayZOrder`` at or above it.
+    case staticBase
+    /// The dynamic items of an axes with an ``Axes/dynamicUnderlayZOrder`` below it (e.g.
+    /// residuals under a static point cloud); none when no axes sets one.
+    case dynamicUnderlay
+    /// The static items of an axes with an ``Axes/dynamicUnderlayZOrder`` at or above it,
+    /// painted over the dynamic underlay; none when no axes sets one.
+    case staticOverlay
+    /// The dynamic items that are not in the underlay: all of them when no axes sets one.
+    case dynamicOverlay
 }
 
 /// A text placed in figure coordinates: (0, 0) bottom-left, (1, 1) top-right (matplotlib's

@@ -59,3 +59,26 @@ public enum HessianSpectrum {
         return largest > 0 ? 2 / largest : .infinity
     }
 }
+
+extension HessianSpectrum {
+    /// How gradient descent with a fixed learning rate moves on the MSE of a model linear in
+    /// its parameters: each step multiplies the error along an eigenvector of curvature λ by
+    /// 1 − lr·λ, so the steepest direction (λmax) decides.
+    public enum Regime: String, Sendable, CaseIterable {
+        /// lr·λmax < 1: every factor is in (0, 1), the loss falls at every step.
+        case monotone
+        /// 1 ≤ lr·λmax ≤ 2: the steepest factor is in [−1, 0], the parameters flip side at each
+        /// step along it and still converge (at exactly 2 they neither grow nor shrink there).
+        case oscillating
+        /// lr·λmax > 2: the steepest factor is below −1, the error grows at every step.
+        case diverging
+    }
+
+    /// The regime of `learningRate` for a largest curvature `largestEigenvalue` (λmax).
+    public static func regime(learningRate: Double, largestEigenvalue: Double) -> Regime {
+        let product = learningRate * largestEigenvalue
+        if product < 1 { return .monotone }
+        if product <= 2 { return .oscillating }
+        return .diverging
+    }
+}

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A network with one hidden layer of H tanh units: ŷ = Σⱼ vⱼ·tanh(wⱼ·x + bⱼ) + c.
 ///
@@ -12,15 +13,18 @@ import Dispatch
 public struct TanhNetwork: Model, Hashable {
     /// The most hidden units `mlp:H` allows.
     public static let maximumHiddenUnits = 64
-    /// Points per chunk of the parallel pass.
-    public static let chunkSize = 2048
+    /// Points per chunk of the parallel pass: small enough that 10,000 points make ten
+    /// chunks, which two cores share evenly (five chunks of 2,048 left one core idle for a
+    /// fifth of the pass), large enough that a chunk's sums cost nothing next to its tanh.
+    public static let chunkSize = 1024
     /// Below this many points a pass runs on the calling thread (threads would cost more).
     static let parallelThreshold = 8192
 
     /// H.
     public let hiddenUnits: Int
-    /// False runs every pass on the calling thread (tests check that threads change no bit).
-    var allowsThreads = true
+    /// Threads of a pass over ``parallelThreshold`` points or more; 1 runs every pass on the
+    /// calling thread (tests check that the thread count changes no bit).
+    var threads = TanhNetwork.workerCount
 
     /// The network with `hiddenUnits` units (clamped to 1…``maximumHiddenUnits``).
     public init(hiddenUnits: Int) {
@@ -59,7 +63,8 @@ public struct TanhNetwork: Model, Hashable {
             return "y = Σ" + Superscript.subscriptDigits(hiddenUnits) + " v·tanh(w·x + b)" + tail
         }
         let (w, b, v) = (parameters[0], parameters[1], parameters[2])
-        return "y = " + format(v) + "·tanh(" + format(w) + "x" + (b < 0 ? " − " : " + ") + format(abs(b)) + ")"
+        return "y = " + format(v) + "·tanh(" + format(w) + "x" + (b < 0 ? " − " : " + ") + format(abs(b))
+            + ")"
             + tail
     }
 
@@ -92,17 +97,24 @@ public struct TanhNetwork: Model, Hashable {
         return result
     }
 
-    /// Per chunk: Σr² and the 3H + 1 gradient sums, then 4H lanes of four doubles of
-    /// scratch (t, and three running sums per unit), so that a pass allocates nothing.
+    /// Per chunk a slot of Σr² and the 3H + 1 gradient sums; then, per worker, 5H lanes of
+    /// four doubles of scratch (three running sums per unit, and t of two lane groups), so
+    /// that a pass allocates nothing. The scratch is per worker, not per chunk, so that the
+    /// workspace of 10 million points stays small.
     public func makeWorkspace(pointCount: Int) -> ModelWorkspace {
         let chunks = max(1, (pointCount + Self.chunkSize - 1) / Self.chunkSize)
-        return ModelWorkspace(count: chunks * slotStride)
+        return ModelWorkspace(count: chunks * sumsStride + max(1, threads) * scratchStride)
     }
 
-    /// Doubles per chunk slot: the sums, padded to a multiple of four (32-byte alignment for
-    /// the SIMD scratch after them), then the scratch.
+    /// Threads of a parallel pass by default: the cores, at most eight. Which chunks a worker
+    /// takes changes no bit (each chunk sums into its own slot).
+    static let workerCount = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+
+    /// Doubles per chunk slot: the sums, padded to a multiple of four (so that the scratch
+    /// after the slots is 32-byte aligned for SIMD values).
     var sumsStride: Int { (parameterCount + 1 + 3) / 4 * 4 }
-    var slotStride: Int { sumsStride + 16 * hiddenUnits }
+    /// Doubles of one worker's scratch.
+    var scratchStride: Int { 20 * hiddenUnits }
 
     public func squaredResidualSums(
         x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
@@ -111,14 +123,18 @@ public struct TanhNetwork: Model, Hashable {
     ) -> Double {
         let count = indices?.count ?? y.count
         let chunks = max(1, (count + Self.chunkSize - 1) / Self.chunkSize)
-        let stride = slotStride
+        let stride = sumsStride
         let slots = workspace.storage
-        precondition(slots.count >= chunks * stride, "workspace made for fewer points")
-        let job = ChunkJob(network: self, x: x, y: y, indices: indices, parameters: parameters, slots: slots, count: count)
-        if allowsThreads, count >= Self.parallelThreshold {
-            DispatchQueue.concurrentPerform(iterations: chunks) { job.run(chunk: $0) }
+        let workers = count >= Self.parallelThreshold ? max(1, min(threads, chunks)) : 1
+        precondition(
+            slots.count >= chunks * stride + workers * scratchStride, "workspace made for fewer points")
+        let job = ChunkJob(
+            network: self, x: x, y: y, indices: indices, parameters: parameters, slots: slots, count: count,
+            chunks: chunks, workers: workers)
+        if workers > 1 {
+            DispatchQueue.concurrentPerform(iterations: workers) { job.run(worker: $0) }
         } else {
-            for chunk in 0..<chunks { job.run(chunk: chunk) }
+            job.run(worker: 0)
         }
         for k in 0..<parameterCount { gradient[k] = 0 }
         var squared = 0.0
@@ -130,7 +146,8 @@ public struct TanhNetwork: Model, Hashable {
         return squared
     }
 
-    /// The pointers of one pass, shared read-only by the chunks (each writes its own slot).
+    /// The pointers of one pass, shared read-only by the workers (each writes the slots of
+    /// its own chunks and its own scratch).
     private struct ChunkJob: @unchecked Sendable {
         let network: TanhNetwork
         let x: UnsafeBufferPointer<Double>
@@ -139,80 +156,124 @@ public struct TanhNetwork: Model, Hashable {
         let parameters: UnsafeBufferPointer<Double>
         let slots: UnsafeMutableBufferPointer<Double>
         let count: Int
+        let chunks: Int
+        let workers: Int
 
-        func run(chunk: Int) {
-            let stride = network.slotStride
-            let start = chunk * TanhNetwork.chunkSize
-            let end = min(count, start + TanhNetwork.chunkSize)
-            let slot = UnsafeMutableBufferPointer(rebasing: slots[(chunk * stride)..<((chunk + 1) * stride)])
-            network.chunkSums(x: x, y: y, indices: indices, range: start..<end, parameters: parameters, into: slot)
+        /// Chunks worker, worker + workers, …: equal shares of equal chunks.
+        func run(worker: Int) {
+            let stride = network.sumsStride
+            let scratchStart = chunks * stride + worker * network.scratchStride
+            let scratch = UnsafeMutableBufferPointer(
+                rebasing: slots[scratchStart..<(scratchStart + network.scratchStride)])
+            for chunk in Swift.stride(from: worker, to: chunks, by: workers) {
+                let start = chunk * TanhNetwork.chunkSize
+                let end = min(count, start + TanhNetwork.chunkSize)
+                let slot = UnsafeMutableBufferPointer(
+                    rebasing: slots[(chunk * stride)..<((chunk + 1) * stride)])
+                network.chunkSums(
+                    x: x, y: y, indices: indices, range: start..<end, parameters: parameters, into: slot,
+                    scratch: scratch)
+            }
         }
     }
 
-    /// One chunk, four points per lane group; the last group's missing points get r = 0.
-    /// `slot` receives Σr² then the gradient sums in parameter order.
+    /// One chunk, eight points (two lane groups of four) per step, so that the two groups'
+    /// tanh chains overlap in the processor; a last group of fewer than eight points is taken
+    /// four at a time, missing points with r = 0. Each lane sums its points in point order
+    /// (group A's before group B's), whatever the grouping. `slot` receives Σr² then the
+    /// gradient sums in parameter order.
     fileprivate func chunkSums(
         x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>, indices: UnsafeBufferPointer<Int>?,
-        range: Range<Int>, parameters p: UnsafeBufferPointer<Double>, into slot: UnsafeMutableBufferPointer<Double>
+        range: Range<Int>, parameters p: UnsafeBufferPointer<Double>,
+        into slot: UnsafeMutableBufferPointer<Double>,
+        scratch scratchDoubles: UnsafeMutableBufferPointer<Double>
     ) {
         let h = hiddenUnits
-        // The slot's tail, 4H SIMD4 values; the workspace is 64-byte aligned and every slot
-        // and the sums before the tail are multiples of four doubles, so the tail is aligned.
-        let tail = UnsafeMutableRawPointer(slot.baseAddress! + sumsStride)
-        do {
-            let scratch = UnsafeMutableBufferPointer(
-                start: tail.bindMemory(to: SIMD4<Double>.self, capacity: 4 * h), count: 4 * h)
-            for i in scratch.indices { scratch[i] = SIMD4<Double>() }
-            // scratch: t (h), Σ r·v(1−t²)·x (h), Σ r·v(1−t²) (h), Σ r·t (h)
-            var squared = SIMD4<Double>()
-            var residualSum = SIMD4<Double>()
-            let c = p[3 * h]
-            var k = range.lowerBound
-            while k < range.upperBound {
-                var xs = SIMD4<Double>()
-                var ys = SIMD4<Double>()
-                var mask = SIMD4<Double>(repeating: 1)
-                if indices == nil, k + 4 <= range.upperBound {
-                    // The common case: four consecutive points, loaded directly.
-                    xs = SIMD4(x[k], x[k + 1], x[k + 2], x[k + 3])
-                    ys = SIMD4(y[k], y[k + 1], y[k + 2], y[k + 3])
-                } else {
-                    for lane in 0..<4 {
-                        guard k + lane < range.upperBound else {
-                            mask[lane] = 0
-                            continue
-                        }
-                        let row = indices?[k + lane] ?? (k + lane)
-                        xs[lane] = x[row]
-                        ys[lane] = y[row]
-                    }
-                }
-                var prediction = SIMD4<Double>(repeating: c)
+        // 5H SIMD4 values; the workspace is 64-byte aligned and the slots and scratches before
+        // this one are multiples of four doubles, so the scratch is 32-byte aligned.
+        let scratch = UnsafeMutableBufferPointer(
+            start: UnsafeMutableRawPointer(scratchDoubles.baseAddress!).bindMemory(
+                to: SIMD4<Double>.self, capacity: 5 * h),
+            count: 5 * h)
+        for i in scratch.indices { scratch[i] = SIMD4<Double>() }
+        // scratch: Σ r·v(1−t²)·x (h), Σ r·v(1−t²) (h), Σ r·t (h), t of group A (h), t of group B (h)
+        var squared = SIMD4<Double>()
+        var residualSum = SIMD4<Double>()
+        let c = p[3 * h]
+        var k = range.lowerBound
+        // Two groups at a step: consecutive points, loaded directly.
+        if indices == nil {
+            while k + 8 <= range.upperBound {
+                let xa = SIMD4(x[k], x[k + 1], x[k + 2], x[k + 3])
+                let xb = SIMD4(x[k + 4], x[k + 5], x[k + 6], x[k + 7])
+                var predictionA = SIMD4<Double>(repeating: c)
+                var predictionB = predictionA
                 for j in 0..<h {
-                    let t = PortableTanh.tanh(p[j] * xs + p[h + j])
-                    scratch[j] = t
-                    prediction += p[2 * h + j] * t
+                    let (w, b, v) = (p[j], p[h + j], p[2 * h + j])
+                    let ta = PortableTanh.tanh(w * xa + b)
+                    let tb = PortableTanh.tanh(w * xb + b)
+                    scratch[3 * h + j] = ta
+                    scratch[4 * h + j] = tb
+                    predictionA += v * ta
+                    predictionB += v * tb
                 }
-                let r = (prediction - ys) * mask
-                squared += r * r
-                residualSum += r
+                let ra = predictionA - SIMD4(y[k], y[k + 1], y[k + 2], y[k + 3])
+                let rb = predictionB - SIMD4(y[k + 4], y[k + 5], y[k + 6], y[k + 7])
+                squared += ra * ra
+                squared += rb * rb
+                residualSum += ra
+                residualSum += rb
                 for j in 0..<h {
-                    let t = scratch[j]
-                    let s = r * p[2 * h + j] * (1 - t * t)
-                    scratch[h + j] += s * xs
-                    scratch[2 * h + j] += s
-                    scratch[3 * h + j] += r * t
+                    let v = p[2 * h + j]
+                    let (ta, tb) = (scratch[3 * h + j], scratch[4 * h + j])
+                    let sa = ra * v * (1 - ta * ta)
+                    let sb = rb * v * (1 - tb * tb)
+                    scratch[j] = (scratch[j] + sa * xa) + sb * xb
+                    scratch[h + j] = (scratch[h + j] + sa) + sb
+                    scratch[2 * h + j] = (scratch[2 * h + j] + ra * ta) + rb * tb
                 }
-                k += 4
+                k += 8
             }
-            func total(_ v: SIMD4<Double>) -> Double { (v[0] + v[1]) + (v[2] + v[3]) }
-            slot[0] = total(squared)
-            for j in 0..<h {
-                slot[1 + j] = total(scratch[h + j])
-                slot[1 + h + j] = total(scratch[2 * h + j])
-                slot[1 + 2 * h + j] = total(scratch[3 * h + j])
-            }
-            slot[1 + 3 * h] = total(residualSum)
         }
+        // The rest (and mini-batches, whose points are gathered): one group at a step.
+        while k < range.upperBound {
+            var xs = SIMD4<Double>()
+            var ys = SIMD4<Double>()
+            var mask = SIMD4<Double>(repeating: 1)
+            for lane in 0..<4 {
+                guard k + lane < range.upperBound else {
+                    mask[lane] = 0
+                    continue
+                }
+                let row = indices?[k + lane] ?? (k + lane)
+                xs[lane] = x[row]
+                ys[lane] = y[row]
+            }
+            var prediction = SIMD4<Double>(repeating: c)
+            for j in 0..<h {
+                let t = PortableTanh.tanh(p[j] * xs + p[h + j])
+                scratch[3 * h + j] = t
+                prediction += p[2 * h + j] * t
+            }
+            let r = (prediction - ys) * mask
+            squared += r * r
+            residualSum += r
+            for j in 0..<h {
+                let t = scratch[3 * h + j]
+                let s = r * p[2 * h + j] * (1 - t * t)
+                scratch[j] += s * xs
+                scratch[h + j] += s
+                scratch[2 * h + j] += r * t
+            }
+            k += 4
+        }
+        func total(_ v: SIMD4<Double>) -> Double { (v[0] + v[1]) + (v[2] + v[3]) }
+        slot[0] = total(squared)
+        for j in 0..<h {
+            slot[1 + j] = total(scratch[j])
+            slot[1 + h + j] = total(scratch[h + j])
+            slot[1 + 2 * h + j] = total(scratch[2 * h + j])
+        }
+        slot[1 + 3 * h] = total(residualSum)
     }
 }

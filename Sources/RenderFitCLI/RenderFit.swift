@@ -3,6 +3,7 @@ import FitAnimation
 import FitOutput
 import FitTrainer
 import Foundation
+import RenderFitOptions
 
 /// `render-fit`: fit a model to a point cloud by gradient descent (or momentum, RMSprop,
 /// Adam), print the falling loss as the article does, and draw every step.

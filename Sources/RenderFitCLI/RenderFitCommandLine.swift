@@ -48,6 +48,7 @@ struct RenderFitCommandLine {
         ]
         if image.residuals { parts.append("--residuals") }
         parts.append("--fps \(image.fps)")
+        if image.panels != PanelKind.defaultList { parts.append("--panels \(PanelKind.listText(image.panels))") }
         return "render-fit " + parts.joined(separator: " ")
     }
 }

@@ -2,6 +2,7 @@ import FitAnimation
 import FitOutput
 import FitTrainer
 import Foundation
+import RenderFitOptions
 
 /// Everything `render-fit` will do, built once by ``init(command:)`` from options that their
 /// groups' `validate()` already checked; it throws a one-line ``UsageError`` for the first
@@ -98,9 +99,8 @@ struct RenderFitSettings: Sendable {
         }
         rendering = RenderingOptions(
             width: image.width, height: image.height, scale: image.scale, language: image.lang.rawValue,
-            residuals: image.residuals, jobs: output.jobs ?? OutputOptions.defaultJobs,
-            figuresDirectory: output.figures, figureFormat: output.format.rawValue,
-            animation: animationTarget,
+            residuals: image.residuals, jobs: output.jobs,
+            figuresDirectory: output.figures, figureFormat: output.format.rawValue, animation: animationTarget,
             fps: image.fps, force: output.force)
         renderSettings = RenderSettings(
             data: RenderSettings.DataSettings(points: 0, seed: 0),
@@ -108,7 +108,7 @@ struct RenderFitSettings: Sendable {
             training: RenderSettings.TrainingSettings(iterations: 0, optimizer: trainer.optimizer),
             image: RenderSettings.ImageSettings(
                 width: image.width, height: image.height, scale: image.scale, language: image.lang,
-                residuals: image.residuals, fps: image.fps))
+                residuals: image.residuals, fps: image.fps, panels: image.panelList))
         renderSettings = makeRenderSettings(command: command)
         shard = output.shard.map {
             FramesJob.ShardPlan(shard: $0, arguments: ShardArguments.recorded(arguments))

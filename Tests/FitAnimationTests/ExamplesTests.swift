@@ -1,5 +1,6 @@
 import FitAnimation
 import FitPNG
+import FitTrainer
 import Foundation
 import Testing
 
@@ -78,6 +79,11 @@ import Testing
         #expect(png.width == 1500 && png.height == 640)
         let svg = try String(contentsOfFile: out + "/learning-rates.svg", encoding: .utf8)
         #expect(svg.contains("lr = 1.05: diverging"))
+        // Classified from lr·λmax (λmax ≈ 2.03): 1.0 diverges (2.03 > 2), 0.5 oscillates (1.02).
+        #expect(svg.contains("lr = 1.0: diverging"))
+        #expect(svg.contains("lr = 0.5: oscillating"))
+        #expect(svg.contains("lr = 0.1: monotone"))
+        #expect(!svg.contains("×10⁰"), "a loss axis spans less than a decade")
         try expectAnimation(at: out + "/learning-rates-animation.png", frames: 21, width: 1500, height: 640)
         for rate in ["0.01", "0.1", "0.5", "1.0", "1.05"] {
             #expect(run.standardOutput.contains("lr \(rate) ("), "no summary line for lr \(rate)")
@@ -135,6 +141,36 @@ import Testing
         }
         try expectAnimation(at: out + "/frames/animation.png", frames: 21, width: 640, height: 480)
         #expect(FileManager.default.fileExists(atPath: out + "/frames/history.csv"))
+    }
+
+    /// The figures name their axes after the CSV's header (hours, grade), as the frames of
+    /// `render-fit --data` do: the example's result figure is the one drawn with those names.
+    @Test func yourDataFiguresTakeTheirAxisLabelsFromTheHeader() throws {
+        let out = try Fixtures.temporaryFolder() + "/your-data"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let run = try ExampleProcess.run("your-data", ["--out", out, "--quick"])
+        try #require(run.status == 0, "\(run.standardError)")
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Examples/your-data/points.csv").standardized
+        let table = try CSVDataLoader.load(contentsOf: file, columns: nil)
+        let names = try #require(table.columnNames)
+        #expect(names.x == "hours" && names.y == "grade")
+        let training = GradientDescent(iterations: 20)
+        let settings = RenderSettings(
+            iterations: 20, learningRate: training.learningRate,
+            initialParameters: training.initialParameters,
+            points: table.data.count, seed: TutorialDataSet.defaultSeed, dataFile: file.path, width: 640,
+            height: 480, scale: 1, language: .en, residuals: true, fps: 25)
+        let history = try training.train(on: table.data)
+        func result(_ labels: (x: String, y: String)) throws -> RGBAImage {
+            let scene = try TrainingScene(
+                data: table.data, history: history, settings: settings, axisLabels: labels)
+            return try FigureExporter().renderImage(
+                ArticleFigures(scene: scene, trueLine: nil).figure(.result))
+        }
+        let written = try PNGDecoder().decodeFile(atPath: out + "/figures/result.png")
+        #expect(written == (try result(names)), "result.png is not labelled hours / grade")
+        #expect(written != (try result(("x", "y"))))
     }
 
     @Test func yourDataReadsAUsersFileAndNamesTheLineOfABadOne() throws {

@@ -15,7 +15,8 @@ import Testing
             && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance * max(abs($0), abs($1), 1e-3) }
     }
 
-    private func finiteDifferences(_ objective: MeanSquaredError, at parameters: [Double], step: Double) throws
+    private func finiteDifferences(_ objective: MeanSquaredError, at parameters: [Double], step: Double)
+        throws
         -> [Double]
     {
         try parameters.indices.map { index in
@@ -39,21 +40,48 @@ import Testing
         #expect(relativelyClose(analytic, numeric, tolerance: 1e-6), "\(analytic) vs \(numeric)")
     }
 
-    @Test func networkParallelPassGivesTheSameBitsAsOneChunkAtATime() throws {
-        // 20,000 points: above the parallel threshold, ten chunks, a partial last group.
+    @Test func networkParallelPassGivesTheSameBitsForAnyThreadCount() throws {
+        // 20,003 points: above the parallel threshold, twenty chunks, a partial last group.
         let data = try GeneratedDataSet(kind: .sine, count: 20_003, seed: 9).generate()
         let model = TanhNetwork(hiddenUnits: 5)
         let parameters = model.initialParameters(seed: 1)
-        let objective = MeanSquaredError(data: data, model: model)
-        var parallelGradient = [Double]()
-        let parallelLoss = try objective.evaluate(at: parameters, gradient: &parallelGradient)
         var serialModel = model
-        serialModel.allowsThreads = false
+        serialModel.threads = 1
         var serialGradient = [Double]()
         let serialLoss = try MeanSquaredError(data: data, model: serialModel).evaluate(
             at: parameters, gradient: &serialGradient)
-        #expect(parallelLoss.bitPattern == serialLoss.bitPattern)
-        #expect(parallelGradient.map(\.bitPattern) == serialGradient.map(\.bitPattern))
+        for threads in [2, 3, 8] {
+            var threadedModel = model
+            threadedModel.threads = threads
+            var gradient = [Double]()
+            let loss = try MeanSquaredError(data: data, model: threadedModel).evaluate(
+                at: parameters, gradient: &gradient)
+            #expect(loss.bitPattern == serialLoss.bitPattern, "\(threads) threads")
+            #expect(gradient.map(\.bitPattern) == serialGradient.map(\.bitPattern), "\(threads) threads")
+        }
+    }
+
+    @Test func networkTwoGroupStepsEqualOneGroupSteps() throws {
+        // The pass takes eight consecutive points at a step; mini-batches (gathered points)
+        // take four. The same points through both paths give the same bits.
+        let data = try GeneratedDataSet(kind: .sine, count: 203, seed: 5).generate()
+        let model = TanhNetwork(hiddenUnits: 7)
+        let parameters = model.initialParameters(seed: 2)
+        let objective = MeanSquaredError(data: data, model: model)
+        var full = [Double]()
+        let fullLoss = try objective.evaluate(at: parameters, gradient: &full)
+        var batch = [Double](repeating: 0, count: model.parameterCount)
+        let indices = Array(0..<203)
+        let batchLoss = parameters.withUnsafeBufferPointer { p in
+            indices.withUnsafeBufferPointer { i in
+                batch.withUnsafeMutableBufferPointer { g in
+                    objective.evaluate(
+                        parameters: p, batch: i, gradient: g, workspace: objective.makeWorkspace())
+                }
+            }
+        }
+        #expect(fullLoss.bitPattern == batchLoss.bitPattern)
+        #expect(full.map(\.bitPattern) == batch.map(\.bitPattern))
     }
 
     @Test func polynomialOfDegreeTwelveMatchesFiniteDifferences() throws {
@@ -67,9 +95,19 @@ import Testing
 
     @Test func portableTanhIsWithinFourUlpsOfTheCLibrary() {
         var generator = Xoshiro256StarStar(seed: 4)
-        var values: [Double] = [0, -0.0, 1e-300, 1e-8, -1e-8, 0.17, 0.3466, 0.35, 1, -2, 5, 18, 19.5, 21, -40, 800]
+        var values: [Double] = [
+            0, -0.0, 1e-300, 1e-8, -1e-8, 0.17, 0.3466, 0.35, 1, -2, 5, 18, 19.5, 21, -40, 800,
+        ]
         for _ in 0..<50_000 { values.append(generator.nextDouble(from: -25, upTo: 25)) }
         for _ in 0..<10_000 { values.append(generator.nextDouble(from: -1e-3, upTo: 1e-3)) }
+        // A dense sweep: every multiple of 2⁻¹² in [−22, 22] (tanh rounds to ±1 beyond 19.1),
+        // and tiny values down to 10⁻³⁰⁰ on both sides.
+        for i in -22 * 4096...22 * 4096 { values.append(Double(i) / 4096) }
+        var tiny = 1e-300
+        while tiny < 1 {
+            values += [tiny, -tiny, 1.37 * tiny, -1.37 * tiny]
+            tiny *= 1.5
+        }
         for z in values {
             let ours = PortableTanh.tanh(z)
             let libm = Foundation.tanh(z)
@@ -92,8 +130,12 @@ import Testing
         #expect(
             PolynomialModel(degree: 3).formula([0.5, -1.2, 0.3, 2], format: format)
                 == "y = 0.50x³ − 1.20x² + 0.30x + 2.00")
-        #expect(TanhNetwork(hiddenUnits: 1).formula([0.5, -0.1, 1.2, 0.3], format: format) == "y = 1.20·tanh(0.50x − 0.10) + 0.30")
-        #expect(TanhNetwork(hiddenUnits: 8).formula(Array(repeating: 0, count: 25), format: format) == "y = Σ₈ v·tanh(w·x + b) + 0.00")
+        #expect(
+            TanhNetwork(hiddenUnits: 1).formula([0.5, -0.1, 1.2, 0.3], format: format)
+                == "y = 1.20·tanh(0.50x − 0.10) + 0.30")
+        #expect(
+            TanhNetwork(hiddenUnits: 8).formula(Array(repeating: 0, count: 25), format: format)
+                == "y = Σ₈ v·tanh(w·x + b) + 0.00")
         #expect(TanhNetwork(hiddenUnits: 2).parameterNames == ["w1", "w2", "b1", "b2", "v1", "v2", "c"])
     }
 
@@ -101,15 +143,18 @@ import Testing
         let input = (scale: 0.4, offset: -1.3)
         let output = (scale: 2.5, offset: 7.0)
         let models: [(any Model, [Double])] = [
-            (PolynomialModel(degree: 1), [0.7, -0.2]), (PolynomialModel(degree: 4), [0.1, -0.5, 0.3, 0.9, -1]),
+            (PolynomialModel(degree: 1), [0.7, -0.2]),
+            (PolynomialModel(degree: 4), [0.1, -0.5, 0.3, 0.9, -1]),
             (TanhNetwork(hiddenUnits: 3), [0.5, -1, 2, 0.1, 0, -0.3, 1, 0.5, -2, 0.25]),
         ]
         for (model, parameters) in models {
             let converted = model.reparameterized(parameters, input: input, output: output)
             for x in stride(from: -3.0, through: 3.0, by: 0.25) {
-                let expected = output.scale * model.predict(input.scale * x + input.offset, parameters: parameters)
+                let expected =
+                    output.scale * model.predict(input.scale * x + input.offset, parameters: parameters)
                     + output.offset
-                #expect(abs(model.predict(x, parameters: converted) - expected) <= 1e-12 * max(1, abs(expected)))
+                #expect(
+                    abs(model.predict(x, parameters: converted) - expected) <= 1e-12 * max(1, abs(expected)))
             }
         }
     }
@@ -132,7 +177,8 @@ import Testing
                 }
                 return sum / Double(x.count)
             }
-            let analytic = try MeanSquaredError(data: data, model: TanhNetwork(hiddenUnits: 1)).gradient(at: p)
+            let analytic = try MeanSquaredError(data: data, model: TanhNetwork(hiddenUnits: 1)).gradient(
+                at: p)
             #expect(
                 relativelyClose(analytic, Array(automatic.base), tolerance: 1e-9),
                 "\(analytic) vs \(automatic)")

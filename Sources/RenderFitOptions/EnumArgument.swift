@@ -18,9 +18,11 @@ extension ModelKind: ExpressibleByArgument {
     }
 }
 
-enum EnumArgument {
+public enum EnumArgument {
     /// The case named `text`, or a ValidationError listing the allowed names.
-    static func parse<T: ExpressibleByArgument & CaseIterable & RawRepresentable>(_ text: String, as type: T.Type)
+    public static func parse<T: ExpressibleByArgument & CaseIterable & RawRepresentable>(
+        _ text: String, as type: T.Type
+    )
         throws -> T where T.RawValue == String
     {
         guard let value = T(argument: text) else { throw ValidationError("use \(allowed(T.self))") }
@@ -28,7 +30,8 @@ enum EnumArgument {
     }
 
     /// "gd, momentum, nesterov, rmsprop or adam".
-    static func allowed<T: CaseIterable & RawRepresentable>(_ type: T.Type) -> String where T.RawValue == String {
+    public static func allowed<T: CaseIterable & RawRepresentable>(_ type: T.Type) -> String
+    where T.RawValue == String {
         let names = T.allCases.map(\.rawValue)
         guard names.count > 1 else { return names.joined() }
         return names.dropLast().joined(separator: ", ") + " or " + names.last!

@@ -2,35 +2,21 @@ import ArgumentParser
 import FitTrainer
 
 /// How the model is trained: the optimizer, its hyperparameters, the batch schedule.
-struct TrainingOptions: ParsableArguments {
-    static let maximumIterations = 1_000_000
-    static let allowedIterations = "a whole number from 1 to \(maximumIterations)"
-    static let allowedLearningRates = "a finite number above 0, such as 0.1"
-    static let allowedUnitInterval = "a number in [0, 1), such as 0.9"
-    static let allowedEpsilons = "a finite number above 0, such as 1e-8"
-    static let allowedBatchSizes = "a whole number from 1 to the number of points"
+public struct TrainingOptions: ParsableArguments {
+    public static let allowedUnitInterval = "a number in [0, 1), such as 0.9"
+    public static let allowedEpsilons = "a finite number above 0, such as 1e-8"
+    public static let allowedBatchSizes = "a whole number from 1 to the number of points"
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Number of updates, \(allowedIterations) (default \(Trainer.defaultIterations)).", valueName: "n"),
-        transform: { try NumberArgument.integer($0, allowed: allowedIterations) })
-    var iterations: Int = Trainer.defaultIterations
+    @OptionGroup public var iterationsOption: IterationsOption
 
     @Option(
         help: ArgumentHelp(
             "The update rule, as torch.optim defines it: gd, momentum (SGD with momentum), nesterov, rmsprop or adam (default gd).",
             valueName: "name"),
         transform: { try EnumArgument.parse($0, as: OptimizerConfiguration.Kind.self) })
-    var optimizer: OptimizerConfiguration.Kind = .gd
+    public var optimizer: OptimizerConfiguration.Kind = .gd
 
-    @Option(
-        name: .customLong("learning-rate"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Step size, \(allowedLearningRates) (default \(OptimizerConfiguration.defaultLearningRate)); with gd on a line or polynomial the summary prints the largest stable one.",
-            valueName: "lr"),
-        transform: { try NumberArgument.double($0, allowed: allowedLearningRates) })
-    var learningRate: Double = OptimizerConfiguration.defaultLearningRate
+    @OptionGroup public var learningRateOption: LearningRateOption
 
     @Option(
         parsing: .unconditional,
@@ -38,7 +24,7 @@ struct TrainingOptions: ParsableArguments {
             "Momentum μ of momentum and nesterov, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultMomentum)).",
             valueName: "μ"),
         transform: { try NumberArgument.double($0, allowed: allowedUnitInterval) })
-    var momentum: Double?
+    public var momentum: Double?
 
     @Option(
         parsing: .unconditional,
@@ -46,28 +32,30 @@ struct TrainingOptions: ParsableArguments {
             "RMSprop's smoothing constant α, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultRho)).",
             valueName: "α"),
         transform: { try NumberArgument.double($0, allowed: allowedUnitInterval) })
-    var rho: Double?
+    public var rho: Double?
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Adam's β₁, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultBeta1)).", valueName: "β₁"),
+            "Adam's β₁, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultBeta1)).",
+            valueName: "β₁"),
         transform: { try NumberArgument.double($0, allowed: allowedUnitInterval) })
-    var beta1: Double?
+    public var beta1: Double?
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Adam's β₂, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultBeta2)).", valueName: "β₂"),
+            "Adam's β₂, \(allowedUnitInterval) (default \(OptimizerConfiguration.defaultBeta2)).",
+            valueName: "β₂"),
         transform: { try NumberArgument.double($0, allowed: allowedUnitInterval) })
-    var beta2: Double?
+    public var beta2: Double?
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
             "ε of rmsprop and adam, \(allowedEpsilons) (default 1e-08).", valueName: "ε"),
         transform: { try NumberArgument.double($0, allowed: allowedEpsilons) })
-    var epsilon: Double?
+    public var epsilon: Double?
 
     @Option(
         name: .customLong("batch-size"), parsing: .unconditional,
@@ -75,7 +63,7 @@ struct TrainingOptions: ParsableArguments {
             "Points per update, \(allowedBatchSizes) (default: all, full batch). Below that, every epoch shuffles the points and takes batches in order, the last one possibly smaller.",
             valueName: "B"),
         transform: { try NumberArgument.integer($0, allowed: allowedBatchSizes) })
-    var batchSize: Int?
+    public var batchSize: Int?
 
     @Option(
         name: .customLong("shuffle-seed"), parsing: .unconditional,
@@ -83,24 +71,28 @@ struct TrainingOptions: ParsableArguments {
             "Seed of the mini-batch shuffles (Fisher–Yates on xoshiro256**), \(DataOptions.allowedSeeds) (default 0).",
             valueName: "s"),
         transform: { try NumberArgument.seed($0, allowed: DataOptions.allowedSeeds) })
-    var shuffleSeed: UInt64?
+    public var shuffleSeed: UInt64?
+
+    public init() {}
+
+    /// `--iterations`.
+    public var iterations: Int { iterationsOption.iterations }
+    /// `--learning-rate`.
+    public var learningRate: Double { learningRateOption.learningRate }
 
     /// The optimizer with the values given (defaults elsewhere).
-    var configuration: OptimizerConfiguration {
+    public var configuration: OptimizerConfiguration {
         OptimizerConfiguration(
-            kind: optimizer, learningRate: learningRate, momentum: momentum ?? OptimizerConfiguration.defaultMomentum,
-            rho: rho ?? OptimizerConfiguration.defaultRho, beta1: beta1 ?? OptimizerConfiguration.defaultBeta1,
+            kind: optimizer, learningRate: learningRate,
+            momentum: momentum ?? OptimizerConfiguration.defaultMomentum,
+            rho: rho ?? OptimizerConfiguration.defaultRho,
+            beta1: beta1 ?? OptimizerConfiguration.defaultBeta1,
             beta2: beta2 ?? OptimizerConfiguration.defaultBeta2,
             epsilon: epsilon ?? OptimizerConfiguration.defaultEpsilon)
     }
 
-    func validate() throws {
-        guard (1...Self.maximumIterations).contains(iterations) else {
-            throw ValidationError("--iterations \(iterations) is not allowed; use \(Self.allowedIterations)")
-        }
-        guard learningRate.isFinite, learningRate > 0 else {
-            throw ValidationError("--learning-rate \(learningRate) is not allowed; use \(Self.allowedLearningRates)")
-        }
+    public func validate() throws {
+        // --iterations and --learning-rate are checked by their own groups, before this.
         for (flag, value) in [("momentum", momentum), ("rho", rho), ("beta1", beta1), ("beta2", beta2)] {
             guard let value else { continue }
             guard value.isFinite, value >= 0, value < 1 else {

@@ -2,7 +2,7 @@ import ArgumentParser
 import FitTrainer
 
 /// What is fitted and where it starts.
-struct ModelOptions: ParsableArguments {
+public struct ModelOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "The model: line (y = a1·x + a2), poly:D (degree D from 1 to \(PolynomialModel.maximumDegree)) or mlp:H (Σ v·tanh(w·x + b) + c, H from 1 to \(TanhNetwork.maximumHiddenUnits) units) (default line).",
@@ -14,14 +14,14 @@ struct ModelOptions: ParsableArguments {
                 throw ValidationError("use \(ModelKind.allowedText)")
             }
         })
-    var model: ModelKind = .line
+    public var model: ModelKind = .line
 
     @Option(
         name: .customLong("init"), parsing: .unconditional,
         help: ArgumentHelp(
             "Initial parameters, exactly as many as the model has, comma-separated in its order (line: a1,a2, default -1,1; poly:D: a1…a(D+1), default zeros; mlp:H: w1…wH,b1…bH,v1…vH,c, default --init-seed's draw).",
             valueName: "a1,a2,…"))
-    var initialParameters: String?
+    public var initialParameters: String?
 
     @Option(
         name: .customLong("init-seed"), parsing: .unconditional,
@@ -29,27 +29,32 @@ struct ModelOptions: ParsableArguments {
             "Seed of mlp:H's initial weights (Glorot-uniform w and v, zero b and c), \(DataOptions.allowedSeeds) (default 0).",
             valueName: "s"),
         transform: { try NumberArgument.seed($0, allowed: DataOptions.allowedSeeds) })
-    var initSeed: UInt64?
+    public var initSeed: UInt64?
+
+    public init() {}
 
     /// The numbers of `--init`, checked against the model's parameter count.
-    func parsedInitialParameters() throws -> [Double]? {
+    public func parsedInitialParameters() throws -> [Double]? {
         guard let text = initialParameters else { return nil }
         let names = model.makeModel().parameterNames
-        let example = names.count == 2 ? "a1,a2 separated by a comma, such as -1,1" : names.joined(separator: ",")
+        let example =
+            names.count == 2 ? "a1,a2 separated by a comma, such as -1,1" : names.joined(separator: ",")
         let cells = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         let values = cells.compactMap(Double.init)
         guard cells.count == names.count, values.count == names.count, values.allSatisfy(\.isFinite) else {
             throw ValidationError(
-                "--init '\(text)' is not allowed; the model \(model) needs exactly \(names.count) finite numbers \(example)")
+                "--init '\(text)' is not allowed; the model \(model) needs exactly \(names.count) finite numbers \(example)"
+            )
         }
         return values
     }
 
-    func validate() throws {
+    public func validate() throws {
         _ = try parsedInitialParameters()
         if initSeed != nil, initialParameters != nil {
-            throw ValidationError("--init-seed cannot be combined with --init; it draws the initial parameters --init gives")
+            throw ValidationError(
+                "--init-seed cannot be combined with --init; it draws the initial parameters --init gives")
         }
     }
 }

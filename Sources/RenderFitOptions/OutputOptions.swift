@@ -1,50 +1,39 @@
 import ArgumentParser
 import FitAnimation
-import Foundation
 
 /// What is written, and how the run behaves while writing it.
-struct OutputOptions: ParsableArguments {
-    static let jobRange = 1...64
-    static let allowedJobs = "a whole number from \(jobRange.lowerBound) to \(jobRange.upperBound)"
-    static let defaultJobs = max(1, min(jobRange.upperBound, ProcessInfo.processInfo.activeProcessorCount))
-
+public struct OutputOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Output directory, created if needed: one PNG per state (frame_0000.png …), history.csv and manifest.json.",
             valueName: "dir"))
-    var out: String?
+    public var out: String?
 
     @Option(
         help: ArgumentHelp(
             "Also write the article's figures (points, initial-guess, squared-errors, result, loss, loss-log) into this directory.",
             valueName: "dir"))
-    var figures: String?
+    public var figures: String?
 
     @Option(
         help: ArgumentHelp(
             "File format of --figures: png, svg or pdf (default png).", valueName: "png|svg|pdf"),
         transform: { try EnumArgument.parse($0, as: FigureFormat.self) })
-    var format: FigureFormat = .png
+    public var format: FigureFormat = .png
 
     @Option(
         help: ArgumentHelp(
             "Also write an animation of all frames: .png or .apng (animated PNG, built in), or .mp4, .webm, .gif (needs ffmpeg).",
             valueName: "file"))
-    var animation: String?
+    public var animation: String?
 
     @Option(
         help: ArgumentHelp(
             "Write the history to this file, as CSV (.csv) or JSON (.json); alone (without --out, --figures, --animation) it trains and writes only this file.",
             valueName: "file"))
-    var history: String?
+    public var history: String?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Frames rendered in parallel, \(allowedJobs) (default: the number of cores). The bytes do not depend on it.",
-            valueName: "n"),
-        transform: { try NumberArgument.integer($0, allowed: allowedJobs) })
-    var jobs: Int?
+    @OptionGroup public var jobsOption: JobsOption
 
     @Option(
         parsing: .unconditional,
@@ -57,21 +46,23 @@ struct OutputOptions: ParsableArguments {
             }
             return shard
         })
-    var shard: FrameShard?
+    public var shard: FrameShard?
 
     @Flag(
         help:
             "Allow --animation and --history to replace an existing file (files in --out follow its manifest)."
     )
-    var force = false
+    public var force = false
 
     @Flag(help: "Print nothing on standard output and no progress bar; warnings still go to standard error.")
-    var quiet = false
+    public var quiet = false
 
-    func validate() throws {
-        if let jobs, !Self.jobRange.contains(jobs) {
-            throw ValidationError("--jobs \(jobs) is not allowed; use \(Self.allowedJobs)")
-        }
+    public init() {}
+
+    /// `--jobs`, or the number of cores.
+    public var jobs: Int { jobsOption.count }
+
+    public func validate() throws {
         if let shard {
             guard out != nil else {
                 throw ValidationError(
