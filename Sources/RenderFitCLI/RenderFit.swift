@@ -35,7 +35,7 @@ struct RenderFit: ParsableCommand {
               render-fit --out mine/ --data points.csv --standardize
               render-fit --out f/ --dataset sine --model mlp:8 --optimizer adam --learning-rate 0.05 --iterations 2000
               render-fit --history run.csv --model poly:3 --dataset quadratic --batch-size 16
-                render-fit --out frames/ --shard 2/8   (part 2 of 8; then: render-fit merge --out frames/)
+              render-fit --out frames/ --shard 2/8   (part 2 of 8; then: render-fit merge --out frames/)
 
             Subcommand:
               render-fit merge --out DIR [SHARD_DIR …]   assemble the shards of a run; see 'render-fit merge --help'

@@ -80,10 +80,17 @@ import Testing
 
     /// Shards in folders of their own, merged into a new folder: the same bytes; the frames
     /// are hard links to the shards' (nothing copied, nothing moved).
-    @Test func separateFoldersMergeIntoTheBytesOfOneRun() throws {
+    /// Option sets of the frames job that shards must reproduce (every frame-changing option
+    /// that exists: residuals, panels).
+    static let frameOptions: [[String]] = [
+        ["--iterations", "30", "--residuals"],
+        ["--iterations", "20", "--panels", "fit,loss,landscape"],
+    ]
+
+    @Test(arguments: frameOptions)
+    func separateFoldersMergeIntoTheBytesOfOneRun(options: [String]) throws {
         let dir = try TemporaryDirectory("shards")
         defer { dir.remove() }
-        let options = ["--iterations", "30", "--residuals"]
         let single = try Self.singleRun(dir, options)
         let folders = try Self.threeShards(dir, options)
         let out = dir.path("merged")
