@@ -118,6 +118,9 @@ import Testing
             }
             let optimum = try #require(landscape.optimum)
             #expect(landscape.xLimits.lower < optimum.x && optimum.x < landscape.xLimits.upper)
+            // The marked optimum is the least-squares solution (Householder QR, computed apart).
+            let best = try LeastSquares.solve(data: scene.data, degree: 1)
+            #expect(abs(optimum.x - best[0]) < 1e-9 && abs(optimum.y - best[1]) < 1e-9)
         }
     }
 
@@ -286,7 +289,7 @@ import Testing
         let scene = try TrainingScene(
             data: data, runs: runs, settings: Self.settings(panels: Self.threePanels))
         #expect(scene.frameCount == 61)
-        #expect(runs[1].row(forFrame: 50) == 30)
+        #expect(runs[1].row(atIteration: 50) == 30)
         let recorder = RecordingRenderer(size: scene.canvasSize)
         scene.staticFigure().draw(on: recorder, layers: .staticOnly)
         #expect(recorder.lines.contains { $0.contains("\"lr = 0.1\"") })
