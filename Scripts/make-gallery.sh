@@ -31,6 +31,10 @@ cp "$work/diverging/$last" "$gallery/diverging.png"
 "$render_fit" --out "$work/mlp" --dataset sine --model mlp:8 --optimizer adam --learning-rate 0.05 \
     --iterations 2000 --quiet
 cp "$work/mlp/frame_2000.png" "$gallery/mlp-sine.png"
+
+# The optimizer race on one surface: gd, momentum and adam, iteration 25.
+"$render_fit" --out "$work/race" --panels fit,landscape --compare optimizer=gd,momentum,adam --quiet
+cp "$work/race/frame_0025.png" "$gallery/race.png"
 # Three panels (issue 13): the fit, the loss curve and the loss landscape; and a diverging run.
 "$render_fit" --out "$work/panels" --panels fit,loss,landscape --quiet
 cp "$work/panels/frame_0010.png" "$gallery/three-panels.png"

@@ -10,14 +10,25 @@ public final class APNGSink: FrameSink, @unchecked Sendable {
     // @unchecked: the writer is not thread-safe; calls come one at a time (needsOrder).
     private let writer: APNGWriter
     private let file: OutputFile
+    private let timing: FrameTiming
 
     /// Creates the temporary for `path` and announces `frameCount` frames of `width × height`
     /// shown `fps` times a second, looping forever.
-    public init(path: String, width: Int, height: Int, frameCount: Int, fps: Int) throws {
+    public convenience init(path: String, width: Int, height: Int, frameCount: Int, fps: Int) throws {
+        try self.init(
+            path: path, width: width, height: height, frameCount: frameCount, timing: FrameTiming(fps: fps))
+    }
+
+    /// Creates the temporary for `path` and announces `frameCount` frames of `width × height`
+    /// timed by `timing`, looping forever: the first and last frames' delays carry the pause
+    /// and the hold (``FrameTiming/apngDelay(forFrame:of:)``), no frame is repeated.
+    public init(path: String, width: Int, height: Int, frameCount: Int, timing: FrameTiming) throws {
+        try timing.validate()
         let file = try OutputFile(path: path)
         self.file = file
+        self.timing = timing
         writer = try APNGWriter(
-            width: width, height: height, frameCount: frameCount, delay: (1, UInt16(clamping: fps)),
+            width: width, height: height, frameCount: frameCount, delay: (1, UInt16(clamping: timing.fps)),
             loopCount: 0, encoder: PNGEncoder.Options(colorMode: .rgb),
             sink: { bytes in try file.write(bytes) })
     }
@@ -28,7 +39,10 @@ public final class APNGSink: FrameSink, @unchecked Sendable {
     public var needsPixels: Bool { false }
 
     /// Appends the frame.
-    public func consume(_ frame: RenderedFrame) throws { try writer.appendEncodedPNG(frame.png) }
+    public func consume(_ frame: RenderedFrame) throws {
+        try writer.appendEncodedPNG(
+            frame.png, delay: timing.apngDelay(forFrame: frame.index, of: writer.frameCount))
+    }
 
     /// Writes the end of the file and renames it into place.
     public func finish() throws {

@@ -40,11 +40,20 @@ public struct AnimationTarget: Sendable, Equatable {
 extension AnimationTarget {
     /// The sink that writes this animation: an ``APNGSink`` or an ``FFmpegSink``.
     public func makeSink(width: Int, height: Int, frameCount: Int, fps: Int) throws -> any FrameSink {
+        try makeSink(width: width, height: height, frameCount: frameCount, timing: FrameTiming(fps: fps))
+    }
+
+    /// The sink that writes this animation played as `timing` says (rate, pause, hold).
+    public func makeSink(width: Int, height: Int, frameCount: Int, timing: FrameTiming) throws
+        -> any FrameSink
+    {
         switch kind {
         case .apng:
-            return try APNGSink(path: path, width: width, height: height, frameCount: frameCount, fps: fps)
+            return try APNGSink(
+                path: path, width: width, height: height, frameCount: frameCount, timing: timing)
         case .ffmpeg(let container):
-            return try FFmpegSink(path: path, container: container, width: width, height: height, fps: fps)
+            return try FFmpegSink(
+                path: path, container: container, width: width, height: height, timing: timing)
         }
     }
 }

@@ -46,11 +46,25 @@ public final class FFmpegEncoder {
 
     /// Starts ffmpeg writing `container` to a temporary name beside `path`, reading
     /// `width × height` frames at `fps` frames per second from a pipe.
+    public convenience init(path: String, container: Container, width: Int, height: Int, fps: Int)
+        throws(AnimationError)
+    {
+        try self.init(
+            path: path, container: container, width: width, height: height, timing: FrameTiming(fps: fps))
+    }
+
+    /// Starts ffmpeg writing `container` to a temporary name beside `path`, reading
+    /// `width × height` frames from a pipe, played as `timing` says. The pause and the hold
+    /// are whole frames that ffmpeg's `tpad` filter repeats (``FrameTiming/videoPadFrames``):
+    /// nothing more is piped, and the frame counts are computed here, not by ffmpeg's rounding.
     /// - Throws: ``AnimationError/ffmpegMissing(_:)`` when no ffmpeg is on PATH,
     ///   ``AnimationError/ffmpegFailed(_:)`` when it cannot be started or its output file
     ///   cannot be created.
-    public init(path: String, container: Container, width: Int, height: Int, fps: Int) throws(AnimationError)
+    public init(path: String, container: Container, width: Int, height: Int, timing: FrameTiming)
+        throws(AnimationError)
     {
+        try timing.validate()
+        let fps = timing.fps
         guard let ffmpeg = Self.locate() else { throw .ffmpegMissing(Self.installHint) }
         do {
             output = try OutputFile(path: path)
@@ -68,20 +82,29 @@ public final class FFmpegEncoder {
             "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", pixelFormat,
             "-s", "\(width)x\(height)", "-framerate", "\(fps)", "-i", "-",
         ]
+        // The pause and hold, as repeated first and last frames (no filter when there are none,
+        // so a run without them gives the same command as before).
+        let pad = timing.videoPadFrames
+        let hold =
+            pad.start == 0 && pad.end == 0
+            ? nil : "tpad=start=\(pad.start):stop=\(pad.end):start_mode=clone:stop_mode=clone"
         switch container {
         case .mp4:
             arguments += [
-                "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                "-vf", ["pad=ceil(iw/2)*2:ceil(ih/2)*2", hold].compactMap { $0 }.joined(separator: ","),
+                "-c:v", "libx264", "-pix_fmt", "yuv420p",
                 "-crf", "18", "-movflags", "+faststart", "-f", "mp4",
             ]
         case .webm:
+            if let hold { arguments += ["-vf", hold] }
             arguments += [
                 "-c:v", "libvpx-vp9", "-pix_fmt", "yuv420p", "-b:v", "0", "-crf", "32", "-f", "webm",
             ]
         case .gif:
             arguments += [
                 "-filter_complex",
-                "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=none",
+                (hold.map { $0 + "," } ?? "")
+                    + "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=none",
                 "-r", "\(Self.gifFrameRate(for: fps))", "-loop", "0", "-f", "gif",
             ]
         }

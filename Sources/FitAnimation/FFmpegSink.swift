@@ -4,11 +4,25 @@ public final class FFmpegSink: FrameSink, @unchecked Sendable {
     private let encoder: FFmpegEncoder
     private let width: Int
 
-    /// Starts ffmpeg writing `container` to `path` (see ``FFmpegEncoder/init(path:container:width:height:fps:)``).
-    public init(path: String, container: FFmpegEncoder.Container, width: Int, height: Int, fps: Int)
+    /// Starts ffmpeg writing `container` to `path` (see ``FFmpegEncoder/init(path:container:width:height:timing:)``).
+    public convenience init(
+        path: String, container: FFmpegEncoder.Container, width: Int, height: Int, fps: Int
+    )
         throws(AnimationError)
     {
-        encoder = try FFmpegEncoder(path: path, container: container, width: width, height: height, fps: fps)
+        try self.init(
+            path: path, container: container, width: width, height: height, timing: FrameTiming(fps: fps))
+    }
+
+    /// Starts ffmpeg writing `container` to `path` at `timing`'s rate, with its pause and hold
+    /// (ffmpeg repeats the first and last frames; see ``FrameTiming/videoPadFrames``).
+    public init(
+        path: String, container: FFmpegEncoder.Container, width: Int, height: Int, timing: FrameTiming
+    )
+        throws(AnimationError)
+    {
+        encoder = try FFmpegEncoder(
+            path: path, container: container, width: width, height: height, timing: timing)
         self.width = width
     }
 

@@ -51,8 +51,9 @@ public struct FitPanel: FramePanel {
     public func addDynamicMarks(forFrame index: Int, to axes: inout Axes) {
         let data = scene.data
         let model = scene.model
-        let parameters = scene.parametersInDataUnits(at: index)
-        axes.title = scene.title(forFrame: index)
+        let iteration = scene.iteration(forFrame: index)
+        let parameters = scene.parametersInDataUnits(at: iteration)
+        axes.title = scene.title(atIteration: iteration)
         if scene.settings.residuals, parameters.allSatisfy(\.isFinite) {
             var segments: [DataSegment] = []
             segments.reserveCapacity(data.count)
@@ -69,7 +70,8 @@ public struct FitPanel: FramePanel {
         }
         guard scene.runs.count == 1 else {
             for run in scene.runs.reversed() {
-                let runParameters = run.parametersInDataUnits(at: run.row(forFrame: index))
+                let runParameters = run.parametersInDataUnits(
+                    at: run.row(atIteration: scene.iteration(forFrame: index)))
                 scene.addCurve(runParameters, of: run.model, to: &axes, color: run.color, isDynamic: true)
                 addOffViewMarker(runParameters, of: run.model, color: run.color, to: &axes)
             }

@@ -9,20 +9,49 @@ extension FramesJob {
         manifest(complete: complete, files: files, includeFrames: true)
     }
 
+    /// The manifest entry of frame `index`: its iteration and the state shown (each run's, in
+    /// a comparison).
+    func frameEntry(_ index: Int, naming: FrameNaming) -> RunManifest.Frame {
+        let plan = framePlan
+        guard isComparison else {
+            let step = scene.history[plan.state(ofRun: 0, forFrame: index)]
+            return RunManifest.Frame(
+                file: naming.name(index), iteration: step.iteration, parameters: step.parameters,
+                loss: step.loss)
+        }
+        return RunManifest.Frame(
+            file: naming.name(index), iteration: plan.iteration(forFrame: index),
+            runs: scene.runs.enumerated().map { r, run in
+                let step = run.history[plan.state(ofRun: r, forFrame: index)]
+                return RunManifest.RunState(
+                    iteration: step.iteration, parameters: step.parameters, loss: step.loss)
+            })
+    }
+
+    /// The runs of a comparison as the manifest lists them.
+    var runEntries: [RunManifest.Run]? {
+        guard isComparison else { return nil }
+        return scene.runs.enumerated().map { r, run in
+            let color = run.color
+            let hex = [color.red, color.green, color.blue].map { component in
+                let byte = Int((component * 255).rounded())
+                return String(byte, radix: 16).count == 1
+                    ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+            }
+            return RunManifest.Run(
+                label: framePlan.runs[r].label ?? "", color: "#" + hex.joined(),
+                history: RunComparison.historyName(ofRun: r),
+                divergedAtIteration: run.history.divergence?.iteration,
+                settings: framePlan.runs[r].settings)
+        }
+    }
+
     func manifest(complete: Bool, files: [String], includeFrames: Bool) -> RunManifest {
-        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
+        let naming = FrameNaming(lastIndex: frameCount - 1)
         let settings = scene.settings
         let area = scene.baseFigure.plotArea()
         let s = settings.scale
-        let frames =
-            !includeFrames
-            ? []
-            : (0..<scene.frameCount).map { index -> RunManifest.Frame in
-                let step = scene.history[scene.runs[0].row(forFrame: index)]
-                return RunManifest.Frame(
-                    file: naming.name(index), iteration: step.iteration, parameters: step.parameters,
-                    loss: step.loss)
-            }
+        let frames = !includeFrames ? [] : (0..<frameCount).map { frameEntry($0, naming: naming) }
         var manifest = RunManifest(
             version: RenderFitVersion.current, complete: complete, settings: settings,
             image: .init(
@@ -31,8 +60,10 @@ extension FramesJob {
             plotArea: .init(x: area.x * s, y: area.y * s, width: area.width * s, height: area.height * s),
             dataLimits: .init(
                 x: [scene.xLimits.lower, scene.xLimits.upper], y: [scene.yLimits.lower, scene.yLimits.upper]),
-            fps: settings.fps, divergedAtIteration: scene.history.divergence?.iteration,
-            frames: complete ? frames : [], files: files)
+            fps: settings.fps,
+            divergedAtIteration: isComparison ? nil : scene.history.divergence?.iteration,
+            frameSelection: framePlan.selection, pauseStart: timing.pauseStart, holdLast: timing.holdLast,
+            compare: framePlan.comparison, runs: runEntries, frames: complete ? frames : [], files: files)
         manifest.panels = scene.panelGeometry()
         return manifest
     }
@@ -43,12 +74,22 @@ extension FramesJob {
     func writeManifest(complete: Bool, files: [String]) throws {
         guard let output else { return }
         let m = manifest(complete: complete, files: [], includeFrames: false)
-        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
-        let history = scene.history
+        let naming = FrameNaming(lastIndex: frameCount - 1)
         let file = try OutputFile(path: output.manifestPath)
         let json = StreamingJSONWriter(fd: file.fileDescriptor)
         do {
             json.beginObject()
+            if let compare = m.compare {
+                json.key("compare")
+                json.beginObject()
+                json.key("key")
+                json.value(compare.key.rawValue)
+                json.key("values")
+                json.beginArray()
+                for value in compare.values { json.value(value) }
+                json.endArray()
+                json.endObject()
+            }
             json.key("complete")
             json.value(m.complete)
             json.key("dataLimits")
@@ -68,24 +109,47 @@ extension FramesJob {
             json.endArray()
             json.key("fps")
             json.value(m.fps)
+            json.key("frameSelection")
+            Self.write(m.frameSelection, to: json)
             json.key("frames")
             json.beginArray()
             if complete {
-                for index in 0..<scene.frameCount {
-                    let step = history[scene.runs[0].row(forFrame: index)]
+                for index in 0..<frameCount {
+                    let frame = frameEntry(index, naming: naming)
                     json.beginObject()
                     json.key("file")
-                    json.value(naming.name(index))
+                    json.value(frame.file)
                     json.key("iteration")
-                    json.value(step.iteration)
-                    json.key("loss")
-                    json.value(step.loss)
-                    json.key("parameters")
-                    json.value(step.parameters)
+                    json.value(frame.iteration)
+                    if let loss = frame.loss {
+                        json.key("loss")
+                        json.value(loss)
+                    }
+                    if let parameters = frame.parameters {
+                        json.key("parameters")
+                        json.value(parameters)
+                    }
+                    if let runs = frame.runs {
+                        json.key("runs")
+                        json.beginArray()
+                        for state in runs {
+                            json.beginObject()
+                            json.key("iteration")
+                            json.value(state.iteration)
+                            json.key("loss")
+                            json.value(state.loss)
+                            json.key("parameters")
+                            json.value(state.parameters)
+                            json.endObject()
+                        }
+                        json.endArray()
+                    }
                     json.endObject()
                 }
             }
             json.endArray()
+            json.key("holdLast")
+            json.value(m.holdLast)
             json.key("image")
             json.beginObject()
             json.key("height")
@@ -109,7 +173,8 @@ extension FramesJob {
                 json.key("plotArea")
                 json.beginObject()
                 for (name, value) in [
-                    ("height", panel.plotArea.height), ("width", panel.plotArea.width), ("x", panel.plotArea.x),
+                    ("height", panel.plotArea.height), ("width", panel.plotArea.width),
+                    ("x", panel.plotArea.x),
                     ("y", panel.plotArea.y),
                 ] {
                     json.key(name)
@@ -123,6 +188,8 @@ extension FramesJob {
                 json.endObject()
             }
             json.endArray()
+            json.key("pauseStart")
+            json.value(m.pauseStart)
             json.key("plotArea")
             json.beginObject()
             for (name, value) in [
@@ -133,6 +200,27 @@ extension FramesJob {
                 json.value(value)
             }
             json.endObject()
+            if let runs = m.runs {
+                json.key("runs")
+                json.beginArray()
+                for run in runs {
+                    json.beginObject()
+                    json.key("color")
+                    json.value(run.color)
+                    if let diverged = run.divergedAtIteration {
+                        json.key("divergedAtIteration")
+                        json.value(diverged)
+                    }
+                    json.key("history")
+                    json.value(run.history)
+                    json.key("label")
+                    json.value(run.label)
+                    json.key("settings")
+                    Self.write(run.settings, to: json)
+                    json.endObject()
+                }
+                json.endArray()
+            }
             json.key("settings")
             Self.write(m.settings, to: json)
             json.key("tool")
@@ -216,6 +304,28 @@ extension FramesJob {
         json.endObject()
     }
 
+    /// The frame selection as ``FrameSelection`` encodes it (keys sorted).
+    static func write(_ selection: FrameSelection, to json: StreamingJSONWriter) {
+        json.beginObject()
+        if case .every(let step) = selection.spacing {
+            json.key("every")
+            json.value(step)
+        }
+        if case .logarithmic = selection.spacing {
+            json.key("logFramesPerDecade")
+            json.value(FrameSelection.logFramesPerDecade)
+            json.key("logLinearPrefix")
+            json.value(FrameSelection.logLinearPrefix)
+        }
+        if let cap = selection.maximumFrames {
+            json.key("maxFrames")
+            json.value(cap)
+        }
+        json.key("spacing")
+        json.value(selection.spacing.name)
+        json.endObject()
+    }
+
     /// The optimizer as `OptimizerConfiguration` encodes it (keys sorted).
     private static func write(_ optimizer: OptimizerConfiguration, to json: StreamingJSONWriter) {
         json.beginObject()
@@ -224,7 +334,8 @@ extension FramesJob {
         case .gd: break
         case .momentum, .nesterov: fields = [("momentum", optimizer.momentum)]
         case .rmsprop: fields = [("epsilon", optimizer.epsilon), ("rho", optimizer.rho)]
-        case .adam: fields = [("beta1", optimizer.beta1), ("beta2", optimizer.beta2), ("epsilon", optimizer.epsilon)]
+        case .adam:
+            fields = [("beta1", optimizer.beta1), ("beta2", optimizer.beta2), ("epsilon", optimizer.epsilon)]
         }
         fields.append(("learningRate", optimizer.learningRate))
         for (name, value) in fields.sorted(by: { $0.0 < $1.0 }) where name < "kind" {

@@ -17,7 +17,8 @@ public struct FramesJob: Sendable {
     /// The name of the history file written beside the frames.
     public static let historyName = "history.csv"
 
-    /// The run to draw.
+    /// The run, or the runs compared (`--compare`: then `--out` holds `history-1.csv`,
+    /// `history-2.csv`, … instead of `history.csv`), to draw.
     public var scene: TrainingScene
     /// Nil renders only the animation (no frame files).
     public var output: OutputDirectory?
@@ -27,6 +28,9 @@ public struct FramesJob: Sendable {
     public var jobs: Int
     /// Silences the progress bar.
     public var quiet: Bool
+    /// How the animation plays: the scene's rate, and a pause on the first frame and a hold on
+    /// the last when asked for.
+    public var timing: FrameTiming
     /// Set for `--shard I/N`: render only that part of the frames and write a shard manifest
     /// instead of `manifest.json`, `history.csv` and the animation (see `FramesJob+Shard`).
     public var shard: ShardPlan?
@@ -34,15 +38,32 @@ public struct FramesJob: Sendable {
     /// (a merge into the folder the shards shared).
     public var shardOwnedFrames: Set<String> = []
 
-    /// A job for `scene`; `output` nil writes only the animation.
+    /// A job for `scene`; `output` nil writes only the animation, played as `timing` says
+    /// (default: the scene's rate, no pause or hold).
     public init(
-        scene: TrainingScene, output: OutputDirectory?, animation: AnimationTarget?, jobs: Int, quiet: Bool
+        scene: TrainingScene, output: OutputDirectory?, animation: AnimationTarget?, jobs: Int, quiet: Bool,
+        timing: FrameTiming? = nil
     ) {
         self.scene = scene
         self.output = output
         self.animation = animation
         self.jobs = jobs
         self.quiet = quiet
+        self.timing = timing ?? FrameTiming(fps: scene.settings.fps)
+    }
+
+    /// Number of frames.
+    public var frameCount: Int { scene.frameCount }
+    /// The frames' plan: iterations, runs.
+    public var framePlan: FramePlan { scene.framePlan }
+    /// True when several runs are compared.
+    public var isComparison: Bool { scene.runs.count > 1 }
+
+    /// The history files written into the output folder, with the history each one holds:
+    /// `history.csv`, or one `history-k.csv` per compared run.
+    public var historyFiles: [(name: String, history: TrainingHistory)] {
+        guard isComparison else { return [(Self.historyName, scene.history)] }
+        return scene.runs.enumerated().map { (RunComparison.historyName(ofRun: $0), $1.history) }
     }
 
     /// What a run did.
@@ -57,9 +78,9 @@ public struct FramesJob: Sendable {
 
     /// The planned file names inside the output folder.
     public var plannedFiles: [String] {
-        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
-        var names = (0..<scene.frameCount).map(naming.name)
-        names.append(Self.historyName)
+        let naming = FrameNaming(lastIndex: frameCount - 1)
+        var names = (0..<frameCount).map(naming.name)
+        names += historyFiles.map(\.name)
         if let animation, let output, Self.isInside(animation.path, output) {
             names.append(URL(fileURLWithPath: animation.path).lastPathComponent)
         }
@@ -86,9 +107,12 @@ public struct FramesJob: Sendable {
         return owned
     }
 
-    /// Frames of an earlier run that this one does not produce (200 iterations then 50).
+    /// Frames and histories of an earlier run that this one does not produce (200 iterations
+    /// then 50; a comparison of three runs then of two, or then a lone run).
     private func staleFrames(previouslyOwned: Set<String>, planned: [String]) -> Set<String> {
-        previouslyOwned.subtracting(planned).filter(FrameNaming.isFrameName)
+        previouslyOwned.subtracting(planned).filter {
+            FrameNaming.isFrameName($0) || $0 == Self.historyName || RunComparison.isHistoryName($0)
+        }
     }
 
     /// The folders the run writes into, each locked for the run.
@@ -110,7 +134,7 @@ public struct FramesJob: Sendable {
         defer { withExtendedLifetime(locks) {} }
         let previouslyOwned = try check()
         let planned = plannedFiles
-        let naming = FrameNaming(lastIndex: scene.frameCount - 1)
+        let naming = FrameNaming(lastIndex: frameCount - 1)
         if let animation, output.map({ !Self.isInside(animation.path, $0) }) ?? true {
             OutputDirectory.removeLeftoverTemporaries(
                 inFolder: ResolvedPath.parent(of: animation.path), of: [ResolvedPath.name(of: animation.path)]
@@ -119,7 +143,9 @@ public struct FramesJob: Sendable {
         if let output {
             output.removeLeftoverTemporaries(of: previouslyOwned.union(planned).union([output.manifestName]))
             try writeManifest(complete: false, files: Array(previouslyOwned.union(planned)).sorted())
-            try OutputFile.write(scene.history.csvText(), toPath: output.filePath(Self.historyName))
+            for (name, history) in historyFiles {
+                try OutputFile.write(history.csvText(), toPath: output.filePath(name))
+            }
         }
 
         let pipeline = try FramePipeline(source: scene, jobs: jobs, quiet: quiet)
@@ -129,8 +155,7 @@ public struct FramesJob: Sendable {
         if let animation {
             sinks.append(
                 try animation.makeSink(
-                    width: size.width, height: size.height, frameCount: scene.frameCount,
-                    fps: scene.settings.fps))
+                    width: size.width, height: size.height, frameCount: frameCount, timing: timing))
         }
         let seconds = try pipeline.run(into: sinks)
 
@@ -139,13 +164,15 @@ public struct FramesJob: Sendable {
             // Frames of an earlier run that this one does not produce go (200 iterations then
             // 50 leaves 51 frames). Other files it wrote (an animation) stay, and stay owned.
             let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
-            removed = stale.filter { FileKind(atPath: output.filePath($0)).exists }.count
+            removed =
+                stale.filter { FrameNaming.isFrameName($0) && FileKind(atPath: output.filePath($0)).exists }
+                .count
             try output.removeStale(previouslyOwned: stale, produced: [])
             let keptOwned = previouslyOwned.subtracting(stale).filter {
                 FileKind(atPath: output.filePath($0)).exists
             }
             try writeManifest(complete: true, files: Array(keptOwned.union(planned)).sorted())
         }
-        return Summary(frames: scene.frameCount, seconds: seconds, removedStale: removed)
+        return Summary(frames: frameCount, seconds: seconds, removedStale: removed)
     }
 }

@@ -43,7 +43,7 @@ public struct LandscapePanel: FramePanel {
     public func addDynamicMarks(forFrame index: Int, to axes: inout Axes) {
         guard let landscape = scene.landscape else { return }
         for (number, run) in scene.runs.enumerated().reversed() {
-            let row = run.row(forFrame: index)
+            let row = run.row(atIteration: scene.iteration(forFrame: index))
             let path = landscape.path(ofRun: number, through: row)
             try? axes.plot(
                 x: path.map(\.x), y: path.map(\.y), color: Self.halo, widthPoints: 3, isDynamic: true)

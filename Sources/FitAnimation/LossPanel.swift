@@ -51,7 +51,7 @@ public struct LossPanel: FramePanel {
     public func addDynamicMarks(forFrame index: Int, to axes: inout Axes) {
         let view = self.view
         for (run, curve) in zip(scene.runs, view.curves).reversed() {
-            let row = run.row(forFrame: index)
+            let row = run.row(atIteration: scene.iteration(forFrame: index))
             let current = DataPoint(x: Double(row), y: run.lossInDataUnits(at: row))
             let prefix = LossView.prefix(curve.loss, through: row, current: current)
             try? axes.plot(

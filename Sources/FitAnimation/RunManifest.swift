@@ -50,16 +50,62 @@ public struct RunManifest: Codable, Equatable, Sendable {
         public var file: String
         /// The iteration shown.
         public var iteration: Int
-        /// The model's parameters at that iteration (a1, a2 for the line).
-        public var parameters: [Double]
-        /// The loss (MSE) at that iteration.
-        public var loss: Double
-        /// Creates a frame entry.
+        /// The model's parameters at that iteration (a1, a2 for the line); nil in a comparison.
+        public var parameters: [Double]?
+        /// The loss (MSE) at that iteration; nil in a comparison.
+        public var loss: Double?
+        /// In a comparison, each run's state, in run order; nil for a lone run.
+        public var runs: [RunState]?
+        /// Creates a frame entry of a lone run.
         public init(file: String, iteration: Int, parameters: [Double], loss: Double) {
             self.file = file
             self.iteration = iteration
             self.parameters = parameters
             self.loss = loss
+        }
+        /// Creates a frame entry of a comparison.
+        public init(file: String, iteration: Int, runs: [RunState]) {
+            self.file = file
+            self.iteration = iteration
+            self.runs = runs
+        }
+    }
+    /// One run's state in a comparison's frame.
+    public struct RunState: Codable, Equatable, Sendable {
+        /// The run's row shown: the frame's iteration, or the run's last when it stopped before.
+        public var iteration: Int
+        /// The parameters at that row.
+        public var parameters: [Double]
+        /// The loss at that row.
+        public var loss: Double
+        /// Creates a run state.
+        public init(iteration: Int, parameters: [Double], loss: Double) {
+            self.iteration = iteration
+            self.parameters = parameters
+            self.loss = loss
+        }
+    }
+    /// One run of a comparison.
+    public struct Run: Codable, Equatable, Sendable {
+        /// The run's name in the legend.
+        public var label: String
+        /// Its colour, `#rrggbb` (matplotlib's tab10, in run order).
+        public var color: String
+        /// Its history file inside the folder (`history-1.csv`, …).
+        public var history: String
+        /// The iteration at which it diverged, if it did.
+        public var divergedAtIteration: Int?
+        /// Every setting of the run (the run equals `render-fit` with these settings alone).
+        public var settings: RenderSettings
+        /// Creates a run entry.
+        public init(
+            label: String, color: String, history: String, divergedAtIteration: Int?, settings: RenderSettings
+        ) {
+            self.label = label
+            self.color = color
+            self.history = history
+            self.divergedAtIteration = divergedAtIteration
+            self.settings = settings
         }
     }
 
@@ -97,8 +143,13 @@ public struct RunManifest: Codable, Equatable, Sendable {
     /// False while the run is writing: the manifest is written first, listing every file the
     /// run may create, so that a run killed midway still owns its files.
     public var complete: Bool
-    /// Every setting that determines the output.
+    /// Every setting that determines the output (in a comparison, the first run's; ``runs``
+    /// has each run's).
     public var settings: RenderSettings
+    /// The setting a comparison varies (`--compare`); nil for a lone run.
+    public var compare: RunComparison?
+    /// Each run of a comparison, in the order given; nil for a lone run.
+    public var runs: [Run]?
     /// The frames' size in pixels (the settings' size times the scale, rounded up).
     public var image: PixelSize
     /// The plot area inside the spines, in frame pixels: where data coordinates map to.
@@ -109,6 +160,12 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var fps: Int
     /// The iteration at which training diverged, if it did.
     public var divergedAtIteration: Int?
+    /// Which iterations became frames (``frames`` lists each one's iteration).
+    public var frameSelection: FrameSelection
+    /// Extra seconds the animation shows its first frame (`--pause-start`).
+    public var pauseStart: Double
+    /// Extra seconds the animation shows its last frame before looping (`--hold-last`).
+    public var holdLast: Double
     /// Every frame written, in order; empty while the run is incomplete.
     public var frames: [Frame]
     /// Each panel of the frames, left to right (absent from manifests written before panels).
@@ -120,8 +177,11 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public init(
         version: String, complete: Bool, settings: RenderSettings, image: PixelSize,
         plotArea: PixelRect, dataLimits: DataLimits, fps: Int, divergedAtIteration: Int?,
-        frames: [Frame], files: [String]
+        frameSelection: FrameSelection = .all, pauseStart: Double = 0, holdLast: Double = 0,
+        compare: RunComparison? = nil, runs: [Run]? = nil, frames: [Frame], files: [String]
     ) {
+        self.compare = compare
+        self.runs = runs
         self.version = version
         self.complete = complete
         self.settings = settings
@@ -130,6 +190,9 @@ public struct RunManifest: Codable, Equatable, Sendable {
         self.dataLimits = dataLimits
         self.fps = fps
         self.divergedAtIteration = divergedAtIteration
+        self.frameSelection = frameSelection
+        self.pauseStart = pauseStart
+        self.holdLast = holdLast
         self.frames = frames
         self.files = files
     }

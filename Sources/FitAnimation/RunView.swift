@@ -5,8 +5,8 @@ import FitTrainer
 /// are drawn in, and its legend label. A ``TrainingScene`` shows one run (today's frames) or
 /// several side by side in every panel (a comparison: one colour per run, a legend).
 ///
-/// Runs may have different lengths (one diverged early, say): frame k shows each run at
-/// iteration min(k, its last), so a run that stopped stays on its last state.
+/// Runs may have different lengths (one diverged early, say): a frame showing iteration i
+/// shows each run at min(i, its last), so a run that stopped stays on its last state.
 public struct RunView: Sendable {
     /// The training run.
     public let history: TrainingHistory
@@ -30,8 +30,10 @@ public struct RunView: Sendable {
         0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf,
     ].map { Color(hex: $0) }
 
-    /// The history row frame `index` shows: the run's last row once it has stopped.
-    public func row(forFrame index: Int) -> Int { min(max(0, index), history.count - 1) }
+    /// The history row shown at `iteration`: the run's last row once it has stopped. (A frame's
+    /// iteration comes from the scene's ``FramePlan``: with `--every` or `--frames log`, frame
+    /// k is not iteration k.)
+    public func row(atIteration iteration: Int) -> Int { min(max(0, iteration), history.count - 1) }
 
     /// The parameters of row `row` in the data's own units (trained parameters are brought
     /// back from standardized units when the run standardized).

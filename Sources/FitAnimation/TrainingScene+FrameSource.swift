@@ -14,12 +14,15 @@ extension TrainingScene: FrameSource {
 
     /// The tool, the frame's title and state, and the settings, so that a frame says how to
     /// reproduce it: `Software`, `Title`, `Description` (the command line, when the settings
-    /// have one), `Iteration`, `Parameters`, `Loss`.
+    /// have one), `Iteration` (the state's own, whichever frames were chosen), `Parameters`,
+    /// `Loss`; in a comparison, `Iteration` then one `Run k` chunk per run (its name, the
+    /// iteration it shows, its parameters and loss) instead of the command line and state.
     public func metadata(forFrame index: Int) -> [PNGTextChunk] {
-        let step = history[runs[0].row(forFrame: index)]
+        if runs.count > 1 { return comparisonMetadata(forFrame: index) }
+        let step = history[runs[0].row(atIteration: iteration(forFrame: index))]
         var chunks: [PNGTextChunk] = [
             .software("render-fit \(RenderFitVersion.current)"),
-            .title(title(forFrame: index)),
+            .title(title(atIteration: step.iteration)),
         ]
         // A library user's own program has no command line to record.
         if let commandLine = settings.commandLine { chunks.append(.description(commandLine)) }
@@ -33,6 +36,25 @@ extension TrainingScene: FrameSource {
 }
 
 extension TrainingScene {
+    private func comparisonMetadata(forFrame index: Int) -> [PNGTextChunk] {
+        var chunks: [PNGTextChunk] = [
+            .software("render-fit \(RenderFitVersion.current)"),
+            .title(title(forFrame: index)),
+            PNGTextChunk(keyword: "Iteration", value: String(iteration(forFrame: index))),
+        ]
+        for (r, run) in runs.enumerated() {
+            let step = run.history[framePlan.state(ofRun: r, forFrame: index)]
+            let parameters = step.parameters.map { "\($0)" }.joined(separator: ",")
+            chunks.append(
+                PNGTextChunk(
+                    keyword: "Run \(r + 1)",
+                    value:
+                        "\(run.label ?? ""); iteration \(step.iteration); parameters \(parameters); loss \(step.loss)"
+                ))
+        }
+        return chunks
+    }
+
     /// Each panel's plot area (device pixels, origin top-left), limits and scales, left to
     /// right: the manifest's `panels`.
     public func panelGeometry() -> [RunManifest.Panel] {

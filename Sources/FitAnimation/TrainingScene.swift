@@ -46,6 +46,9 @@ public struct TrainingScene: Sendable {
     public private(set) var lossView: LossView?
     /// The landscape panel's surface, plane and paths, when the frame has one.
     public private(set) var landscape: LossLandscape?
+    /// The runs' names and settings, and the iteration each frame shows (every state by
+    /// default; see ``FrameSelection``).
+    public let framePlan: FramePlan
 
     /// matplotlib's orange (C1), for the points.
     public static let pointColor = Color(hex: 0xff7f0e)
@@ -57,24 +60,41 @@ public struct TrainingScene: Sendable {
     public static let residualColor = Color(hex: 0xd62728, alpha: 0.6)
 
     /// The scene of `history` on `data`; throws when `settings` cannot make a figure.
-    /// `axisLabels` name the axes (a CSV header's column names, say).
+    /// `axisLabels` name the axes (a CSV header's column names, say); `frames` chooses the
+    /// states drawn (all by default).
     public init(
         data: DataSet, history: TrainingHistory, settings: RenderSettings,
-        axisLabels: (x: String, y: String) = ("x", "y")
+        axisLabels: (x: String, y: String) = ("x", "y"), frames: FrameSelection = .all
     ) throws(AnimationError) {
         try self.init(
-            data: data, runs: [RunView(history: history)], settings: settings, axisLabels: axisLabels)
+            data: data, runs: [RunView(history: history)], settings: settings, axisLabels: axisLabels,
+            frames: frames)
     }
 
     /// The scene of several `runs` on the same `data` (at least one): each run in its own
     /// colour in every panel, with a legend of their labels when there are two or more.
+    /// `frames` chooses the iterations drawn; `comparison` names the setting the runs differ in
+    /// and `runSettings` each run's settings (both recorded in ``framePlan``; each run has
+    /// `settings` when nil).
     /// - Throws: ``AnimationError/rendering(_:)`` when there is no run, `settings` cannot make a
     ///   figure, or the landscape cannot show these runs (runs of different models).
     public init(
         data: DataSet, runs: [RunView], settings: RenderSettings,
-        axisLabels: (x: String, y: String) = ("x", "y")
+        axisLabels: (x: String, y: String) = ("x", "y"),
+        frames: FrameSelection = .all, comparison: RunComparison? = nil, runSettings: [RenderSettings]? = nil
     ) throws(AnimationError) {
         guard let first = runs.first else { throw .rendering("a training scene needs at least one run") }
+        guard runSettings == nil || runSettings?.count == runs.count else {
+            throw .rendering("\(runs.count) runs need \(runs.count) settings, not \(runSettings?.count ?? 0)")
+        }
+        framePlan = FramePlan(
+            selection: frames,
+            runs: runs.enumerated().map { index, run in
+                FramePlan.Run(
+                    label: run.label, settings: runSettings?[index] ?? settings,
+                    lastIteration: run.history.count - 1)
+            },
+            comparison: comparison)
         self.data = data
         self.runs = runs
         self.settings = settings
@@ -139,25 +159,34 @@ public struct TrainingScene: Sendable {
     /// The panel the frames are made of.
     public var fitPanel: FitPanel { FitPanel(scene: self) }
 
-    /// Number of frames: one per recorded state (iteration 0 … last) of the longest run.
-    public var frameCount: Int { runs.map(\.history.count).max() ?? 1 }
+    /// Number of frames: one per selected iteration (by default every state, 0 … the last of
+    /// the longest run).
+    public var frameCount: Int { framePlan.frameCount }
 
-    /// The parameters of frame `index` in the data's own units (trained parameters are
-    /// brought back from standardized units when the run standardized).
-    public func parametersInDataUnits(at index: Int) -> [Double] {
-        runs[0].parametersInDataUnits(at: runs[0].row(forFrame: index))
+    /// The iteration frame `index` shows.
+    public func iteration(forFrame index: Int) -> Int { framePlan.iteration(forFrame: index) }
+
+    /// The parameters of the first run after `iteration` updates (its last state when it
+    /// stopped before), in the data's own units (trained parameters are brought back from
+    /// standardized units when the run standardized).
+    public func parametersInDataUnits(at iteration: Int) -> [Double] {
+        runs[0].parametersInDataUnits(at: runs[0].row(atIteration: iteration))
     }
 
-    /// The loss of frame `index` in the data's own units.
-    public func lossInDataUnits(at index: Int) -> Double {
-        runs[0].lossInDataUnits(at: runs[0].row(forFrame: index))
+    /// The loss of the first run after `iteration` updates, in the data's own units.
+    public func lossInDataUnits(at iteration: Int) -> Double {
+        runs[0].lossInDataUnits(at: runs[0].row(atIteration: iteration))
     }
 
-    /// The title of frame `index`: the iteration and the loss of the one run, or the
-    /// iteration alone when several runs are compared (the legend and loss panel tell theirs).
-    public func title(forFrame index: Int) -> String {
-        guard runs.count == 1 else { return text.iterationTitle(index) }
-        let row = runs[0].row(forFrame: index)
+    /// The title of frame `index`.
+    public func title(forFrame index: Int) -> String { title(atIteration: iteration(forFrame: index)) }
+
+    /// The title of the state after `iteration` updates: the iteration and the loss of the one
+    /// run, or the iteration alone when several runs are compared (the legend and loss panel
+    /// tell theirs).
+    public func title(atIteration iteration: Int) -> String {
+        guard runs.count == 1 else { return text.iterationTitle(iteration) }
+        let row = runs[0].row(atIteration: iteration)
         let loss = lossInDataUnits(at: row)
         if let divergence = history.divergence, row == history.count - 1 {
             return text.divergedTitle(iteration: divergence.iteration, loss: loss)

@@ -3,7 +3,8 @@
 /// into an output file, which it publishes once ``finish()`` returned).
 ///
 /// - Every frame covers the whole canvas (offsets 0, 0), with dispose op NONE and blend op
-///   SOURCE, and the same delay. The first frame is stored as IDAT, so a reader that knows
+///   SOURCE, and the writer's ``delay`` unless a frame is appended with its own (a pause on
+///   the first frame, a hold on the last). The first frame is stored as IDAT, so a reader that knows
 ///   nothing of APNG shows frame 1; later frames are fdAT chunks.
 /// - Frame data comes from libpng (one `PNGEncoder` encode per frame) whose IDAT payloads are
 ///   lifted into fdAT chunks. All frames share the IHDR colour type: `encoder.colorMode` when
@@ -23,7 +24,8 @@ public final class APNGWriter {
     public let height: Int
     /// The number of frames announced in acTL; ``finish()`` requires exactly this many.
     public let frameCount: Int
-    /// The delay of every frame, in seconds as a fraction (denominator 0 means 100).
+    /// The delay of every frame appended without one of its own, in seconds as a fraction
+    /// (denominator 0 means 100).
     public let delay: (numerator: UInt16, denominator: UInt16)
     /// How many times the animation plays; 0 loops forever.
     public let loopCount: UInt32
@@ -83,10 +85,13 @@ public final class APNGWriter {
                 premultipliedARGB32: base, width: width, height: height, stride: stride))
     }
 
-    /// Appends a frame that is already a PNG of `width × height`. An 8-bit, non-interlaced RGB or
-    /// RGBA PNG of the animation's colour type has its IDAT data lifted without re-encoding;
-    /// any other PNG is decoded and re-encoded to fit.
-    public func appendEncodedPNG(_ png: [UInt8]) throws {
+    /// Appends a frame that is already a PNG of `width × height`, shown for `delay` (nil: the
+    /// writer's ``delay``). An 8-bit, non-interlaced RGB or RGBA PNG of the animation's colour
+    /// type has its IDAT data lifted without re-encoding; any other PNG is decoded and
+    /// re-encoded to fit.
+    public func appendEncodedPNG(_ png: [UInt8], delay: (numerator: UInt16, denominator: UInt16)? = nil)
+        throws
+    {
         try checkOpen()
         let chunks = try PNGChunk.parse(png)
         guard let ihdr = chunks.first, ihdr.type == "IHDR", ihdr.data.count == 13 else {
@@ -116,13 +121,13 @@ public final class APNGWriter {
             // interlaced, the animation's colour type), so this recursion ends at once.
             let image = try PNGDecoder().decode(png)
             try checkAlphaFits(opaque: image.isOpaque)
-            return try appendEncodedPNG(encoder.encode(image))
+            return try appendEncodedPNG(encoder.encode(image), delay: delay)
         }
         let idat = chunks.filter { $0.type == "IDAT" }
         guard !idat.isEmpty else { throw PNGError.malformed("the frame PNG has no IDAT chunk") }
         do {
             if header == nil { try writeHeader(ihdr: ihdr, chunks: chunks) }
-            try sink(frameControl())
+            try sink(frameControl(delay: delay ?? self.delay))
             for chunk in idat {
                 if framesWritten == 0 {
                     try sink(chunk.serialized)
@@ -175,7 +180,7 @@ public final class APNGWriter {
         try sink(bytes)
     }
 
-    private func frameControl() -> [UInt8] {
+    private func frameControl(delay: (numerator: UInt16, denominator: UInt16)) -> [UInt8] {
         var data: [UInt8] = []
         data.appendBigEndian(nextSequenceNumber())
         data.appendBigEndian(UInt32(width))

@@ -26,7 +26,8 @@ struct OutputPlan {
         let output = settings.outputDirectoryArgument.map { OutputDirectory(path: $0) }
         if output != nil || animation != nil {
             var job = FramesJob(
-                scene: scene, output: output, animation: animation, jobs: r.jobs, quiet: settings.quiet)
+                scene: scene, output: output, animation: animation, jobs: r.jobs, quiet: settings.quiet,
+                timing: r.timing)
             job.shard = settings.shard
             job.shardOwnedFrames = shardOwned
             frames = job
@@ -67,7 +68,8 @@ struct OutputPlan {
 
     /// Names in --out that belong to the frames run itself.
     static func isReserved(_ name: String) -> Bool {
-        FrameNaming.isFrameName(name) || name == FramesJob.historyName || name == OutputDirectory.manifestName
+        FrameNaming.isFrameName(name) || name == FramesJob.historyName || RunComparison.isHistoryName(name)
+            || name == OutputDirectory.manifestName
             || name == OutputDirectory.figuresManifestName || name == FolderLock.fileName
     }
 
@@ -224,8 +226,12 @@ struct OutputPlan {
                 let rate = summary.seconds > 0 ? Double(summary.frames) / summary.seconds : 0
                 let timing = String(format: "%.2f s, %.0f frames/s", summary.seconds, rate)
                 if let output = frames.output {
+                    let histories = frames.historyFiles.map(\.name)
+                    let historyText =
+                        histories.count == 1
+                        ? histories[0] : "\(histories[0]) … \(histories[histories.count - 1])"
                     lines.append(
-                        "wrote \(summary.frames) frame\(summary.frames == 1 ? "" : "s"), history.csv and manifest.json to \(output.path) (\(timing))"
+                        "wrote \(summary.frames) frame\(summary.frames == 1 ? "" : "s"), \(historyText) and manifest.json to \(output.path) (\(timing))"
                     )
                     if summary.removedStale > 0 {
                         lines.append(

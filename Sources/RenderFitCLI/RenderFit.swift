@@ -35,7 +35,9 @@ struct RenderFit: ParsableCommand {
               render-fit --out mine/ --data points.csv --standardize
               render-fit --out f/ --dataset sine --model mlp:8 --optimizer adam --learning-rate 0.05 --iterations 2000
               render-fit --history run.csv --model poly:3 --dataset quadratic --batch-size 16
-                render-fit --out frames/ --shard 2/8   (part 2 of 8; then: render-fit merge --out frames/)
+              render-fit --out long/ --iterations 100000 --frames log --animation long.mp4 --hold-last 2
+              render-fit --out race/ --compare optimizer=gd,momentum,adam --animation race.mp4
+              render-fit --out frames/ --shard 2/8   (part 2 of 8; then: render-fit merge --out frames/)
 
             Subcommand:
               render-fit merge --out DIR [SHARD_DIR …]   assemble the shards of a run; see 'render-fit merge --help'
@@ -47,9 +49,12 @@ struct RenderFit: ParsableCommand {
     @OptionGroup(title: "Training") var training: TrainingOptions
     @OptionGroup(title: "Image") var image: ImageOptions
     @OptionGroup(title: "Output") var output: OutputOptions
+    @OptionGroup(title: "Frames") var frames: FrameOptions
+    @OptionGroup(title: "Comparison") var comparison: CompareOptions
 
     /// Checks between groups (each group checks its own values).
     func validate() throws {
+        try validateComparison()
         if let batchSize = training.batchSize, data.data == nil {
             let points = data.points ?? TutorialDataSet.defaultCount
             guard batchSize <= points else {
@@ -58,6 +63,78 @@ struct RenderFit: ParsableCommand {
                 )
             }
         }
+        let drawsFrames = output.out != nil || output.animation != nil
+        if frames.choosesFrames, !drawsFrames {
+            let flag = frames.every != nil ? "--every" : frames.frames != nil ? "--frames" : "--max-frames"
+            throw ValidationError(
+                "\(flag) chooses the frames of --out DIR or --animation FILE; give one of them")
+        }
+        for (flag, given) in [
+            ("--pause-start", frames.pauseStart != nil), ("--hold-last", frames.holdLast != nil),
+        ]
+        where given && output.animation == nil {
+            throw ValidationError("\(flag) times the animation; give --animation FILE")
+        }
+    }
+
+    /// `--compare` against the other options: the compared option is not given too, each
+    /// value fits the rest (batch sizes the points, models --init), and the outputs hold
+    /// several runs. Also the optimizer checks that depend on which rules run.
+    private func validateComparison() throws {
+        let parsed = try comparison.parsed()
+        var optimizers = [training.optimizer]
+        var miniBatches = training.batchSize != nil
+        if let (compared, values) = parsed {
+            let option = "--compare \(compared.key.rawValue)=…"
+            let given: Bool =
+                switch compared.key {
+                case .learningRate: training.learningRateOption.given != nil
+                case .optimizer: training.optimizerOption != nil
+                case .batchSize: training.batchSize != nil
+                case .model: model.modelOption != nil
+                }
+            if given {
+                throw ValidationError(
+                    "--\(compared.key.rawValue) cannot be combined with \(option), which sets it for each run; drop one"
+                )
+            }
+            if compared.key == .model, let initial = model.initialParameters {
+                throw ValidationError(
+                    "--init '\(initial)' cannot be combined with \(option): the models have different parameters; each run starts from its model's default"
+                )
+            }
+            if compared.key == .model, image.panelList.contains(.landscape) {
+                throw ValidationError(
+                    "\(option) cannot be drawn with --panels \(image.panels): a landscape shows the loss over one model's parameters; leave landscape out to compare models"
+                )
+            }
+            if let history = output.history {
+                throw ValidationError(
+                    "--history '\(history)' cannot be combined with --compare; --out DIR holds each run's history-1.csv, history-2.csv, …"
+                )
+            }
+            if let figures = output.figures {
+                throw ValidationError(
+                    "--figures '\(figures)' draws one run's article figures; it cannot be combined with --compare"
+                )
+            }
+            guard output.out != nil || output.animation != nil else {
+                throw ValidationError("--compare draws the runs together; give --out DIR or --animation FILE")
+            }
+            switch values {
+            case .optimizers(let kinds): optimizers = kinds
+            case .batchSizes(let sizes):
+                miniBatches = true
+                let points = data.points ?? TutorialDataSet.defaultCount
+                if data.data == nil, let size = sizes.first(where: { $0 > points }) {
+                    throw ValidationError(
+                        "--compare '\(CompareOptions.shown(comparison.compare ?? ""))': batch size \(size) is not allowed; use a whole number from 1 to \(points), the number of points"
+                    )
+                }
+            case .learningRates, .models: break
+            }
+        }
+        try training.validate(optimizers: optimizers, miniBatches: miniBatches)
     }
 
     func run() throws {

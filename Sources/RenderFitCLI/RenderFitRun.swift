@@ -14,12 +14,18 @@ struct RenderFitRun {
         var history: TrainingHistory
         var report: TrainingReport
         var scene: TrainingScene
+        /// With `--compare`, each run's legend label, report and history (the first is
+        /// ``history``'s); empty for a lone run.
+        var comparedRuns: [(label: String, report: TrainingReport, history: TrainingHistory)] = []
     }
 
     func prepare() throws -> Prepared {
         let loaded = try loadData()
         let data = loaded.data
         try checkSpread(data)
+        if let comparison = settings.comparison {
+            return try prepareComparison(comparison.comparison, runs: comparison.runs, loaded: loaded)
+        }
         let history: TrainingHistory
         do {
             history = try settings.trainer.train(on: data)
@@ -31,7 +37,8 @@ struct RenderFitRun {
         let scene: TrainingScene
         do {
             scene = try TrainingScene(
-                data: data, history: history, settings: settings.renderSettings, axisLabels: loaded.labels)
+                data: data, history: history, settings: settings.renderSettings, axisLabels: loaded.labels,
+                frames: settings.rendering.frameSelection)
         } catch {
             throw UsageError(error.description)
         }
@@ -66,14 +73,20 @@ struct RenderFitRun {
         let plan = OutputPlan(settings: settings, scene: scene)
         try plan.check()
 
-        printReport(report, history: history)
+        if prepared.comparedRuns.isEmpty {
+            printReport(report, history: history)
+        }
+        for (index, run) in prepared.comparedRuns.enumerated() {
+            if !settings.quiet { print("run \(index + 1) of \(prepared.comparedRuns.count): \(run.label)") }
+            printReport(run.report, history: run.history)
+        }
         if let note = plan.animation?.rateNote(fps: settings.rendering.fps) {
             StandardError.writeLine("render-fit: " + note)
         }
         // With --history alone the plan has no frames or figures: it writes only the history.
         let summary = try plan.write()
         // Advice about the result, once it is written (a run that fails to write says only why).
-        if !history.didDiverge, let warning = report.aboveOptimumWarning() {
+        if prepared.comparedRuns.isEmpty, !history.didDiverge, let warning = report.aboveOptimumWarning() {
             StandardError.writeLine(warning)
         }
         if !settings.quiet {
@@ -82,6 +95,44 @@ struct RenderFitRun {
                 print("wrote \(export.url.path) (\(history.count) rows)")
             }
         }
+    }
+
+    /// `--compare`: trains every run and lays them out together.
+    private func prepareComparison(
+        _ comparison: RunComparison, runs: [(trainer: Trainer, settings: RenderSettings)],
+        loaded: (data: DataSet, labels: (x: String, y: String))
+    ) throws -> Prepared {
+        var views: [RunView] = []
+        var reports: [(String, TrainingReport, TrainingHistory)] = []
+        for (index, run) in runs.enumerated() {
+            let label = comparison.label(ofRun: index)
+            let history: TrainingHistory
+            do {
+                history = try run.trainer.train(on: loaded.data)
+            } catch {
+                throw UsageError("--compare run \(index + 1) (\(label)): \(error.description)")
+            }
+            views.append(
+                RunView(history: history, color: RunView.tab10[index % RunView.tab10.count], label: label))
+            reports.append((label, TrainingReport(history: history, data: loaded.data), history))
+        }
+        let scene: TrainingScene
+        do {
+            scene = try TrainingScene(
+                data: loaded.data, runs: views, settings: runs[0].settings, axisLabels: loaded.labels,
+                frames: settings.rendering.frameSelection, comparison: comparison,
+                runSettings: runs.map(\.settings))
+        } catch {
+            throw UsageError(error.description)
+        }
+        if let shard = settings.shard?.shard, shard.count > scene.frameCount {
+            throw UsageError(
+                "--shard \(shard.text) is not allowed: this run has \(scene.frameCount) frames, so N may be at most \(scene.frameCount) (every shard renders at least one frame)"
+            )
+        }
+        return Prepared(
+            history: reports[0].2, report: reports[0].1, scene: scene,
+            comparedRuns: reports.map { (label: $0.0, report: $0.1, history: $0.2) })
     }
 
     private func printReport(_ report: TrainingReport, history: TrainingHistory) {

@@ -33,6 +33,9 @@ struct RenderFitSettings: Sendable {
     var rendering: RenderingOptions
     /// The settings recorded in the manifest and the frames.
     var renderSettings: RenderSettings
+    /// With `--compare`, the setting the runs differ in, and each run's trainer and settings
+    /// (in the order given); nil for a lone run.
+    var comparison: (comparison: RunComparison, runs: [(trainer: Trainer, settings: RenderSettings)])?
     /// Set with `--shard I/N`: which part, and the arguments a merge trains the run again from.
     var shard: FramesJob.ShardPlan?
 
@@ -54,6 +57,10 @@ struct RenderFitSettings: Sendable {
         var animation: AnimationTarget?
         var fps: Int
         var force: Bool
+        /// Which states become frames.
+        var frameSelection: FrameSelection
+        /// The animation's rate, pause and hold.
+        var timing: FrameTiming
     }
 
     /// `arguments` are the command line's (without the program name): a shard records them.
@@ -100,8 +107,12 @@ struct RenderFitSettings: Sendable {
         rendering = RenderingOptions(
             width: image.width, height: image.height, scale: image.scale, language: image.lang.rawValue,
             residuals: image.residuals, jobs: output.jobs,
-            figuresDirectory: output.figures, figureFormat: output.format.rawValue, animation: animationTarget,
-            fps: image.fps, force: output.force)
+            figuresDirectory: output.figures, figureFormat: output.format.rawValue,
+            animation: animationTarget,
+            fps: image.fps, force: output.force, frameSelection: command.frames.selection,
+            timing: FrameTiming(
+                fps: image.fps, pauseStart: command.frames.pauseStart ?? 0,
+                holdLast: command.frames.holdLast ?? 0))
         renderSettings = RenderSettings(
             data: RenderSettings.DataSettings(points: 0, seed: 0),
             model: RenderSettings.ModelSettings(initialParameters: []),
@@ -109,14 +120,42 @@ struct RenderFitSettings: Sendable {
             image: RenderSettings.ImageSettings(
                 width: image.width, height: image.height, scale: image.scale, language: image.lang,
                 residuals: image.residuals, fps: image.fps, panels: image.panelList))
-        renderSettings = makeRenderSettings(command: command)
+        renderSettings = makeRenderSettings(command: command, trainer: trainer)
+        comparison = nil
+        if let (compared, values) = try Self.parsedComparison(command) {
+            var runs: [(Trainer, RenderSettings)] = []
+            for index in compared.values.indices {
+                var run = trainer
+                switch values {
+                case .learningRates(let rates): run.optimizer.learningRate = rates[index]
+                case .optimizers(let kinds): run.optimizer.kind = kinds[index]
+                case .batchSizes(let sizes): run.batchSize = sizes[index]
+                case .models(let models):
+                    run.model = models[index]
+                    run.initialParameters = nil
+                }
+                runs.append((run, makeRenderSettings(command: command, trainer: run)))
+            }
+            comparison = (compared, runs)
+        }
         shard = output.shard.map {
             FramesJob.ShardPlan(shard: $0, arguments: ShardArguments.recorded(arguments))
         }
     }
 
-    /// The settings of frames and manifest, with the command line that reproduces the run.
-    private func makeRenderSettings(command: RenderFit) -> RenderSettings {
+    private static func parsedComparison(_ command: RenderFit) throws(UsageError)
+        -> (RunComparison, CompareOptions.Values)?
+    {
+        do {
+            return try command.comparison.parsed()
+        } catch {
+            throw UsageError("\(error)")
+        }
+    }
+
+    /// The settings of frames and manifest for `trainer`, with the command line that
+    /// reproduces the run alone.
+    private func makeRenderSettings(command: RenderFit, trainer: Trainer) -> RenderSettings {
         let generated: GeneratedDataSet?
         let dataFile: String?
         switch dataSource {

@@ -4,6 +4,7 @@ import FitTrainer
 /// What is fitted and where it starts.
 public struct ModelOptions: ParsableArguments {
     @Option(
+        name: .customLong("model"),
         help: ArgumentHelp(
             "The model: line (y = a1·x + a2), poly:D (degree D from 1 to \(PolynomialModel.maximumDegree)) or mlp:H (Σ v·tanh(w·x + b) + c, H from 1 to \(TanhNetwork.maximumHiddenUnits) units) (default line).",
             valueName: "line|poly:D|mlp:H"),
@@ -14,7 +15,11 @@ public struct ModelOptions: ParsableArguments {
                 throw ValidationError("use \(ModelKind.allowedText)")
             }
         })
-    public var model: ModelKind = .line
+    public var modelOption: ModelKind?
+
+    /// The model (line unless given). Optional underneath so that `--compare model=…` can tell
+    /// a given --model from the default.
+    public var model: ModelKind { modelOption ?? .line }
 
     @Option(
         name: .customLong("init"), parsing: .unconditional,

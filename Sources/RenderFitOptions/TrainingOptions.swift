@@ -10,13 +10,18 @@ public struct TrainingOptions: ParsableArguments {
     @OptionGroup public var iterationsOption: IterationsOption
 
     @Option(
+        name: .customLong("optimizer"),
         help: ArgumentHelp(
             "The update rule, as torch.optim defines it: gd, momentum (SGD with momentum), nesterov, rmsprop or adam (default gd).",
             valueName: "name"),
         transform: { try EnumArgument.parse($0, as: OptimizerConfiguration.Kind.self) })
-    public var optimizer: OptimizerConfiguration.Kind = .gd
+    public var optimizerOption: OptimizerConfiguration.Kind?
 
     @OptionGroup public var learningRateOption: LearningRateOption
+
+    /// The update rule (gd unless given). Optional underneath so that `--compare optimizer=…`
+    /// can tell a given --optimizer from the default.
+    public var optimizer: OptimizerConfiguration.Kind { optimizerOption ?? .gd }
 
     @Option(
         parsing: .unconditional,
@@ -102,21 +107,26 @@ public struct TrainingOptions: ParsableArguments {
         if let epsilon, !(epsilon.isFinite && epsilon > 0) {
             throw ValidationError("--epsilon \(epsilon) is not allowed; use \(Self.allowedEpsilons)")
         }
-        // A hyperparameter the chosen rule does not use is a mistake worth naming.
+        if let batchSize, batchSize < 1 {
+            throw ValidationError("--batch-size \(batchSize) is not allowed; use \(Self.allowedBatchSizes)")
+        }
+    }
+
+    /// Checks that need `--compare` (see `RenderFit.validate()`): a hyperparameter none of the
+    /// `optimizers` run uses, a shuffle seed without mini-batches.
+    public func validate(optimizers: [OptimizerConfiguration.Kind], miniBatches: Bool) throws {
+        // A hyperparameter that no rule run uses is a mistake worth naming.
         let uses: [(String, Bool, [OptimizerConfiguration.Kind])] = [
             ("momentum", momentum != nil, [.momentum, .nesterov]), ("rho", rho != nil, [.rmsprop]),
             ("beta1", beta1 != nil, [.adam]), ("beta2", beta2 != nil, [.adam]),
             ("epsilon", epsilon != nil, [.rmsprop, .adam]),
         ]
-        for (flag, given, kinds) in uses where given && !kinds.contains(optimizer) {
+        for (flag, given, kinds) in uses where given && !kinds.contains(where: optimizers.contains) {
             throw ValidationError(
-                "--\(flag) is not used by --optimizer \(optimizer.rawValue); it applies to "
+                "--\(flag) is not used by --optimizer \(optimizers.map(\.rawValue).joined(separator: ", ")); it applies to "
                     + kinds.map(\.rawValue).joined(separator: " and "))
         }
-        if let batchSize, batchSize < 1 {
-            throw ValidationError("--batch-size \(batchSize) is not allowed; use \(Self.allowedBatchSizes)")
-        }
-        if shuffleSeed != nil, batchSize == nil {
+        if shuffleSeed != nil, !miniBatches {
             throw ValidationError("--shuffle-seed needs --batch-size; full-batch training does not shuffle")
         }
     }

@@ -289,7 +289,7 @@ import Testing
         let scene = try TrainingScene(
             data: data, runs: runs, settings: Self.settings(panels: Self.threePanels))
         #expect(scene.frameCount == 61)
-        #expect(runs[1].row(forFrame: 50) == 30)
+        #expect(runs[1].row(atIteration: 50) == 30)
         let recorder = RecordingRenderer(size: scene.canvasSize)
         scene.staticFigure().draw(on: recorder, layers: .staticOnly)
         #expect(recorder.lines.contains { $0.contains("\"lr = 0.1\"") })
