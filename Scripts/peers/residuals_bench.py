@@ -5,8 +5,8 @@ LineCollection (Scripts/peers/matplotlib_residuals.py).
 
     residuals_bench.py --render-fit BIN --bench BIN --work DIR [--runs N] [--peer-python PY]
 
-Per-frame cost = (wall time of a run with LONG iterations − wall time with SHORT iterations)
-/ (LONG − SHORT): start-up, data generation, training and the static layer cancel out. Whole
+Per-frame cost = (wall time of a run with --long iterations − wall time with --short
+iterations) / (long − short), 12 and 2 by default: start-up, data generation, training and the static layer cancel out. Whole
 processes, one thread each (render-fit --jobs 1; matplotlib draws on one), A/B interleaved,
 medians of --runs.
 """
@@ -18,7 +18,6 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHORT, LONG = 5, 20
 
 
 def wall(cmd):
@@ -35,7 +34,10 @@ def main():
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--peer-python")
     p.add_argument("--points", type=int, nargs="*", default=[10_000, 100_000])
+    p.add_argument("--short", type=int, default=2, help="iterations of the short run (SHORT + 1 frames)")
+    p.add_argument("--long", type=int, default=12, help="iterations of the long run")
     args = p.parse_args()
+    SHORT, LONG = args.short, args.long
     per_frame = {}
     for n in args.points:
         ours = {}

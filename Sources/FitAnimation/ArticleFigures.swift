@@ -41,11 +41,8 @@ public struct ArticleFigures: Sendable {
         switch name {
         case .points: return fr ? "Le nuage de points" : "The point cloud"
         case .initialGuess:
-            let a =
-                "a = ("
-                + initial.map { text.numbers.formatTrimmed($0, maximumDecimals: 4) }.joined(
-                    separator: fr ? " ; " : ", ") + ")"
-            return (fr ? "Premier essai : " : "First guess: ") + a
+            let a = "a = " + text.tuple(initial.map { text.numbers.formatTrimmed($0, maximumDecimals: 4) })
+            return (fr ? "Premier essai" : "First guess") + text.colon + a
         case .squaredErrors: return fr ? "Les erreurs au carré" : "The squared errors"
         case .result:
             // A diverged run has no result to show: say what happened instead.
@@ -136,21 +133,21 @@ public struct ArticleFigures: Sendable {
         let isLine = scene.model.straightLine(a) != nil
         scene.addCurve(
             a, to: &figure.mainAxes,
-            label: (isLine ? text.fitLabel : text.fitCurveLabel) + ": "
+            label: (isLine ? text.fitLabel : text.fitCurveLabel) + text.colon
                 + text.formula(of: scene.model, parameters: a))
         let dash: [Double] = [4, 3]
         if let trueLine {
             figure.mainAxes.line(
                 slope: trueLine.slope, intercept: trueLine.intercept, color: .black, widthPoints: 1.2,
                 dashPoints: dash,
-                label: text.trueLineLabel + ": "
+                label: text.trueLineLabel + text.colon
                     + text.equation(slope: trueLine.slope, intercept: trueLine.intercept))
         } else if scene.model.isLinearInParameters {
             // The least-squares fit of the same model, the optimum training aims for.
             let ls = try LeastSquares.solve(data: scene.data, degree: scene.model.parameterCount - 1)
             scene.addCurve(
                 ls, to: &figure.mainAxes, color: .black, widthPoints: 1.2, dashPoints: dash,
-                label: (text.language == .fr ? "moindres carrés" : "least squares") + ": "
+                label: (text.language == .fr ? "moindres carrés" : "least squares") + text.colon
                     + text.formula(of: scene.model, parameters: ls))
         }
         figure.mainAxes.legendLocation = .lowerRight

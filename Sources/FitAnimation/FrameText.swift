@@ -43,6 +43,16 @@ public struct FrameText: Sendable {
         }
     }
 
+    /// ": " in English, " : " in French, whose typography puts a no-break space (U+00A0) before
+    /// `:` `;` `!` `?` (so that the sign never starts a line).
+    public var colon: String { language == .fr ? "\u{00A0}: " : ": " }
+
+    /// A parameter vector from its formatted components: "(−1, 1)" in English, "(−1 ; 1)" in
+    /// French (the comma is the decimal separator there; no-break space before the semicolon).
+    public func tuple(_ components: [String]) -> String {
+        "(" + components.joined(separator: language == .fr ? "\u{00A0}; " : ", ") + ")"
+    }
+
     /// "y = 2.97x + 2.51" (a true minus sign for negative coefficients).
     public func equation(slope: Double, intercept: Double) -> String {
         guard slope.isFinite, intercept.isFinite else { return "y = ?" }

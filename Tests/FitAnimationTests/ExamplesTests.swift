@@ -26,7 +26,17 @@ import Testing
         #expect(frames.count == 21)
         let frame = try PNGDecoder().decodeFile(atPath: "\(out)/frames/frame_0020.png")
         #expect(frame.width == 640 && frame.height == 480)
-        try expectAnimation(at: out + "/frames/animation.png", frames: 21, width: 640, height: 480)
+        // H.264 when ffmpeg is there (far smaller than the APNG), the built-in APNG otherwise.
+        let hasFFmpeg = FFmpegEncoder.locate() != nil
+        let animation = hasFFmpeg ? "frames/animation.mp4" : "frames/animation.png"
+        if hasFFmpeg {
+            let size =
+                try FileManager.default.attributesOfItem(atPath: out + "/" + animation)[.size] as? Int ?? 0
+            #expect(size > 1000 && size < 400_000, "animation.mp4 is \(size) bytes")
+            #expect(!FileManager.default.fileExists(atPath: out + "/frames/animation.png"))
+        } else {
+            try expectAnimation(at: out + "/" + animation, frames: 21, width: 640, height: 480)
+        }
 
         let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         let references = HTMLReferences.attributes(["src", "href"], in: html)
@@ -42,9 +52,35 @@ import Testing
         #expect(
             images == [
                 "figures/points.png", "figures/initial-guess.png", "figures/squared-errors.png",
-                "frames/animation.png", "figures/result.png", "figures/loss.png", "figures/loss-log.png",
+                animation, "figures/result.png", "figures/loss.png", "figures/loss-log.png",
             ])
         #expect(html.contains("lang=\"fr\"") && html.contains("lang=\"en\""))
+        // French typography: a no-break space before : ; ! ? in every French paragraph.
+        let french = html.components(separatedBy: "<p lang=\"fr\">").dropFirst().map {
+            $0.components(separatedBy: "</p>")[0]
+        }
+        #expect(french.count == 7)
+        for paragraph in french {
+            for sign in [":", ";", "!", "?"] {
+                #expect(!paragraph.contains(" " + sign), "a plain space before '\(sign)' in: \(paragraph)")
+            }
+        }
+        // The page is French: so are the texts standing for the images.
+        let alternatives = HTMLReferences.attributes(["alt"], in: html)
+        #expect(alternatives.count == (hasFFmpeg ? 6 : 7))
+        if hasFFmpeg {
+            #expect(
+                html.contains(
+                    "<video src=\"frames/animation.mp4\" autoplay loop muted playsinline controls aria-label=\"La descente de gradient"
+                ))
+        }
+        #expect(alternatives.first?.hasPrefix("Le nuage de points\u{00A0}:") == true)
+        #expect(alternatives.allSatisfy { !$0.contains("The ") && !$0.contains(" the ") })
+        // The first guess is written as in the French figure: (−1 ; 1).
+        let scene = try Fixtures.scene(Fixtures.settings(iterations: 20, language: .fr))
+        let title = ArticleFigures(scene: scene, trueLine: (3, 2)).title(.initialGuess)
+        #expect(title == "Premier essai\u{00A0}: a = (−1\u{00A0}; 1)")
+        #expect(french[1].contains("a = (−1\u{00A0}; 1)"))
         // Every path the run says it wrote exists.
         for line in run.standardOutput.split(separator: "\n") where line.hasPrefix("wrote /") {
             let path = String(line.dropFirst(6).split(separator: " ")[0])

@@ -13,8 +13,10 @@ struct LogCase: CustomStringConvertible {
     var description: String { "\(axis) \(lower)…\(upper) on \(size.0)×\(size.1)" }
 }
 
-/// Log-axis ticks checked against matplotlib 3.11.2. The table was printed by
-/// /tmp/logscale/table.py, which for each case runs (python3 -m venv; pip install matplotlib):
+/// Log-axis ticks checked against matplotlib 3.11.2. The table was printed by a throwaway
+/// script; its committed successor, Scripts/peers/tick_references.py, writes the same kind of
+/// cases (and these ranges' neighbours) to PeerReferences/ticks.json for
+/// PeerTickReferenceTests. For each case it runs (python3 -m venv; pip install matplotlib):
 ///
 ///     fig, ax = plt.subplots(figsize=(w / 100, h / 100)); ax.set_yscale('log'); ax.set_ylim(lo, hi)
 ///     fig.canvas.draw(); drawn = ax.yaxis._update_ticks()
