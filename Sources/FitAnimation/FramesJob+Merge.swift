@@ -76,7 +76,9 @@ extension FramesJob {
         }
         output.removeLeftoverTemporaries(of: previouslyOwned.union(planned).union([output.manifestName]))
         try writeManifest(complete: false, files: Array(previouslyOwned.union(planned)).sorted())
-        try OutputFile.write(history, toPath: output.filePath(Self.historyName))
+        for (name, runHistory) in historyFiles {
+            try OutputFile.write(runHistory.csvText(), toPath: output.filePath(name))
+        }
 
         var summary = MergeSummary(shards: shards.members.count, frames: scene.frameCount)
         for member in shards.members where member.folder.resolvedPath != output.resolvedPath {
@@ -91,8 +93,11 @@ extension FramesJob {
         }
         if let animation { try writeAnimation(animation, from: output, naming: naming) }
 
-        let stale = previouslyOwned.subtracting(planned).filter(FrameNaming.isFrameName)
-        summary.removedStale = stale.filter { FileKind(atPath: output.filePath($0)).exists }.count
+        let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
+        summary.removedStale =
+            stale.filter {
+                FrameNaming.isFrameName($0) && FileKind(atPath: output.filePath($0)).exists
+            }.count
         try output.removeStale(previouslyOwned: stale, produced: [])
         let keptOwned = previouslyOwned.subtracting(stale).filter {
             FileKind(atPath: output.filePath($0)).exists
@@ -127,7 +132,7 @@ extension FramesJob {
     {
         let size = scene.pixelSize
         let sink = try animation.makeSink(
-            width: size.width, height: size.height, frameCount: scene.frameCount, fps: scene.settings.fps)
+            width: size.width, height: size.height, frameCount: scene.frameCount, timing: timing)
         do {
             for index in 0..<scene.frameCount {
                 let path = output.filePath(naming.name(index))

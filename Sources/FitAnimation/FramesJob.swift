@@ -109,7 +109,7 @@ public struct FramesJob: Sendable {
 
     /// Frames and histories of an earlier run that this one does not produce (200 iterations
     /// then 50; a comparison of three runs then of two, or then a lone run).
-    private func staleFrames(previouslyOwned: Set<String>, planned: [String]) -> Set<String> {
+    func staleFrames(previouslyOwned: Set<String>, planned: [String]) -> Set<String> {
         previouslyOwned.subtracting(planned).filter {
             FrameNaming.isFrameName($0) || $0 == Self.historyName || RunComparison.isHistoryName($0)
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FitAnimation
 import FitOutput
 import Foundation
+import RenderFitOptions
 
 /// `render-fit merge`: the shards of one run (`render-fit … --shard I/N`) assembled into the
 /// run's folder, byte for byte what one run on one machine writes.
@@ -48,6 +49,22 @@ struct RenderFitMerge: ParsableCommand {
             valueName: "file"))
     var animation: String?
 
+    @Option(
+        name: .customLong("pause-start"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Extra seconds --animation shows its first frame, \(FrameOptions.allowedSeconds) (default 0).",
+            valueName: "s"),
+        transform: { try NumberArgument.double($0, allowed: FrameOptions.allowedSeconds) })
+    var pauseStart: Double?
+
+    @Option(
+        name: .customLong("hold-last"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Extra seconds --animation shows its last frame before it loops, \(FrameOptions.allowedSeconds) (default 0).",
+            valueName: "s"),
+        transform: { try NumberArgument.double($0, allowed: FrameOptions.allowedSeconds) })
+    var holdLast: Double?
+
     @Flag(help: "Allow --animation to replace an existing file (files in --out follow its manifest).")
     var force = false
 
@@ -57,6 +74,16 @@ struct RenderFitMerge: ParsableCommand {
     func validate() throws {
         for folder in [out] + shardFolders where folder.isEmpty {
             throw ValidationError("an empty folder name is not allowed; give a directory path")
+        }
+        // The animation's timing is the merge's to choose, like the animation itself.
+        for (flag, value) in [("pause-start", pauseStart), ("hold-last", holdLast)] {
+            guard let value else { continue }
+            guard animation != nil else {
+                throw ValidationError("--\(flag) times the animation; give --animation FILE")
+            }
+            guard value.isFinite, value >= 0, value <= FrameTiming.maximumExtraSeconds else {
+                throw ValidationError("--\(flag) \(value) is not allowed; use \(FrameOptions.allowedSeconds)")
+            }
         }
     }
 
@@ -73,6 +100,7 @@ struct RenderFitMerge: ParsableCommand {
         let outputOptions: Set<String> = [
             "--out", "--figures", "--format", "--animation", "--history", "--shard", "--force", "--jobs",
             "--quiet",
+            "--pause-start", "--hold-last",
         ]
         if let option = shards.arguments.first(where: {
             outputOptions.contains(String($0.prefix { $0 != "=" }))
@@ -84,6 +112,8 @@ struct RenderFitMerge: ParsableCommand {
         // The run's own arguments, with this merge's outputs.
         var arguments = shards.arguments + ["--out", out, "--quiet"]
         if let animation { arguments += ["--animation", animation] }
+        if let pauseStart { arguments += ["--pause-start", "\(pauseStart)"] }
+        if let holdLast { arguments += ["--hold-last", "\(holdLast)"] }
         if force { arguments.append("--force") }
         let command: RenderFit
         do {
