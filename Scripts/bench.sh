@@ -52,7 +52,7 @@ bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
 echo "== machine: $(nproc) cores, $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 quick_flag=()
 [ "$quick" = 1 ] && quick_flag=(--quick)
-groups=(frames encode trainer apng job pipeline)
+groups=(frames encode trainer apng job pipeline panels)
 [ "$training_only" = 1 ] || "$bin/render-fit-bench" "${groups[@]}" "${quick_flag[@]}" --json-out "$work/bench.json"
 # The optimizers group runs with a malloc counter preloaded (Scripts/peers/malloc_count.c), so
 # that it can show that mini-batch steps allocate nothing; without a C compiler it runs bare.
@@ -99,6 +99,21 @@ fi
 
 echo "== ratios (A/B interleaved, medians of $runs runs)"
 python3 Scripts/peers/bench_ratios.py "${ratio_args[@]}"
+
+# Issue 13's panels: three-panel frames against matplotlib (whole processes), the cost per pixel
+# of three panels against one, and --jobs 1 / --jobs 2 (the render-fit-bench "panels" group above
+# measures the same in memory, and the landscape's static layer for 100 and 1,000,000 points).
+panels_python=python3
+[ "$with_peers" = 1 ] && panels_python="$work/venv/bin/python"
+if [ "$training_only" = 1 ]; then
+    :
+elif "$panels_python" -c 'import matplotlib, numpy' 2>/dev/null; then
+    echo "== three panels: render-fit against matplotlib (A/B interleaved, medians of $runs runs)"
+    python3 Scripts/peers/panels_bench.py --render-fit "$bin/render-fit" --bench "$bin/render-fit-bench" \
+        --work "$work" --runs "$runs" --python "$panels_python"
+else
+    echo "matplotlib not installed: the three-panel peer rows are skipped (Scripts/bench.sh --with-peers)"
+fi
 
 echo "== training: render-fit against numpy and PyTorch (medians of $runs runs)"
 if "$training_python" -c 'import numpy' 2>/dev/null; then

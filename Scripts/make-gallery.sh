@@ -35,4 +35,10 @@ cp "$work/mlp/frame_2000.png" "$gallery/mlp-sine.png"
 # The optimizer race on one surface: gd, momentum and adam, iteration 25.
 "$render_fit" --out "$work/race" --panels fit,landscape --compare optimizer=gd,momentum,adam --quiet
 cp "$work/race/frame_0025.png" "$gallery/race.png"
+# Three panels (issue 13): the fit, the loss curve and the loss landscape; and a diverging run.
+"$render_fit" --out "$work/panels" --panels fit,loss,landscape --quiet
+cp "$work/panels/frame_0010.png" "$gallery/three-panels.png"
+"$render_fit" --out "$work/panels-diverging" --panels fit,loss,landscape --learning-rate 1.05 --quiet 2>/dev/null
+last=$(ls "$work/panels-diverging" | grep '^frame_' | tail -n1)
+cp "$work/panels-diverging/$last" "$gallery/three-panels-diverging.png"
 ls -l "$gallery"

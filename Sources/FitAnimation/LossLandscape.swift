@@ -91,8 +91,13 @@ public struct LossLandscape: Sendable {
         if degree >= 1, let form = try? QuadraticLoss(x: trainingData.x, y: trainingData.y, degree: degree) {
             let origin = plane?.origin ?? [0, 0]
             let directions = plane?.directions ?? ([1, 0], [0, 1])
-            quadratic = form.restricted(origin: origin, directions: directions)
-            if let best = try? LeastSquares.solve(data: trainingData, degree: degree) {
+            let restricted = form.restricted(origin: origin, directions: directions)
+            quadratic = restricted
+            if plane == nil, let best = restricted.minimum {
+                // Two parameters: the plane is the whole space, and its minimum the least-squares
+                // solution (from the 2 × 2 normal equations, no second pass over the points).
+                optimum = DataPoint(x: best.u, y: best.v)
+            } else if let best = try? LeastSquares.solve(data: trainingData, degree: degree) {
                 optimum = coordinates(best)
             }
         }

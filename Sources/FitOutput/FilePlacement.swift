@@ -39,10 +39,24 @@ public enum FilePlacement {
         // does nothing and would leave the temporary behind, so there is nothing to do.
         var sourceInfo = stat()
         var destinationInfo = stat()
-        if lstat(source, &sourceInfo) == 0, lstat(destination, &destinationInfo) == 0,
-            sourceInfo.st_dev == destinationInfo.st_dev, sourceInfo.st_ino == destinationInfo.st_ino
+        let destinationExists = lstat(destination, &destinationInfo) == 0
+        if destinationExists, lstat(source, &sourceInfo) == 0, sourceInfo.st_dev == destinationInfo.st_dev,
+            sourceInfo.st_ino == destinationInfo.st_ino
         {
             return .linked
+        }
+        // Nothing there: link(2) creates the name atomically, complete, and fails rather than
+        // replace anything that appears meanwhile (then the temporary-and-rename path below
+        // replaces it). One system call instead of two for a fresh folder.
+        if !destinationExists {
+            if link(source, destination) == 0 { return .linked }
+            switch errno {
+            case EEXIST: break
+            case EXDEV, EPERM, EMLINK, ENOTSUP, EOPNOTSUPP:
+                try copy(source, to: destination)
+                return .copied
+            default: break  // the path below reports it
+            }
         }
         let folder = ResolvedPath.parent(of: destination)
         let name = ResolvedPath.name(of: destination)

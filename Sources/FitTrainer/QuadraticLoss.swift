@@ -22,21 +22,41 @@ public struct QuadraticLoss: Sendable, Equatable {
         var gram = [Double](repeating: 0, count: p * p)
         var moment = [Double](repeating: 0, count: p)
         var meanSquare = 0.0
-        var features = [Double](repeating: 0, count: p)
-        for i in 0..<n {
-            // Features x^d … x¹, 1 (the order of the parameters, as Horner's scheme reads them).
-            var power = 1.0
-            for k in stride(from: p - 1, through: 0, by: -1) {
-                features[k] = power
-                power *= x[i]
+        if degree == 1 {
+            // The line: five running sums in one tight pass (a million points in about a millisecond).
+            var (sx, sxx, sy, sxy, syy) = (0.0, 0.0, 0.0, 0.0, 0.0)
+            x.withUnsafeBufferPointer { xs in
+                y.withUnsafeBufferPointer { ys in
+                    for i in 0..<n {
+                        let (xi, yi) = (xs[i], ys[i])
+                        sx += xi
+                        sxx += xi * xi
+                        sy += yi
+                        sxy += xi * yi
+                        syy += yi * yi
+                    }
+                }
             }
-            let yi = y[i]
-            for r in 0..<p {
-                let fr = features[r]
-                moment[r] += fr * yi
-                for c in r..<p { gram[r * p + c] += fr * features[c] }
+            gram = [sxx, sx, sx, Double(n)]
+            moment = [sxy, sy]
+            meanSquare = syy
+        } else {
+            var features = [Double](repeating: 0, count: p)
+            for i in 0..<n {
+                // Features x^d … x¹, 1 (the order of the parameters, as Horner's scheme reads them).
+                var power = 1.0
+                for k in stride(from: p - 1, through: 0, by: -1) {
+                    features[k] = power
+                    power *= x[i]
+                }
+                let yi = y[i]
+                for r in 0..<p {
+                    let fr = features[r]
+                    moment[r] += fr * yi
+                    for c in r..<p { gram[r * p + c] += fr * features[c] }
+                }
+                meanSquare += yi * yi
             }
-            meanSquare += yi * yi
         }
         let scale = n > 0 ? 1 / Double(n) : 0
         for r in 0..<p {
@@ -101,6 +121,17 @@ public struct PlaneQuadratic: Sendable, Equatable {
     public var h12: Double
     /// Half of ∂²/∂v².
     public var h22: Double
+
+    /// The (u, v) where the quadratic is lowest, when it has one (a positive definite form).
+    public var minimum: (u: Double, v: Double)? {
+        // ∇ = (g₁ + 2h₁₁u + 2h₁₂v, g₂ + 2h₁₂u + 2h₂₂v) = 0.
+        let determinant = h11 * h22 - h12 * h12
+        guard h11 > 0, determinant > 0, determinant.isFinite else { return nil }
+        let u = (-g1 * h22 + g2 * h12) / (2 * determinant)
+        let v = (-g2 * h11 + g1 * h12) / (2 * determinant)
+        guard u.isFinite, v.isFinite else { return nil }
+        return (u, v)
+    }
 
     /// The value at (u, v), never below 0.
     public func value(u: Double, v: Double) -> Double {

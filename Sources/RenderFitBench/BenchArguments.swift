@@ -7,7 +7,7 @@
 /// Parsed by hand: the benchmark stays free of dependencies so that it compiles in seconds
 /// with the rest of the package during `swift test`.
 struct BenchArguments {
-    static let groups = ["frames", "encode", "trainer", "optimizers", "apng", "job", "pipeline"]
+    static let groups = ["frames", "encode", "trainer", "optimizers", "apng", "job", "pipeline", "panels"]
     static let usage = """
         usage: render-fit-bench [GROUP...] [--json | --json-out FILE] [--quick] [--runs N]
                render-fit-bench export-data --out DIR [--points N] [--iterations N]

@@ -37,6 +37,8 @@ func runBenchmarks(_ arguments: BenchArguments) throws {
                 runs: quick ? 2 : max(3, runs / 2), output: output)
         case "pipeline":
             try PipelineBenchmarks.run(frames: 101, runs: runs, output: output)
+        case "panels":
+            try PanelBenchmarks.run(runs: runs, quick: quick, output: output)
         default:
             throw BenchError("unknown group \(group)")
         }

@@ -37,7 +37,7 @@ struct RenderFit: ParsableCommand {
               render-fit --history run.csv --model poly:3 --dataset quadratic --batch-size 16
               render-fit --out long/ --iterations 100000 --frames log --animation long.mp4 --hold-last 2
               render-fit --out race/ --compare optimizer=gd,momentum,adam --animation race.mp4
-                render-fit --out frames/ --shard 2/8   (part 2 of 8; then: render-fit merge --out frames/)
+              render-fit --out frames/ --shard 2/8   (part 2 of 8; then: render-fit merge --out frames/)
 
             Subcommand:
               render-fit merge --out DIR [SHARD_DIR …]   assemble the shards of a run; see 'render-fit merge --help'

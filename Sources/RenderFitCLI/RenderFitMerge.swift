@@ -71,9 +71,12 @@ struct RenderFitMerge: ParsableCommand {
         // The recorded arguments describe the run, never where it is written: a shard manifest
         // is a file anyone could have edited, and the merge writes only what its own options say.
         let outputOptions: Set<String> = [
-            "--out", "--figures", "--format", "--animation", "--history", "--shard", "--force", "--jobs", "--quiet",
+            "--out", "--figures", "--format", "--animation", "--history", "--shard", "--force", "--jobs",
+            "--quiet",
         ]
-        if let option = shards.arguments.first(where: { outputOptions.contains(String($0.prefix { $0 != "=" })) }) {
+        if let option = shards.arguments.first(where: {
+            outputOptions.contains(String($0.prefix { $0 != "=" }))
+        }) {
             throw OutputError(
                 "shard '\(shards.members[0].path)' records the output option \(option.prefix { $0 != "=" }), which a shard never writes; rerun the shards; nothing was written"
             )

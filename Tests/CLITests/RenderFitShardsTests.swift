@@ -80,10 +80,17 @@ import Testing
 
     /// Shards in folders of their own, merged into a new folder: the same bytes; the frames
     /// are hard links to the shards' (nothing copied, nothing moved).
-    @Test func separateFoldersMergeIntoTheBytesOfOneRun() throws {
+    /// Option sets of the frames job that shards must reproduce (every frame-changing option
+    /// that exists: residuals, panels).
+    static let frameOptions: [[String]] = [
+        ["--iterations", "30", "--residuals"],
+        ["--iterations", "20", "--panels", "fit,loss,landscape"],
+    ]
+
+    @Test(arguments: frameOptions)
+    func separateFoldersMergeIntoTheBytesOfOneRun(options: [String]) throws {
         let dir = try TemporaryDirectory("shards")
         defer { dir.remove() }
-        let options = ["--iterations", "30", "--residuals"]
         let single = try Self.singleRun(dir, options)
         let folders = try Self.threeShards(dir, options)
         let out = dir.path("merged")
@@ -111,11 +118,13 @@ import Testing
         defer { dir.remove() }
         let options = ["--iterations", "12"]
         let single = try ProcessRunner.run(
-            "render-fit", ["--out", dir.path("single"), "--animation", dir.path("single.gif"), "--quiet"] + options)
+            "render-fit",
+            ["--out", dir.path("single"), "--animation", dir.path("single.gif"), "--quiet"] + options)
         #expect(single.status == 0, "\(single.standardError)")
         let folders = try Self.threeShards(dir, options)
         let merged = try ProcessRunner.run(
-            "render-fit", ["merge", "--out", dir.path("merged"), "--animation", dir.path("merged.gif")] + folders)
+            "render-fit",
+            ["merge", "--out", dir.path("merged"), "--animation", dir.path("merged.gif")] + folders)
         #expect(merged.status == 0, "\(merged.standardError)")
         let expected = try Data(contentsOf: URL(fileURLWithPath: dir.path("single.gif")))
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path("merged.gif"))) == expected)
@@ -274,7 +283,8 @@ import Testing
             try Self.edit(name) { $0["arguments"] = ["--figures", figures] }
         }
         let out = dir.path("merged")
-        Self.expectRefused(try Self.merge(out, folders), mentioning: "records the output option --figures", nothingAt: out)
+        Self.expectRefused(
+            try Self.merge(out, folders), mentioning: "records the output option --figures", nothingAt: out)
         #expect(!FileManager.default.fileExists(atPath: figures))
     }
 

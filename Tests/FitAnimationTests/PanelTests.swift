@@ -118,6 +118,9 @@ import Testing
             }
             let optimum = try #require(landscape.optimum)
             #expect(landscape.xLimits.lower < optimum.x && optimum.x < landscape.xLimits.upper)
+            // The marked optimum is the least-squares solution (Householder QR, computed apart).
+            let best = try LeastSquares.solve(data: scene.data, degree: 1)
+            #expect(abs(optimum.x - best[0]) < 1e-9 && abs(optimum.y - best[1]) < 1e-9)
         }
     }
 
