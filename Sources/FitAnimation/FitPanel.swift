@@ -171,11 +171,12 @@ extension FitPanel {
         axes.arrows(
             [DataSegment(start: DataPoint(x: ax, y: tail), end: DataPoint(x: ax, y: edge))], color: color,
             widthPoints: 1.5, headLengthPoints: 8, headWidthPoints: 7, isDynamic: true)
-        // The value beside the arrow's shaft, on the side with more room.
+        // The value beside the arrow's shaft, on the side with more room, clear of its head
+        // (half the head is about 1.5 % of a 640-pixel panel's span).
         let onRight = (ax - x.lower) / x.span < 0.5
         axes.text(
             scene.text.offViewValue(closest.y, at: closest.x),
-            at: .data(DataPoint(x: ax + (onRight ? 0.015 : -0.015) * x.span, y: (tail + edge) / 2)),
+            at: .data(DataPoint(x: ax + (onRight ? 0.03 : -0.03) * x.span, y: (tail + edge) / 2)),
             color: color,
             anchor: TextAnchor(onRight ? .left : .right, .center), isDynamic: true)
         return (above, onRight)
