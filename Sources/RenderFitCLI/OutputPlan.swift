@@ -290,7 +290,7 @@ struct OutputPlan {
         let kept = summary.frames - summary.linked - summary.copied
         if kept > 0 { how.append("\(kept) already there") }
         var lines = [
-            "merged \(summary.shards) shard\(summary.shards == 1 ? "" : "s"): wrote \(summary.frames) frames (\(how.joined(separator: ", "))), history.csv and manifest.json to \(output.path) (\(String(format: "%.2f", summary.seconds)) s)"
+            "merged \(summary.shards) shard\(summary.shards == 1 ? "" : "s"): wrote \(summary.frames) frames (\(how.joined(separator: ", "))), \(frames.historyFiles.map(\.name).joined(separator: ", ")) and manifest.json to \(output.path) (\(String(format: "%.2f", summary.seconds)) s)"
         ]
         if summary.removedStale > 0 {
             lines.append(

@@ -48,6 +48,18 @@ struct RenderFitMerge: ParsableCommand {
             valueName: "file"))
     var animation: String?
 
+    @Option(
+        name: .customLong("pause-start"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Extra seconds the animation shows its first frame (as for a run).", valueName: "s"))
+    var pauseStart: String?
+
+    @Option(
+        name: .customLong("hold-last"), parsing: .unconditional,
+        help: ArgumentHelp("Extra seconds the animation shows its last frame (as for a run).", valueName: "s")
+    )
+    var holdLast: String?
+
     @Flag(help: "Allow --animation to replace an existing file (files in --out follow its manifest).")
     var force = false
 
@@ -72,7 +84,7 @@ struct RenderFitMerge: ParsableCommand {
         // is a file anyone could have edited, and the merge writes only what its own options say.
         let outputOptions: Set<String> = [
             "--out", "--figures", "--format", "--animation", "--history", "--shard", "--force", "--jobs",
-            "--quiet",
+            "--quiet", "--pause-start", "--hold-last",
         ]
         if let option = shards.arguments.first(where: {
             outputOptions.contains(String($0.prefix { $0 != "=" }))
@@ -81,17 +93,25 @@ struct RenderFitMerge: ParsableCommand {
                 "shard '\(shards.members[0].path)' records the output option \(option.prefix { $0 != "=" }), which a shard never writes; rerun the shards; nothing was written"
             )
         }
-        // The run's own arguments, with this merge's outputs.
+        // The run's own arguments alone first: a failure there is the shard's.
         var arguments = shards.arguments + ["--out", out, "--quiet"]
+        do {
+            _ = try RenderFit.parse(arguments)
+        } catch {
+            throw OutputError(
+                "shard '\(shards.members[0].path)' records arguments this render-fit does not accept (\(RenderFit.message(for: error))); rerun the shards; nothing was written"
+            )
+        }
+        // Then with this merge's outputs, whose values the run's own checks judge.
         if let animation { arguments += ["--animation", animation] }
+        if let pauseStart { arguments += ["--pause-start", pauseStart] }
+        if let holdLast { arguments += ["--hold-last", holdLast] }
         if force { arguments.append("--force") }
         let command: RenderFit
         do {
             command = try RenderFit.parse(arguments)
         } catch {
-            throw OutputError(
-                "shard '\(shards.members[0].path)' records arguments this render-fit does not accept (\(RenderFit.message(for: error))); rerun the shards; nothing was written"
-            )
+            throw UsageError(RenderFit.message(for: error))
         }
         var settings = try RenderFitSettings(command: command, arguments: arguments)
         settings.quiet = quiet
