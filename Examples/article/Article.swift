@@ -40,6 +40,9 @@ struct Article: ParsableCommand {
 
     @OptionGroup var jobs: JobsOption
 
+    /// Seconds the animation's last frame (the fitted line) stays before the loop restarts.
+    static let holdLastSeconds = 2.0
+
     func run() throws {
         let language = self.language.lang
         // The tutorial's data set and training (DESIGN.md, "The tutorial, exactly").
@@ -65,7 +68,7 @@ struct Article: ParsableCommand {
         let frames = FramesJob(
             scene: scene, output: OutputDirectory(path: root + "/frames"),
             animation: try AnimationTarget(path: root + "/frames/" + animationName), jobs: jobs.count,
-            quiet: true)
+            quiet: true, timing: FrameTiming(fps: settings.fps, holdLast: Self.holdLastSeconds))
         // Every check before the first write: a refused run leaves the folder as it was.
         _ = try pngFigures.check()
         _ = try svgFigures.check()

@@ -87,9 +87,11 @@ struct ArticlePage {
             Section(
                 image: animation, vector: nil,
                 french: "La descente de gradient, pas à pas (\(frameCount) images) : à chaque itération, "
-                    + "a ← a − \(n(lr, 1, true))·∇EQM(a). La droite tourne et monte vers le nuage, la perte diminue.",
+                    + "a ← a − \(n(lr, 1, true))·∇EQM(a). La droite tourne et monte vers le nuage, la perte diminue ; "
+                    + "la dernière image reste affichée deux secondes.",
                 english: "Gradient descent, step by step (\(frameCount) frames): at each iteration, "
-                    + "a ← a − \(n(lr, 1, false))·∇MSE(a). The line turns and rises towards the cloud, the loss falls."
+                    + "a ← a − \(n(lr, 1, false))·∇MSE(a). The line turns and rises towards the cloud, the loss falls; "
+                    + "the last frame stays two seconds."
             ),
             figure(
                 .result,

@@ -25,8 +25,8 @@ extension FramesJob {
         shard.map { $0.shard.frames(of: scene.frameCount) }
     }
 
-    /// The bytes of every history file (`history.csv`, or `history-1.csv`, … of a
-    /// comparison), one after the other: what shards and merge compare.
+    /// The history's bytes as `history.csv` holds them (a comparison's `history-1.csv`,
+    /// `history-2.csv`, … one after the other): what shards and merge compare.
     public var historyBytes: [UInt8] { historyFiles.flatMap { Array($0.history.csvText().utf8) } }
 
     /// Files that the shard manifests in `folder` claim (any split, any run): render-fit's own,

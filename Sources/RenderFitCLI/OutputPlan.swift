@@ -289,8 +289,11 @@ struct OutputPlan {
         if summary.copied > 0 { how.append("\(summary.copied) copied") }
         let kept = summary.frames - summary.linked - summary.copied
         if kept > 0 { how.append("\(kept) already there") }
+        let histories = frames.historyFiles.map(\.name)
+        let historyText =
+            histories.count == 1 ? histories[0] : "\(histories[0]) … \(histories[histories.count - 1])"
         var lines = [
-            "merged \(summary.shards) shard\(summary.shards == 1 ? "" : "s"): wrote \(summary.frames) frames (\(how.joined(separator: ", "))), \(frames.historyFiles.map(\.name).joined(separator: ", ")) and manifest.json to \(output.path) (\(String(format: "%.2f", summary.seconds)) s)"
+            "merged \(summary.shards) shard\(summary.shards == 1 ? "" : "s"): wrote \(summary.frames) frames (\(how.joined(separator: ", "))), \(historyText) and manifest.json to \(output.path) (\(String(format: "%.2f", summary.seconds)) s)"
         ]
         if summary.removedStale > 0 {
             lines.append(

@@ -21,7 +21,7 @@ struct RenderFit: ParsableCommand {
             Without --data, a point cloud is generated: --points points with x uniform in \
             [-1, 1) from a xoshiro256** generator seeded with --seed; the article's (--dataset \
             line) has y = 3x + 2 + noise, noise uniform in [0, 1). The loss is printed every 10 \
-            iterations. At least one of --out, --figures, --animation and --history is needed; \
+            iterations (every 100, 1000, … beyond 1000 iterations: about 100 lines). At least one of --out, --figures, --animation and --history is needed; \
             --history alone trains and writes only the history. A rerun into the same --out \
             replaces the files its manifest.json lists and never touches others. Usage errors \
             exit with status 64 and write nothing; output errors exit with 73.

@@ -2,6 +2,7 @@ import ArgumentParser
 import FitAnimation
 import FitOutput
 import Foundation
+import RenderFitOptions
 
 /// `render-fit merge`: the shards of one run (`render-fit … --shard I/N`) assembled into the
 /// run's folder, byte for byte what one run on one machine writes.
@@ -51,14 +52,18 @@ struct RenderFitMerge: ParsableCommand {
     @Option(
         name: .customLong("pause-start"), parsing: .unconditional,
         help: ArgumentHelp(
-            "Extra seconds the animation shows its first frame (as for a run).", valueName: "s"))
-    var pauseStart: String?
+            "Extra seconds --animation shows its first frame, \(FrameOptions.allowedSeconds) (default 0).",
+            valueName: "s"),
+        transform: { try NumberArgument.double($0, allowed: FrameOptions.allowedSeconds) })
+    var pauseStart: Double?
 
     @Option(
         name: .customLong("hold-last"), parsing: .unconditional,
-        help: ArgumentHelp("Extra seconds the animation shows its last frame (as for a run).", valueName: "s")
-    )
-    var holdLast: String?
+        help: ArgumentHelp(
+            "Extra seconds --animation shows its last frame before it loops, \(FrameOptions.allowedSeconds) (default 0).",
+            valueName: "s"),
+        transform: { try NumberArgument.double($0, allowed: FrameOptions.allowedSeconds) })
+    var holdLast: Double?
 
     @Flag(help: "Allow --animation to replace an existing file (files in --out follow its manifest).")
     var force = false
@@ -69,6 +74,16 @@ struct RenderFitMerge: ParsableCommand {
     func validate() throws {
         for folder in [out] + shardFolders where folder.isEmpty {
             throw ValidationError("an empty folder name is not allowed; give a directory path")
+        }
+        // The animation's timing is the merge's to choose, like the animation itself.
+        for (flag, value) in [("pause-start", pauseStart), ("hold-last", holdLast)] {
+            guard let value else { continue }
+            guard animation != nil else {
+                throw ValidationError("--\(flag) times the animation; give --animation FILE")
+            }
+            guard value.isFinite, value >= 0, value <= FrameTiming.maximumExtraSeconds else {
+                throw ValidationError("--\(flag) \(value) is not allowed; use \(FrameOptions.allowedSeconds)")
+            }
         }
     }
 
@@ -84,7 +99,8 @@ struct RenderFitMerge: ParsableCommand {
         // is a file anyone could have edited, and the merge writes only what its own options say.
         let outputOptions: Set<String> = [
             "--out", "--figures", "--format", "--animation", "--history", "--shard", "--force", "--jobs",
-            "--quiet", "--pause-start", "--hold-last",
+            "--quiet",
+            "--pause-start", "--hold-last",
         ]
         if let option = shards.arguments.first(where: {
             outputOptions.contains(String($0.prefix { $0 != "=" }))
@@ -93,25 +109,19 @@ struct RenderFitMerge: ParsableCommand {
                 "shard '\(shards.members[0].path)' records the output option \(option.prefix { $0 != "=" }), which a shard never writes; rerun the shards; nothing was written"
             )
         }
-        // The run's own arguments alone first: a failure there is the shard's.
+        // The run's own arguments, with this merge's outputs.
         var arguments = shards.arguments + ["--out", out, "--quiet"]
-        do {
-            _ = try RenderFit.parse(arguments)
-        } catch {
-            throw OutputError(
-                "shard '\(shards.members[0].path)' records arguments this render-fit does not accept (\(RenderFit.message(for: error))); rerun the shards; nothing was written"
-            )
-        }
-        // Then with this merge's outputs, whose values the run's own checks judge.
         if let animation { arguments += ["--animation", animation] }
-        if let pauseStart { arguments += ["--pause-start", pauseStart] }
-        if let holdLast { arguments += ["--hold-last", holdLast] }
+        if let pauseStart { arguments += ["--pause-start", "\(pauseStart)"] }
+        if let holdLast { arguments += ["--hold-last", "\(holdLast)"] }
         if force { arguments.append("--force") }
         let command: RenderFit
         do {
             command = try RenderFit.parse(arguments)
         } catch {
-            throw UsageError(RenderFit.message(for: error))
+            throw OutputError(
+                "shard '\(shards.members[0].path)' records arguments this render-fit does not accept (\(RenderFit.message(for: error))); rerun the shards; nothing was written"
+            )
         }
         var settings = try RenderFitSettings(command: command, arguments: arguments)
         settings.quiet = quiet

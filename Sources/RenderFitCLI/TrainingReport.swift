@@ -29,7 +29,8 @@ struct TrainingReport {
             } else {
                 optimum = nil
             }
-            stableLearningRate = try? HessianSpectrum.largestStableLearningRate(data: trainingData, degree: degree)
+            stableLearningRate = try? HessianSpectrum.largestStableLearningRate(
+                data: trainingData, degree: degree)
         } else {
             optimum = nil
             stableLearningRate = nil
@@ -41,10 +42,20 @@ struct TrainingReport {
     func progressLines() -> [String] {
         let last = history.count - 1
         let width = String(last).count
-        return history.indices.filter { $0 % 10 == 0 || $0 == last }.map { iteration in
+        let interval = Self.progressInterval(lastIteration: last)
+        return history.indices.filter { $0 % interval == 0 || $0 == last }.map { iteration in
             let label = String(repeating: " ", count: width - String(iteration).count) + String(iteration)
             return "iteration \(label)  loss \(Self.format(dataUnitsLoss(history.losses[iteration])))"
         }
+    }
+
+    /// Every 10 iterations, as the article prints; a longer run (a 100,000-iteration
+    /// `--frames log` run, say) every 100, 1,000, … so that the report stays about 100 lines
+    /// instead of flooding the terminal.
+    static func progressInterval(lastIteration: Int) -> Int {
+        var interval = 10
+        while lastIteration / interval > 100 { interval *= 10 }
+        return interval
     }
 
     private func dataUnitsLoss(_ loss: Double) -> Double {
@@ -73,7 +84,8 @@ struct TrainingReport {
     func stableLearningRateLine() -> String? {
         guard let bound = stableLearningRate else { return nil }
         let scope = history.standardization == nil ? "" : " on the standardized data"
-        return "largest stable learning rate for gd\(scope): \(Self.significant(bound)) (2/λmax of the MSE's Hessian)"
+        return
+            "largest stable learning rate for gd\(scope): \(Self.significant(bound)) (2/λmax of the MSE's Hessian)"
     }
 
     /// A rate to try: about 1/λmax (half the bound), the fastest step that never overshoots,
@@ -97,12 +109,14 @@ struct TrainingReport {
         }
         var advice = "learning rate \(history.learningRate) is too large for this data"
         if let bound = stableLearningRate, history.optimizer.kind == .gd {
-            advice += "; gd is stable below \(Self.significant(bound)) (2/λmax), try --learning-rate \(suggestedRate(bound))"
+            advice +=
+                "; gd is stable below \(Self.significant(bound)) (2/λmax), try --learning-rate \(suggestedRate(bound))"
             if history.standardization == nil { advice += ", or --standardize" }
         } else {
             advice += ", try a smaller --learning-rate"
         }
-        return "render-fit: warning: training diverged at iteration \(divergence.iteration) (\(what)); " + advice
+        return "render-fit: warning: training diverged at iteration \(divergence.iteration) (\(what)); "
+            + advice
     }
 
     /// Training that ended more than 1 % above the least-squares loss (line, poly), and how to
@@ -113,7 +127,8 @@ struct TrainingReport {
         let percent = optimum.loss > 0 ? String(format: "%.0f %%", (last / optimum.loss - 1) * 100) : "far"
         var fixes = ["more --iterations"]
         if let bound = stableLearningRate, history.optimizer.kind == .gd, history.learningRate < bound / 2 {
-            fixes.append("a larger --learning-rate below \(Self.significant(bound)) (such as \(suggestedRate(bound)))")
+            fixes.append(
+                "a larger --learning-rate below \(Self.significant(bound)) (such as \(suggestedRate(bound)))")
         }
         if history.standardization == nil { fixes.append("--standardize") }
         return "render-fit: warning: training stopped \(percent) above the least-squares optimum (loss "

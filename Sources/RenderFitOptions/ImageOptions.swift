@@ -43,7 +43,7 @@ public struct ImageOptions: ParsableArguments {
                 + "(default fit). --width and --height are each panel's: fit,loss,landscape at the default size "
                 + "makes 1920×480 frames.",
             valueName: "list"))
-    public var panels: String = "fit"
+    public var panels: String?
 
     public init() {}
 
@@ -52,14 +52,18 @@ public struct ImageOptions: ParsableArguments {
     /// `--fps`.
     public var fps: Int { frameRate.fps }
     /// The validated `--panels` list.
-    public var panelList: [PanelKind] { (try? PanelKind.parseList(panels)) ?? PanelKind.defaultList }
+    public var panelList: [PanelKind] {
+        panels.flatMap { try? PanelKind.parseList($0) } ?? PanelKind.defaultList
+    }
 
     public func validate() throws {
-        let panelKinds: [PanelKind]
-        do {
-            panelKinds = try PanelKind.parseList(panels)
-        } catch {
-            throw ValidationError(error.description)
+        var panelKinds = PanelKind.defaultList
+        if let panels {
+            do {
+                panelKinds = try PanelKind.parseList(panels)
+            } catch {
+                throw ValidationError(error.description)
+            }
         }
         for (name, value) in [("width", width), ("height", height)] {
             guard Self.sizeRange.contains(value) else {

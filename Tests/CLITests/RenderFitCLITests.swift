@@ -38,6 +38,21 @@ import Testing
         #expect(rows.count == 102)  // header + rows for iterations 0…100
     }
 
+    /// A long run reports about 100 lines, not one every 10 iterations (10,001 for 100,000).
+    @Test(arguments: [(1000, 10), (2500, 100), (20_000, 1000)])
+    func longRunsPrintTheLossAtWiderIntervals(iterations: Int, interval: Int) throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let result = try ProcessRunner.run(
+            "render-fit",
+            ["--history", temporary.path("run.csv"), "--iterations", String(iterations), "--points", "20"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let iterationsPrinted = result.outputLines.filter { $0.hasPrefix("iteration") }
+            .compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first }
+            .compactMap { Int($0) }
+        #expect(iterationsPrinted == Array(stride(from: 0, through: iterations, by: interval)))
+    }
+
     @Test func optionsChangeTheRunAndHistoryExportsRoundTrip() throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }

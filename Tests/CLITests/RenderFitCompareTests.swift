@@ -147,6 +147,41 @@ import Testing
         for (name, bytes) in digests[0] { #expect(digests[1][name] == bytes, "\(name)") }
     }
 
+    /// Shards of a comparison with log-spaced frames, merged with a held APNG, give the bytes of
+    /// the run on one machine: the frame plan and the run list are computed the same way.
+    @Test func aShardedComparisonMergesToTheSameBytes() throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let run = [
+            "--compare", "learning-rate=0.1,0.5", "--frames", "log", "--iterations", "300", "--width", "160",
+            "--height", "120", "--quiet",
+        ]
+        let sharded = temporary.path("sharded")
+        for part in ["1/3", "2/3", "3/3"] {
+            let result = try ProcessRunner.run("render-fit", ["--out", sharded, "--shard", part] + run)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        let hold = ["--hold-last", "2", "--pause-start", "0.5"]
+        let merged = try ProcessRunner.run(
+            "render-fit",
+            ["merge", "--out", sharded, "--animation", temporary.path("sharded.png"), "--quiet"] + hold)
+        #expect(merged.status == 0, "\(merged.standardError)")
+        let direct = temporary.path("direct")
+        let one = try ProcessRunner.run(
+            "render-fit", ["--out", direct, "--animation", temporary.path("direct.png")] + run + hold)
+        #expect(one.status == 0, "\(one.standardError)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: direct).sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sharded).sorted() == names)
+        #expect(names.contains("history-2.csv") && !names.contains("history.csv"))
+        for name in names {
+            let a = try Data(contentsOf: URL(fileURLWithPath: sharded + "/" + name))
+            #expect(a == (try Data(contentsOf: URL(fileURLWithPath: direct + "/" + name))), "\(name)")
+        }
+        #expect(
+            try Data(contentsOf: temporary.url.appendingPathComponent("sharded.png"))
+                == Data(contentsOf: temporary.url.appendingPathComponent("direct.png")))
+    }
+
     struct BadInput: Sendable, CustomTestStringConvertible {
         let arguments: [String]
         let mentions: [String]

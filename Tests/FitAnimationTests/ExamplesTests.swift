@@ -34,8 +34,14 @@ import Testing
                 try FileManager.default.attributesOfItem(atPath: out + "/" + animation)[.size] as? Int ?? 0
             #expect(size > 1000 && size < 400_000, "animation.mp4 is \(size) bytes")
             #expect(!FileManager.default.fileExists(atPath: out + "/frames/animation.png"))
+            // The last frame is held 2 s: 21 frames at 25 fps play 0.84 s, then the hold.
+            let duration = try #require(try Self.ffprobeDuration(out + "/" + animation))
+            #expect(abs(duration - 2.84) < 0.1, "animation.mp4 lasts \(duration) s")
         } else {
             try expectAnimation(at: out + "/" + animation, frames: 21, width: 640, height: 480)
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out + "/" + animation)))
+            let last = try #require(try APNGReader.frames(of: bytes).last)
+            #expect(abs(last.delaySeconds - 2.04) < 0.001, "the last frame stays \(last.delaySeconds) s")
         }
 
         let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
@@ -86,6 +92,21 @@ import Testing
             let path = String(line.dropFirst(6).split(separator: " ")[0])
             #expect(FileManager.default.fileExists(atPath: path), "\(path) was announced but is missing")
         }
+    }
+
+    /// A video's duration in seconds according to ffprobe.
+    static func ffprobeDuration(_ path: String) throws -> Double? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path,
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     @Test func articleRerunsIntoItsOwnFolderButLeavesAForeignIndexAlone() throws {
