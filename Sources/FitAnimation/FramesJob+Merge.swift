@@ -24,8 +24,7 @@ extension FramesJob {
             throw AnimationError.rendering("merge writes into a folder; give one")
         }
         InterruptCleanup.shared.install()
-        let history = historyBytes
-        guard ShardManifest.Digest(of: history) == shards.history, shards.frameCount == scene.frameCount
+        guard ShardManifest.Digest(of: historyBytes) == shards.history, shards.frameCount == scene.frameCount
         else {
             throw ShardError.otherHistory(
                 path: shards.members[0].path, reference: "the run trained again from its arguments")
@@ -74,11 +73,7 @@ extension FramesJob {
                 inFolder: ResolvedPath.parent(of: animation.path), of: [ResolvedPath.name(of: animation.path)]
             )
         }
-        output.removeLeftoverTemporaries(of: previouslyOwned.union(planned).union([output.manifestName]))
-        try writeManifest(complete: false, files: Array(previouslyOwned.union(planned)).sorted())
-        for (name, runHistory) in historyFiles {
-            try OutputFile.write(runHistory.csvText(), toPath: output.filePath(name))
-        }
+        try beginWriting(output, previouslyOwned: previouslyOwned, planned: planned)
 
         var summary = MergeSummary(shards: shards.members.count, frames: scene.frameCount)
         for member in shards.members where member.folder.resolvedPath != output.resolvedPath {
@@ -93,16 +88,7 @@ extension FramesJob {
         }
         if let animation { try writeAnimation(animation, from: output, naming: naming) }
 
-        let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
-        summary.removedStale =
-            stale.filter {
-                FrameNaming.isFrameName($0) && FileKind(atPath: output.filePath($0)).exists
-            }.count
-        try output.removeStale(previouslyOwned: stale, produced: [])
-        let keptOwned = previouslyOwned.subtracting(stale).filter {
-            FileKind(atPath: output.filePath($0)).exists
-        }
-        try writeManifest(complete: true, files: Array(keptOwned.union(planned)).sorted())
+        summary.removedStale = try finishWriting(output, previouslyOwned: previouslyOwned, planned: planned)
         // manifest.json owns the frames now; the shard manifests beside it are spent.
         for member in inOutput where FileKind(atPath: member.path) == .regular {
             if unlink(member.path) != 0, errno != ENOENT {
@@ -120,7 +106,7 @@ extension FramesJob {
     > {
         let planned = plannedFiles
         let owned = try output.checkOwnership(of: planned, alsoOwned: shardOwned)
-        try output.checkRemovable(owned.subtracting(planned).filter(FrameNaming.isFrameName))
+        try output.checkRemovable(staleFrames(previouslyOwned: owned, planned: planned))
         return owned
     }
 
@@ -132,7 +118,7 @@ extension FramesJob {
     {
         let size = scene.pixelSize
         let sink = try animation.makeSink(
-            width: size.width, height: size.height, frameCount: scene.frameCount, timing: timing)
+            width: size.width, height: size.height, frameCount: frameCount, timing: timing)
         do {
             for index in 0..<scene.frameCount {
                 let path = output.filePath(naming.name(index))

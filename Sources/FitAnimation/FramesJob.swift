@@ -140,13 +140,7 @@ public struct FramesJob: Sendable {
                 inFolder: ResolvedPath.parent(of: animation.path), of: [ResolvedPath.name(of: animation.path)]
             )
         }
-        if let output {
-            output.removeLeftoverTemporaries(of: previouslyOwned.union(planned).union([output.manifestName]))
-            try writeManifest(complete: false, files: Array(previouslyOwned.union(planned)).sorted())
-            for (name, history) in historyFiles {
-                try OutputFile.write(history.csvText(), toPath: output.filePath(name))
-            }
-        }
+        if let output { try beginWriting(output, previouslyOwned: previouslyOwned, planned: planned) }
 
         let pipeline = try FramePipeline(source: scene, jobs: jobs, quiet: quiet)
         let size = pipeline.pixelSize
@@ -159,20 +153,39 @@ public struct FramesJob: Sendable {
         }
         let seconds = try pipeline.run(into: sinks)
 
-        var removed = 0
-        if let output {
-            // Frames of an earlier run that this one does not produce go (200 iterations then
-            // 50 leaves 51 frames). Other files it wrote (an animation) stay, and stay owned.
-            let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
-            removed =
-                stale.filter { FrameNaming.isFrameName($0) && FileKind(atPath: output.filePath($0)).exists }
-                .count
-            try output.removeStale(previouslyOwned: stale, produced: [])
-            let keptOwned = previouslyOwned.subtracting(stale).filter {
-                FileKind(atPath: output.filePath($0)).exists
-            }
-            try writeManifest(complete: true, files: Array(keptOwned.union(planned)).sorted())
-        }
+        let removed =
+            try output.map { try finishWriting($0, previouslyOwned: previouslyOwned, planned: planned) } ?? 0
         return Summary(frames: frameCount, seconds: seconds, removedStale: removed)
+    }
+
+    /// The first writes into the output folder, once every check passed under the lock:
+    /// leftovers of a killed run removed, the manifest marked incomplete (listing every file
+    /// the run may write), the histories. Shared by a run and a merge.
+    func beginWriting(_ output: OutputDirectory, previouslyOwned: Set<String>, planned: [String]) throws {
+        output.removeLeftoverTemporaries(of: previouslyOwned.union(planned).union([output.manifestName]))
+        try writeManifest(complete: false, files: Array(previouslyOwned.union(planned)).sorted())
+        for (name, history) in historyFiles {
+            try OutputFile.write(history.csvText(), toPath: output.filePath(name))
+        }
+    }
+
+    /// The last writes, once the frames are there: frames and histories of an earlier run
+    /// that this one does not produce are removed (200 iterations then 50 leaves 51 frames;
+    /// other files it wrote, an animation, stay owned), then the complete manifest. Returns
+    /// the number of frames removed.
+    func finishWriting(_ output: OutputDirectory, previouslyOwned: Set<String>, planned: [String]) throws
+        -> Int
+    {
+        let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
+        let removed = stale.filter {
+            FrameNaming.isFrameName($0) && FileKind(atPath: output.filePath($0)).exists
+        }
+        .count
+        try output.removeStale(previouslyOwned: stale, produced: [])
+        let keptOwned = previouslyOwned.subtracting(stale).filter {
+            FileKind(atPath: output.filePath($0)).exists
+        }
+        try writeManifest(complete: true, files: Array(keptOwned.union(planned)).sorted())
+        return removed
     }
 }

@@ -73,6 +73,11 @@ struct RenderFit: ParsableCommand {
             ("--pause-start", frames.pauseStart != nil), ("--hold-last", frames.holdLast != nil),
         ]
         where given && output.animation == nil {
+            if output.shard != nil {
+                throw ValidationError(
+                    "\(flag) times the animation, which `render-fit merge` writes: give it to the merge with --animation FILE"
+                )
+            }
             throw ValidationError("\(flag) times the animation; give --animation FILE")
         }
     }

@@ -85,6 +85,9 @@ import Testing
     static let frameOptions: [[String]] = [
         ["--iterations", "30", "--residuals"],
         ["--iterations", "20", "--panels", "fit,loss,landscape"],
+        ["--iterations", "60", "--every", "7"],
+        ["--iterations", "400", "--frames", "log", "--max-frames", "20"],
+        ["--iterations", "25", "--panels", "fit,landscape", "--compare", "optimizer=gd,momentum,adam"],
     ]
 
     @Test(arguments: frameOptions)
@@ -110,6 +113,39 @@ import Testing
         let again = try Self.merge(out, folders)
         #expect(again.status == 0, "\(again.standardError)")
         #expect(try Self.contents(out) == files)
+    }
+
+    /// --pause-start and --hold-last time the animation, which the merge writes: given to the
+    /// merge, the APNG is a single run's; given to a shard, a usage error says where they go.
+    @Test func animationTimingGoesToTheMerge() throws {
+        let dir = try TemporaryDirectory("shards")
+        defer { dir.remove() }
+        let timing = ["--pause-start", "0.5", "--hold-last", "1"]
+        let single = try ProcessRunner.run(
+            "render-fit",
+            [
+                "--out", dir.path("single"), "--animation", dir.path("single.png"), "--quiet", "--iterations",
+                "12",
+            ] + timing)
+        #expect(single.status == 0, "\(single.standardError)")
+        let refused = try Self.shard(dir.path("refused"), "1/3", ["--iterations", "12", "--hold-last", "1"])
+        #expect(refused.status == 64)
+        #expect(refused.standardError.contains("give it to the merge"))
+        let folders = try Self.threeShards(dir, ["--iterations", "12"])
+        let merged = try ProcessRunner.run(
+            "render-fit",
+            ["merge", "--out", dir.path("merged"), "--animation", dir.path("merged.png")] + timing + folders)
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: dir.path("merged.png")))
+                == Data(contentsOf: URL(fileURLWithPath: dir.path("single.png"))))
+        let bad = try ProcessRunner.run(
+            "render-fit",
+            ["merge", "--out", dir.path("bad"), "--animation", dir.path("bad.png"), "--hold-last", "-1"]
+                + folders)
+        #expect(bad.status == 64, "\(bad.standardError)")
+        #expect(bad.standardError.contains("--hold-last"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("bad")))
     }
 
     /// ffmpeg gets the merged frames' pixels: the GIF is the one a single run writes.
