@@ -32,16 +32,10 @@ public struct FitPanel: FramePanel {
                 color: scene.runs.count > 1 ? TrainingScene.comparedPointColor : TrainingScene.pointColor,
                 label: scene.text.dataLabel
             )
-            if scene.runs.count > 1 {
-                // Legend keys only (no points): the legend is static, the curves dynamic.
-                for run in scene.runs {
-                    try axes.plot(x: [], y: [], color: run.color, label: run.label ?? "")
-                }
-                axes.legendLocation = .best
-            }
         } catch {
             throw .rendering(error.description)
         }
+        try scene.addRunLegend(to: &axes, in: .fit)
     }
 
     /// The residuals' z-order: above the grid, under the points (``ZOrder/scatter``).

@@ -37,6 +37,7 @@ public struct LandscapePanel: FramePanel {
                 throw .rendering(error.description)
             }
         }
+        try scene.addRunLegend(to: &axes, in: .landscape)
     }
 
     /// Each run's path up to frame `index`, its current point and its next step.

@@ -41,10 +41,12 @@ public struct LossPanel: FramePanel {
         } catch {
             throw .rendering(error.description)
         }
-        // Runs are named by the fit panel's legend; this one only tells the mini-batch loss apart.
+        // Compared runs are named by the fit panel's legend, or by this one without a fit panel;
+        // a single run's legend only tells the mini-batch loss apart.
         if scene.runs.count == 1 && view.curves.contains(where: { !$0.batchLoss.isEmpty }) {
             axes.legendLocation = .upperRight
         }
+        try scene.addRunLegend(to: &axes, in: .loss)
     }
 
     /// The curve up to frame `index`'s iteration, strong, and the current point.

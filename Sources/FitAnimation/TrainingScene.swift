@@ -148,6 +148,27 @@ public struct TrainingScene: Sendable {
     }
 
     /// The panel of `kind` (a view of this scene: it adds that panel's marks).
+    /// The panel that names compared runs in a legend: the fit panel when the frame has one,
+    /// else the first panel, so that a `--panels loss` or `--panels landscape` comparison
+    /// still says which colour is which run. Nil for a single run.
+    public var runLegendPanel: PanelKind? {
+        guard runs.count > 1 else { return nil }
+        let panels = settings.image.panels
+        return panels.contains(.fit) ? .fit : panels.first
+    }
+
+    /// Adds a legend key per compared run to `axes` (keys only, no data: the legend is static,
+    /// the curves dynamic) when `kind` is the ``runLegendPanel``.
+    func addRunLegend(to axes: inout Axes, in kind: PanelKind) throws(AnimationError) {
+        guard runLegendPanel == kind else { return }
+        do {
+            for run in runs { try axes.plot(x: [], y: [], color: run.color, label: run.label ?? "") }
+        } catch {
+            throw .rendering(error.description)
+        }
+        axes.legendLocation = .best
+    }
+
     public func panel(_ kind: PanelKind) -> any FramePanel {
         switch kind {
         case .fit: FitPanel(scene: self)

@@ -83,6 +83,28 @@ import Testing
         }
     }
 
+    /// Without a fit panel the first panel names the runs, so a `--panels loss` or
+    /// `--panels landscape,loss` comparison still says which colour is which run; with one,
+    /// only the fit panel does.
+    @Test(arguments: [
+        ([PanelKind.loss], 0), ([.landscape, .loss], 0), ([.loss, .fit], 1), ([.fit, .loss, .landscape], 0),
+    ])
+    func theRunsLegendIsOnTheFitPanelOrElseTheFirst(panels: [PanelKind], legendColumn: Int) throws {
+        let scene = try Self.race(panels: panels)
+        let figure = try scene.staticFigure()
+        for (column, axes) in figure.axes.enumerated() {
+            let labels = axes.marks.compactMap(\.label).filter {
+                Self.optimizers.map(\.rawValue).contains($0)
+            }
+            if column == legendColumn {
+                #expect(axes.legendLocation == .best)
+                #expect(labels == Self.optimizers.map(\.rawValue))
+            } else {
+                #expect(labels.isEmpty, "panel \(panels[column]) repeats the runs' legend")
+            }
+        }
+    }
+
     /// A diverging run stops early; the race goes on with it frozen on its last state.
     @Test func aRunThatDivergesStaysOnItsLastState() throws {
         let scene = try Self.race([.gd, .momentum], learningRate: 1.05)
