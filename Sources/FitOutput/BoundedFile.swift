@@ -52,21 +52,11 @@ public enum BoundedFile {
         let size = Int(info.st_size)
         guard size <= limit else { throw .tooLarge(bytes: size, limit: limit) }
         var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        let failure: Int32? = bytes.withUnsafeMutableBytes { buffer -> Int32? in
-            guard let base = buffer.baseAddress else { return nil }
-            while filled < size {
-                let n = systemRead(fd, base + filled, size - filled)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if n == 0 { break }
-                filled += n
-            }
-            return nil
+        let filled: Int
+        switch bytes.withUnsafeMutableBytes({ readUpTo(fd, $0) }) {
+        case .success(let count): filled = count
+        case .failure(let failure): throw .unreadable(failure.reason)
         }
-        if let failure { throw .unreadable(String(cString: strerror(failure))) }
         if filled < size { bytes.removeLast(size - filled) }
         return bytes
     }

@@ -40,21 +40,11 @@ public enum OwnershipList {
         }
         // Read at most the limit, whatever the file grows to meanwhile.
         var data = Data(count: size)
-        var filled = 0
-        let failure: Int32? = data.withUnsafeMutableBytes { buffer -> Int32? in
-            guard let base = buffer.baseAddress else { return nil }
-            while filled < size {
-                let n = systemRead(fd, base + filled, size - filled)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                if n == 0 { break }
-                filled += n
-            }
-            return nil
+        let filled: Int
+        switch data.withUnsafeMutableBytes({ readUpTo(fd, $0) }) {
+        case .success(let count): filled = count
+        case .failure(let failure): throw .unreadableManifest(path: path, reason: failure.reason)
         }
-        if let failure { throw .unreadableManifest(path: path, reason: String(cString: strerror(failure))) }
         data.count = filled
         struct Ownership: Decodable {
             var tool: String

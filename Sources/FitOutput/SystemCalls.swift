@@ -24,6 +24,32 @@ package func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count:
     #endif
 }
 
+/// Reads from `fd` into `buffer` until it is full or the file ends, retrying partial reads and
+/// `EINTR`: a file that shrank meanwhile gives fewer bytes, one that grew never more. Returns
+/// the number of bytes read, or the `errno` of the read that failed.
+package func readUpTo(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Result<Int, ReadFailure> {
+    guard let base = buffer.baseAddress else { return .success(0) }
+    var filled = 0
+    while filled < buffer.count {
+        let n = systemRead(fd, base + filled, buffer.count - filled)
+        if n < 0 {
+            if errno == EINTR { continue }
+            return .failure(ReadFailure(code: errno))
+        }
+        if n == 0 { break }
+        filled += n
+    }
+    return .success(filled)
+}
+
+/// The `errno` of a failed `read(2)`, as an error.
+package struct ReadFailure: Error {
+    /// The C library's error number.
+    package let code: Int32
+    /// What the C library says of it.
+    package var reason: String { String(cString: strerror(code)) }
+}
+
 /// Writes all of `bytes` to `fd`, retrying partial writes and `EINTR`. Returns nil on
 /// success, or the `errno` of the write that failed.
 package func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
