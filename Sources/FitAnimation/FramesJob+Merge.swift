@@ -55,7 +55,7 @@ extension FramesJob {
         defer { withExtendedLifetime(locks) {} }
         // Under the shard folders' locks: the shards are what was checked and their frames are
         // intact; only then is the output folder created.
-        guard try ShardSet.load(folders: shards.folders) == shards else {
+        guard try shards.isUnchangedOnDisk() else {
             throw ShardError.beingWritten(
                 folder: shards.folders.joined(separator: ", "),
                 reason: "a shard changed while the merge started; run the merge again; nothing was written")

