@@ -32,14 +32,8 @@ extension FramesJob {
     var runEntries: [RunManifest.Run]? {
         guard isComparison else { return nil }
         return scene.runs.enumerated().map { r, run in
-            let color = run.color
-            let hex = [color.red, color.green, color.blue].map { component in
-                let byte = Int((component * 255).rounded())
-                return String(byte, radix: 16).count == 1
-                    ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
-            }
-            return RunManifest.Run(
-                label: framePlan.runs[r].label ?? "", color: "#" + hex.joined(),
+            RunManifest.Run(
+                label: framePlan.runs[r].label ?? "", color: run.color.hexString(),
                 history: RunComparison.historyName(ofRun: r),
                 divergedAtIteration: run.history.divergence?.iteration,
                 settings: framePlan.runs[r].settings)
@@ -93,12 +87,7 @@ extension FramesJob {
             json.key("complete")
             json.value(m.complete)
             json.key("dataLimits")
-            json.beginObject()
-            json.key("x")
-            json.value(m.dataLimits.x)
-            json.key("y")
-            json.value(m.dataLimits.y)
-            json.endObject()
+            Self.write(m.dataLimits, to: json)
             if let diverged = m.divergedAtIteration {
                 json.key("divergedAtIteration")
                 json.value(diverged)
@@ -162,25 +151,11 @@ extension FramesJob {
             for panel in m.panels ?? [] {
                 json.beginObject()
                 json.key("dataLimits")
-                json.beginObject()
-                json.key("x")
-                json.value(panel.dataLimits.x)
-                json.key("y")
-                json.value(panel.dataLimits.y)
-                json.endObject()
+                Self.write(panel.dataLimits, to: json)
                 json.key("name")
                 json.value(panel.name)
                 json.key("plotArea")
-                json.beginObject()
-                for (name, value) in [
-                    ("height", panel.plotArea.height), ("width", panel.plotArea.width),
-                    ("x", panel.plotArea.x),
-                    ("y", panel.plotArea.y),
-                ] {
-                    json.key(name)
-                    json.value(value)
-                }
-                json.endObject()
+                Self.write(panel.plotArea, to: json)
                 json.key("xScale")
                 json.value(panel.xScale)
                 json.key("yScale")
@@ -191,15 +166,7 @@ extension FramesJob {
             json.key("pauseStart")
             json.value(m.pauseStart)
             json.key("plotArea")
-            json.beginObject()
-            for (name, value) in [
-                ("height", m.plotArea.height), ("width", m.plotArea.width), ("x", m.plotArea.x),
-                ("y", m.plotArea.y),
-            ] {
-                json.key(name)
-                json.value(value)
-            }
-            json.endObject()
+            Self.write(m.plotArea, to: json)
             if let runs = m.runs {
                 json.key("runs")
                 json.beginArray()
@@ -236,6 +203,28 @@ extension FramesJob {
                 path: output.manifestPath, reason: String(cString: strerror(failure)))
         }
         try file.commit()
+    }
+
+    /// Data limits as `RunManifest.DataLimits` encodes them (keys sorted): the run's and each
+    /// panel's.
+    private static func write(_ limits: RunManifest.DataLimits, to json: StreamingJSONWriter) {
+        json.beginObject()
+        json.key("x")
+        json.value(limits.x)
+        json.key("y")
+        json.value(limits.y)
+        json.endObject()
+    }
+
+    /// A pixel rectangle as `RunManifest.PixelRect` encodes it (keys sorted): the run's plot
+    /// area and each panel's.
+    private static func write(_ rect: RunManifest.PixelRect, to json: StreamingJSONWriter) {
+        json.beginObject()
+        for (name, value) in [("height", rect.height), ("width", rect.width), ("x", rect.x), ("y", rect.y)] {
+            json.key(name)
+            json.value(value)
+        }
+        json.endObject()
     }
 
     private static func write(_ settings: RenderSettings, to json: StreamingJSONWriter) {

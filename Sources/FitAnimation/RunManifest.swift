@@ -109,7 +109,6 @@ public struct RunManifest: Codable, Equatable, Sendable {
         }
     }
 
-    /// The tool that wrote the folder.
     /// One panel of the frames: where its plot area is and what data it shows, so that a frame
     /// can be checked against the numbers (a data point (x, y) is drawn at
     /// `plotArea.x + f(x)·plotArea.width`, `plotArea.y + (1 − f(y))·plotArea.height`, f the
@@ -137,6 +136,7 @@ public struct RunManifest: Codable, Equatable, Sendable {
         }
     }
 
+    /// The tool that wrote the folder.
     public var tool: String = "render-fit"
     /// The tool's version (``RenderFitVersion/current``).
     public var version: String

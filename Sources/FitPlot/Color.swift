@@ -26,6 +26,16 @@ public struct Color: Hashable, Sendable {
             alpha: alpha)
     }
 
+    /// `#rrggbb` in lower case, or `#rrggbbaa` with `includingAlpha`: each component clamped to
+    /// 0…1 and rounded to a byte (the inverse of ``init(hex:alpha:)``).
+    public func hexString(includingAlpha: Bool = false) -> String {
+        func byte(_ v: Double) -> String {
+            let hex = String(Int((min(1, max(0, v)) * 255).rounded()), radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
+        }
+        return "#" + byte(red) + byte(green) + byte(blue) + (includingAlpha ? byte(alpha) : "")
+    }
+
     /// The same colour with another alpha.
     public func withAlpha(_ alpha: Double) -> Color {
         Color(red: red, green: green, blue: blue, alpha: alpha)

@@ -86,14 +86,7 @@ public final class RecordingRenderer: Renderer {
 
     static func rect(_ r: Rect) -> String { "[\(n(r.x)),\(n(r.y)) \(n(r.width))x\(n(r.height))]" }
 
-    static func color(_ c: Color) -> String {
-        func byte(_ v: Double) -> String {
-            let b = Int((min(1, max(0, v)) * 255).rounded())
-            let hex = String(b, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }
-        return "#" + byte(c.red) + byte(c.green) + byte(c.blue) + byte(c.alpha)
-    }
+    static func color(_ c: Color) -> String { c.hexString(includingAlpha: true) }
 
     static func path(_ path: Path) -> String {
         path.elements.map { element -> String in
