@@ -11,22 +11,6 @@ import Testing
         }
     }
 
-    /// Frame count of a video or GIF according to ffprobe.
-    static func ffprobeFrameCount(_ path: String) throws -> Int? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries",
-            "stream=nb_read_frames", "-of", "csv=p=0", path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-
     static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
@@ -181,7 +165,7 @@ import Testing
                 out + "/fit." + container, "--quiet",
             ])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(try Self.ffprobeFrameCount(out + "/fit." + container) == 10)
+        #expect(try FFprobe.frameCount(out + "/fit." + container) == 10)
 
         // The script assembles the same frames from the folder and its manifest.
         let script = Self.packageRoot.appendingPathComponent("Scripts/assemble-animation.sh").path
@@ -192,7 +176,7 @@ import Testing
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(try Self.ffprobeFrameCount(temporary.path("assembled." + container)) == 10)
+        #expect(try FFprobe.frameCount(temporary.path("assembled." + container)) == 10)
     }
 
     @Test func userDataWorksForEveryOutput() throws {

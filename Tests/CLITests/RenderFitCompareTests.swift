@@ -182,11 +182,7 @@ import Testing
                 == Data(contentsOf: temporary.url.appendingPathComponent("direct.png")))
     }
 
-    struct BadInput: Sendable, CustomTestStringConvertible {
-        let arguments: [String]
-        let mentions: [String]
-        var testDescription: String { arguments.joined(separator: " ") }
-    }
+    typealias BadInput = RenderFitUsageErrorTests.BadInput
 
     static let badInputs: [BadInput] = [
         BadInput(
@@ -249,12 +245,7 @@ import Testing
             ["--out", temporary.path("out")]
             + input.arguments.map { $0.replacingOccurrences(of: "@", with: temporary.url.path) }
         let result = try ProcessRunner.run("render-fit", arguments)
-        #expect(result.status == 64, "\(result.standardError)")
-        #expect(result.errorLines.count == 1, "\(result.standardError)")
-        #expect(result.standardOutput.isEmpty)
-        for text in input.mentions {
-            #expect(result.standardError.contains(text), "\(result.standardError)")
-        }
+        RenderFitUsageErrorTests.expectUsageError(result, mentions: input.mentions)
         // No terminal escape from the command line reaches the terminal.
         #expect(!result.standardError.unicodeScalars.contains { $0.value == 0x1B })
         #expect(try temporary.contents().isEmpty)

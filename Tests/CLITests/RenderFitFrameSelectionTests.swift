@@ -17,21 +17,6 @@ import Testing
             }
     }
 
-    /// One ffprobe value of the first video stream, or of the format.
-    static func ffprobe(_ entry: String, _ path: String, count: Bool = false) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments =
-            ["ffprobe", "-v", "error"] + (count ? ["-count_frames"] : [])
-            + ["-select_streams", "v:0", "-show_entries", entry, "-of", "csv=p=0", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     @Test func everyNWritesNumberedFramesOfEveryNthIterationAndTheLast() throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
@@ -139,18 +124,14 @@ import Testing
         let result = try ProcessRunner.run(
             "render-fit", base + ["--animation", held, "--pause-start", "1", "--hold-last", "2.5"])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(try Self.ffprobe("stream=nb_read_frames", plain, count: true) == "10")
+        #expect(try FFprobe.value("stream=nb_read_frames", plain, count: true) == "10")
         // 10 frames + 10 (1 s at 10 fps) + 25 (2.5 s).
-        #expect(try Self.ffprobe("stream=nb_read_frames", held, count: true) == "45")
-        let duration = Double(try Self.ffprobe("format=duration", held)) ?? 0
+        #expect(try FFprobe.value("stream=nb_read_frames", held, count: true) == "45")
+        let duration = Double(try FFprobe.value("format=duration", held)) ?? 0
         #expect(abs(duration - 4.5) < 0.05, "duration \(duration)")
     }
 
-    struct BadInput: Sendable, CustomTestStringConvertible {
-        let arguments: [String]
-        let mentions: [String]
-        var testDescription: String { arguments.joined(separator: " ") }
-    }
+    typealias BadInput = RenderFitUsageErrorTests.BadInput
 
     static let badInputs: [BadInput] = [
         BadInput(arguments: ["--out", "@/out", "--every", "0"], mentions: ["--every 0", "1 to 1000000"]),
@@ -200,12 +181,7 @@ import Testing
         defer { temporary.remove() }
         let arguments = input.arguments.map { $0.replacingOccurrences(of: "@", with: temporary.url.path) }
         let result = try ProcessRunner.run("render-fit", arguments)
-        #expect(result.status == 64, "\(result.standardError)")
-        #expect(result.errorLines.count == 1, "\(result.standardError)")
-        #expect(result.standardOutput.isEmpty)
-        for text in input.mentions {
-            #expect(result.standardError.contains(text), "\(result.standardError)")
-        }
+        RenderFitUsageErrorTests.expectUsageError(result, mentions: input.mentions)
         #expect(try temporary.contents().isEmpty)
     }
 }

@@ -5,7 +5,8 @@ import Testing
 /// what is allowed, nothing on standard output, and nothing written.
 @Suite struct RenderFitUsageErrorTests {
     struct BadInput: Sendable, CustomTestStringConvertible {
-        /// Arguments after `--out <temporary>/out`; `@` stands for the temporary directory.
+        /// The arguments (this suite puts `--out <temporary>/out` before them; the frame
+        /// selection suite's give their own); `@` stands for the temporary directory.
         let arguments: [String]
         /// Text the one-line message must contain.
         let mentions: [String]
@@ -23,29 +24,45 @@ import Testing
         BadInput(arguments: ["--learning-rate", "inf"], mentions: ["inf", "finite"]),
         BadInput(arguments: ["--learning-rate", "fast"], mentions: ["'fast'", "above 0"]),
         BadInput(arguments: ["--init", "1"], mentions: ["'1'", "a1,a2"]),
-        BadInput(arguments: ["--model", "mlp:2", "--init", "1,2"], mentions: ["'1,2'", "exactly 7", "w1,w2,b1,b2,v1,v2,c"]),
+        BadInput(
+            arguments: ["--model", "mlp:2", "--init", "1,2"],
+            mentions: ["'1,2'", "exactly 7", "w1,w2,b1,b2,v1,v2,c"]),
         BadInput(arguments: ["--model", "poly:13"], mentions: ["'poly:13'", "poly:D with D from 1 to 12"]),
         BadInput(arguments: ["--model", "mlp:0"], mentions: ["'mlp:0'", "H from 1 to 64"]),
         BadInput(arguments: ["--model", "tree"], mentions: ["'tree'", "line, poly:D"]),
-        BadInput(arguments: ["--optimizer", "sgd"], mentions: ["'sgd'", "gd, momentum, nesterov, rmsprop or adam"]),
-        BadInput(arguments: ["--optimizer", "momentum", "--momentum", "1"], mentions: ["--momentum 1.0", "[0, 1)"]),
-        BadInput(arguments: ["--optimizer", "adam", "--beta2", "-0.1"], mentions: ["--beta2 -0.1", "[0, 1)"]),
-        BadInput(arguments: ["--optimizer", "adam", "--epsilon", "0"], mentions: ["--epsilon 0.0", "above 0"]),
+        BadInput(
+            arguments: ["--optimizer", "sgd"], mentions: ["'sgd'", "gd, momentum, nesterov, rmsprop or adam"]),
+        BadInput(
+            arguments: ["--optimizer", "momentum", "--momentum", "1"], mentions: ["--momentum 1.0", "[0, 1)"]),
+        BadInput(
+            arguments: ["--optimizer", "adam", "--beta2", "-0.1"], mentions: ["--beta2 -0.1", "[0, 1)"]),
+        BadInput(
+            arguments: ["--optimizer", "adam", "--epsilon", "0"], mentions: ["--epsilon 0.0", "above 0"]),
         BadInput(arguments: ["--optimizer", "rmsprop", "--rho", "nan"], mentions: ["--rho nan", "[0, 1)"]),
         BadInput(arguments: ["--beta1", "0.5"], mentions: ["--beta1", "--optimizer gd", "adam"]),
-        BadInput(arguments: ["--batch-size", "0"], mentions: ["--batch-size 0", "1 to the number of points"]),
+        BadInput(
+            arguments: ["--batch-size", "0"], mentions: ["--batch-size 0", "1 to the number of points"]),
         BadInput(arguments: ["--batch-size", "101"], mentions: ["--batch-size 101", "1 to 100"]),
-        BadInput(arguments: ["--data", "@/wide.csv", "--columns", "year,price", "--batch-size", "9"], mentions: ["batch size 9", "1 to 2"]),
+        BadInput(
+            arguments: ["--data", "@/wide.csv", "--columns", "year,price", "--batch-size", "9"],
+            mentions: ["batch size 9", "1 to 2"]),
         BadInput(arguments: ["--shuffle-seed", "3"], mentions: ["--shuffle-seed", "--batch-size"]),
         BadInput(arguments: ["--dataset", "cubic"], mentions: ["'cubic'", "line, quadratic or sine"]),
-        BadInput(arguments: ["--data", "@/bad.csv", "--dataset", "sine"], mentions: ["--dataset", "--data"]),
+        BadInput(
+            arguments: ["--data", "@/bad.csv", "--dataset", "sine"], mentions: ["--dataset", "--data"]),
         BadInput(arguments: ["--columns", "a,b"], mentions: ["--columns", "needs --data"]),
         BadInput(arguments: ["--data", "@/wide.csv"], mentions: ["3 fields separated by ';'", "--columns"]),
-        BadInput(arguments: ["--data", "@/wide.csv", "--columns", "year,cost"], mentions: ["'cost'", "'year', 'price', 'volume'"]),
-        BadInput(arguments: ["--data", "@/wide.csv", "--columns", "year"], mentions: ["'year'", "two columns"]),
-        BadInput(arguments: ["--data", "@/same-x.csv"], mentions: ["all 3 x values are equal", "undetermined"]),
+        BadInput(
+            arguments: ["--data", "@/wide.csv", "--columns", "year,cost"],
+            mentions: ["'cost'", "'year', 'price', 'volume'"]),
+        BadInput(
+            arguments: ["--data", "@/wide.csv", "--columns", "year"], mentions: ["'year'", "two columns"]),
+        BadInput(
+            arguments: ["--data", "@/same-x.csv"], mentions: ["all 3 x values are equal", "undetermined"]),
         BadInput(arguments: ["--data", "@/same-x.csv", "--standardize"], mentions: ["x values are equal"]),
-        BadInput(arguments: ["--model", "mlp:2", "--init-seed", "1", "--init", "1,2,3,4,5,6,7"], mentions: ["--init-seed", "--init"]),
+        BadInput(
+            arguments: ["--model", "mlp:2", "--init-seed", "1", "--init", "1,2,3,4,5,6,7"],
+            mentions: ["--init-seed", "--init"]),
         BadInput(arguments: ["--init", "1,2,3"], mentions: ["'1,2,3'", "a1,a2"]),
         BadInput(arguments: ["--init", "one,two"], mentions: ["'one,two'", "a1,a2"]),
         BadInput(arguments: ["--init", "1,inf"], mentions: ["'1,inf'", "finite"]),
@@ -62,7 +79,9 @@ import Testing
         BadInput(arguments: ["--panels", "fit,surface"], mentions: ["'surface'", "fit, loss, landscape"]),
         BadInput(arguments: ["--panels", "fit,loss,fit"], mentions: ["'fit' is given twice"]),
         BadInput(arguments: ["--panels", "fit,,loss"], mentions: ["'fit,,loss'", "empty name"]),
-        BadInput(arguments: ["--panels", "fit,loss,landscape", "--width", "6000"], mentions: ["18000 pixels wide", "--width is each panel's"]),
+        BadInput(
+            arguments: ["--panels", "fit,loss,landscape", "--width", "6000"],
+            mentions: ["18000 pixels wide", "--width is each panel's"]),
         BadInput(arguments: ["--history", "@/nowhere/h.csv"], mentions: ["nowhere", "does not exist"]),
         BadInput(arguments: ["--colour", "red"], mentions: ["--colour"]),
         BadInput(arguments: ["--width", "0"], mentions: ["--width 0", "16 to 16384"]),
@@ -97,7 +116,9 @@ import Testing
         try Data("x,y\n2,1\n2,3\n2,5\n".utf8).write(to: temporary.url.appendingPathComponent("same-x.csv"))
     }
 
-    private func expectUsageError(
+    /// Exit 64, one line on standard error starting `render-fit: ` and naming each of
+    /// `mentions`, nothing on standard output: what every usage error of every suite must give.
+    static func expectUsageError(
         _ result: ProcessResult, mentions: [String], sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(result.status == 64, "\(result.standardError)", sourceLocation: sourceLocation)
@@ -120,7 +141,7 @@ import Testing
             ["--out", temporary.path("out")]
             + input.arguments.map { $0.replacingOccurrences(of: "@", with: temporary.url.path) }
         let result = try ProcessRunner.run("render-fit", arguments)
-        expectUsageError(result, mentions: input.mentions)
+        Self.expectUsageError(result, mentions: input.mentions)
         #expect(try temporary.contents() == Self.fixtures)  // no "out" directory
     }
 
@@ -129,9 +150,9 @@ import Testing
         defer { temporary.remove() }
         try makeFixtures(in: temporary)
         let onFile = try ProcessRunner.run("render-fit", ["--out", temporary.path("plain-file")])
-        expectUsageError(onFile, mentions: ["plain-file", "existing file"])
+        Self.expectUsageError(onFile, mentions: ["plain-file", "existing file"])
         let insideFile = try ProcessRunner.run("render-fit", ["--out", temporary.path("plain-file/sub")])
-        expectUsageError(insideFile, mentions: ["plain-file", "file"])
+        Self.expectUsageError(insideFile, mentions: ["plain-file", "file"])
         #expect(try temporary.contents() == Self.fixtures)
         #expect(
             try String(contentsOfFile: temporary.path("plain-file"), encoding: .utf8) == "not a directory")
@@ -139,6 +160,6 @@ import Testing
 
     @Test func missingOutputOptionIsAUsageError() throws {
         let result = try ProcessRunner.run("render-fit", [])
-        expectUsageError(result, mentions: ["--out"])
+        Self.expectUsageError(result, mentions: ["--out"])
     }
 }
