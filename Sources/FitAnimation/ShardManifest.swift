@@ -72,6 +72,96 @@ public struct ShardManifest: Codable, Equatable, Sendable {
     /// The frames it covers.
     public var frameRange: Range<Int> { firstFrame..<max(firstFrame, endFrame) }
 
+    /// The memberwise initializer (the Codable one below replaces the synthesized one).
+    init(
+        tool: String = "render-fit", version: String, complete: Bool, shard: FrameShard, arguments: [String],
+        settings: RenderSettings, frameCount: Int, firstFrame: Int, endFrame: Int, history: Digest,
+        frames: [FrameFile], files: [String]
+    ) {
+        self.tool = tool
+        self.version = version
+        self.complete = complete
+        self.shard = shard
+        self.arguments = arguments
+        self.settings = settings
+        self.frameCount = frameCount
+        self.firstFrame = firstFrame
+        self.endFrame = endFrame
+        self.history = history
+        self.frames = frames
+        self.files = files
+    }
+
+    // MARK: The file's form
+
+    /// ``frames`` as the file holds them: two columns, sizes and CRC-32s, for the frames from
+    /// ``firstFrame`` on (each frame's index and name follow from its place). A merge decodes
+    /// every shard manifest before anything else; one JSON object per frame made that 38 ms
+    /// of a 10,000-frame merge, the columns take 8.
+    private struct FrameColumns: Codable {
+        var bytes: [Int]
+        var crc32: [UInt32]
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case tool, version, complete, shard, arguments, settings, frameCount, firstFrame, endFrame, history
+        case frames, files
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        tool = try c.decode(String.self, forKey: .tool)
+        version = try c.decode(String.self, forKey: .version)
+        complete = try c.decode(Bool.self, forKey: .complete)
+        shard = try c.decode(FrameShard.self, forKey: .shard)
+        arguments = try c.decode([String].self, forKey: .arguments)
+        settings = try c.decode(RenderSettings.self, forKey: .settings)
+        frameCount = try c.decode(Int.self, forKey: .frameCount)
+        firstFrame = try c.decode(Int.self, forKey: .firstFrame)
+        endFrame = try c.decode(Int.self, forKey: .endFrame)
+        history = try c.decode(Digest.self, forKey: .history)
+        files = try c.decode([String].self, forKey: .files)
+        let columns = try c.decode(FrameColumns.self, forKey: .frames)
+        // A file anyone could have edited: the frames must fit in the run, so that no index
+        // below overflows; how they compare with the shard's part is ShardSet's check.
+        guard columns.bytes.count == columns.crc32.count, frameCount >= 1, firstFrame >= 0,
+            columns.bytes.count <= frameCount, firstFrame <= frameCount - columns.bytes.count
+        else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .frames, in: c, debugDescription: "the frames do not fit in the run")
+        }
+        let naming = FrameNaming(lastIndex: frameCount - 1)
+        let first = firstFrame
+        frames = zip(columns.bytes, columns.crc32).enumerated().map { i, frame in
+            FrameFile(index: first + i, file: naming.name(first + i), bytes: frame.0, crc32: frame.1)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        let naming = FrameNaming(lastIndex: frameCount - 1)
+        for (i, frame) in frames.enumerated()
+        where frame.index != firstFrame + i || frame.file != naming.name(frame.index) {
+            throw EncodingError.invalidValue(
+                frame,
+                .init(
+                    codingPath: c.codingPath,
+                    debugDescription: "frames must follow each other from firstFrame"))
+        }
+        try c.encode(arguments, forKey: .arguments)
+        try c.encode(complete, forKey: .complete)
+        try c.encode(endFrame, forKey: .endFrame)
+        try c.encode(files, forKey: .files)
+        try c.encode(firstFrame, forKey: .firstFrame)
+        try c.encode(frameCount, forKey: .frameCount)
+        try c.encode(FrameColumns(bytes: frames.map(\.bytes), crc32: frames.map(\.crc32)), forKey: .frames)
+        try c.encode(history, forKey: .history)
+        try c.encode(settings, forKey: .settings)
+        try c.encode(shard, forKey: .shard)
+        try c.encode(tool, forKey: .tool)
+        try c.encode(version, forKey: .version)
+    }
+
     /// The manifest as JSON (sorted keys, pretty printed, final newline), as written.
     public func encoded() throws -> [UInt8] {
         let encoder = JSONEncoder()

@@ -305,6 +305,29 @@ import Testing
             nothingAt: out)
     }
 
+    /// The frames' columns of an edited manifest that cannot describe frames of the run (an
+    /// index past the run, a size without its CRC): refused as unreadable, never trusted.
+    @Test(arguments: ["past the run", "a size without its CRC", "more frames than the run"])
+    func framesThatDoNotFitTheRunAreRefused(edit: String) throws {
+        let dir = try TemporaryDirectory("shards")
+        defer { dir.remove() }
+        let folders = try Self.threeShards(dir)
+        try Self.edit(folders[1] + "/shard-2-of-3.json") { json in
+            var frames = json["frames"] as! [String: [Int]]
+            switch edit {
+            case "past the run": json["firstFrame"] = Int.max - 10
+            case "a size without its CRC": frames["crc32"]!.removeLast()
+            default: frames["bytes"]! += Array(repeating: 1, count: 200)
+            }
+            json["frames"] = frames
+        }
+        let out = dir.path("merged")
+        Self.expectRefused(
+            try Self.merge(out, folders),
+            mentioning: "shard-2-of-3.json' cannot be read (it is not a render-fit shard manifest)",
+            nothingAt: out)
+    }
+
     @Test func aChangedOrReplacedFrameIsNamed() throws {
         let dir = try TemporaryDirectory("shards")
         defer { dir.remove() }
