@@ -9,6 +9,11 @@
 #      (one run, --jobs SHARDS).
 #
 #   Scripts/bench-shards.sh [RUNS] [SHARDS]     (default: 5 runs, 2 shards: this machine's cores)
+#
+# SIZE=WxH renders frames of that size (default: render-fit's, 640×480); BENCH_DIR is where
+# the frames go (default: $TMPDIR or /tmp). Every timed command starts after the previous
+# outputs were deleted and `sync` returned, and the order of the three ways of rendering
+# 1,000 frames turns with each run, so that no variant pays for another's deletions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -16,61 +21,79 @@ shards=${2:-$(nproc)}
 bin=.build/release/render-fit
 [[ -x $bin ]] || swift build -c release --product render-fit
 parallel --version 2>/dev/null | grep -q "GNU parallel" || { echo "bench-shards.sh: needs GNU parallel (Scripts/setup.sh --with-parallel)" >&2; exit 69; }
-work=$(mktemp -d /tmp/render-fit-bench-shards.XXXXXX)
+size=()
+if [[ -n ${SIZE:-} ]]; then
+    [[ $SIZE =~ ^([0-9]+)x([0-9]+)$ ]] || { echo "bench-shards.sh: SIZE '$SIZE' is not WxH, e.g. 1920x1080" >&2; exit 64; }
+    size=(--width "${BASH_REMATCH[1]}" --height "${BASH_REMATCH[2]}")
+fi
+work=$(mktemp -d "${BENCH_DIR:-${TMPDIR:-/tmp}}/render-fit-bench-shards.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+settle() { rm -rf "$@"; sync; sleep 0.5; }
 
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $runs runs, $shards shards"
-: > "$work/one"; : > "$work/sharded"; : > "$work/sharded+merge"; : > "$work/shell"; : > "$work/parallel-alone"
-for run in $(seq "$runs"); do
-    rm -rf "$work/a" "$work/b" "$work/c"
-    t0=$(now)
-    "$bin" --out "$work/a" --iterations 999 --jobs "$shards" --quiet
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $runs runs, $shards shards, frames of ${SIZE:-640x480} in $work"
+: > "$work/one"; : > "$work/sharded"; : > "$work/merge"; : > "$work/shell"; : > "$work/parallel-alone"
+one() {
+    settle "$work/a"
+    local t0; t0=$(now)
+    "$bin" --out "$work/a" --iterations 999 --jobs "$shards" "${size[@]}" --quiet
+    echo "$(now) - $t0" | bc >> "$work/one"
+}
+by_parallel() {
+    settle "$work/b"
+    local t0 t1; t0=$(now)
+    parallel --will-cite --halt now,fail=1 "$bin" --out "$work/b" --iterations 999 --shard "{}/$shards" --jobs 1 "${size[@]}" --quiet ::: $(seq "$shards")
     t1=$(now)
-    parallel --will-cite --halt now,fail=1 "$bin" --out "$work/b" --iterations 999 --shard "{}/$shards" --jobs 1 --quiet ::: $(seq "$shards")
-    t2=$(now)
     "$bin" merge --out "$work/b" --quiet
-    t3=$(now)
-    # The same shards started by the shell, and GNU parallel starting nothing: its own cost.
-    for i in $(seq "$shards"); do "$bin" --out "$work/c" --iterations 999 --shard "$i/$shards" --jobs 1 --quiet & done
+    echo "$t1 - $t0" | bc >> "$work/sharded"
+    echo "$(now) - $t1" | bc >> "$work/merge"
+}
+by_shell() {
+    settle "$work/c"
+    local t0; t0=$(now)
+    for i in $(seq "$shards"); do "$bin" --out "$work/c" --iterations 999 --shard "$i/$shards" --jobs 1 "${size[@]}" --quiet & done
     wait
-    t4=$(now)
+    echo "$(now) - $t0" | bc >> "$work/shell"
+}
+variants=(one by_parallel by_shell)
+for run in $(seq "$runs"); do
+    for k in 0 1 2; do "${variants[$(( (run + k) % 3 ))]}"; done
+    # GNU parallel starting nothing: its own cost.
+    t0=$(now)
     parallel --will-cite true ::: $(seq "$shards")
-    t5=$(now)
-    echo "$t1 - $t0" | bc >> "$work/one"
-    echo "$t2 - $t1" | bc >> "$work/sharded"
-    echo "$t3 - $t1" | bc >> "$work/sharded+merge"
-    echo "$t4 - $t3" | bc >> "$work/shell"
-    echo "$t5 - $t4" | bc >> "$work/parallel-alone"
+    echo "$(now) - $t0" | bc >> "$work/parallel-alone"
     cmp -s "$work/a/manifest.json" "$work/b/manifest.json" || { echo "bench-shards.sh: merged manifest differs from one run's" >&2; exit 1; }
 done
-one=$(median < "$work/one"); sharded=$(median < "$work/sharded"); merged=$(median < "$work/sharded+merge")
+one=$(median < "$work/one"); sharded=$(median < "$work/sharded"); merge=$(median < "$work/merge")
 shell=$(median < "$work/shell"); alone=$(median < "$work/parallel-alone")
-printf '1,000 frames: one run --jobs %s %.2f s; %s shards --jobs 1 started by GNU parallel %.2f s (%.3fx), with the merge %.2f s (%.3fx); started by the shell %.2f s (%.3fx); GNU parallel starting %s `true`s %.2f s\n' \
-    "$shards" "$one" "$shards" "$sharded" "$(echo "$sharded / $one" | bc -l)" "$merged" "$(echo "$merged / $one" | bc -l)" \
+printf '1,000 frames: one run --jobs %s %.2f s; %s shards --jobs 1 started by GNU parallel %.2f s (%.3fx), then the merge %.2f s; started by the shell %.2f s (%.3fx); GNU parallel starting %s `true`s %.2f s\n' \
+    "$shards" "$one" "$shards" "$sharded" "$(echo "$sharded / $one" | bc -l)" "$merge" \
     "$shell" "$(echo "$shell / $one" | bc -l)" "$shards" "$alone"
+[[ ${SKIP_MERGE_BENCH:-} == 1 ]] && { echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
 
 # 10,000 frames: rendered once into shard folders and a shared folder, merged RUNS times.
 rm -rf "$work/a" "$work/b"
-parallel --will-cite "$bin" --out "$work/part-{}" --iterations 9999 --shard "{}/$shards" --jobs 1 --quiet ::: $(seq "$shards")
+parallel --will-cite "$bin" --out "$work/part-{}" --iterations 9999 --shard "{}/$shards" --jobs 1 "${size[@]}" --quiet ::: $(seq "$shards")
 : > "$work/render"; : > "$work/merge-linked"; : > "$work/merge-shared"
 for run in $(seq "$runs"); do
-    rm -rf "$work/full" "$work/merged" "$work/shared"
+    settle "$work/full"
     t0=$(now)
-    "$bin" --out "$work/full" --iterations 9999 --jobs "$shards" --quiet
+    "$bin" --out "$work/full" --iterations 9999 --jobs "$shards" "${size[@]}" --quiet
     t1=$(now)
+    echo "$t1 - $t0" | bc >> "$work/render"
+    settle "$work/merged"
+    t0=$(now)
     "$bin" merge --out "$work/merged" "$work"/part-* --quiet
-    t2=$(now)
+    echo "$(now) - $t0" | bc >> "$work/merge-linked"
     # The shared-folder case: frames already in place (the copy is not timed).
+    settle "$work/shared"
     mkdir "$work/shared"
     cp -l "$work"/part-*/* "$work/shared/"
-    t3=$(now)
+    sync
+    t0=$(now)
     "$bin" merge --out "$work/shared" --quiet
-    t4=$(now)
-    echo "$t1 - $t0" | bc >> "$work/render"
-    echo "$t2 - $t1" | bc >> "$work/merge-linked"
-    echo "$t4 - $t3" | bc >> "$work/merge-shared"
+    echo "$(now) - $t0" | bc >> "$work/merge-shared"
 done
 (cd "$work/full" && sha256sum frame_*.png history.csv manifest.json) > "$work/full.sha256"
 (cd "$work/merged" && sha256sum --quiet -c "$work/full.sha256") || { echo "bench-shards.sh: merged folder differs" >&2; exit 1; }

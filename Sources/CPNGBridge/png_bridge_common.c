@@ -31,14 +31,3 @@ void png_bridge_warning_fn(png_structp png, png_const_charp message) {
     (void)message;
 }
 
-uint32_t png_bridge_crc32(uint32_t crc, const uint8_t *bytes, size_t count) {
-    // zlib takes uInt lengths: feed large buffers in slices.
-    uLong c = crc;
-    while (count > 0) {
-        uInt n = count > 0x40000000u ? 0x40000000u : (uInt)count;
-        c = crc32(c, bytes, n);
-        bytes += n;
-        count -= n;
-    }
-    return (uint32_t)c;
-}

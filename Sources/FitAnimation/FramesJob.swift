@@ -177,14 +177,9 @@ public struct FramesJob: Sendable {
         -> Int
     {
         let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
-        let removed = stale.filter {
-            FrameNaming.isFrameName($0) && FileKind(atPath: output.filePath($0)).exists
-        }
-        .count
+        let removed = output.existing(stale.filter(FrameNaming.isFrameName)).count
         try output.removeStale(previouslyOwned: stale, produced: [])
-        let keptOwned = previouslyOwned.subtracting(stale).filter {
-            FileKind(atPath: output.filePath($0)).exists
-        }
+        let keptOwned = output.existing(previouslyOwned.subtracting(stale))
         try writeManifest(complete: true, files: Array(keptOwned.union(planned)).sorted())
         return removed
     }

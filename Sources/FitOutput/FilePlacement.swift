@@ -36,29 +36,26 @@ public enum FilePlacement {
         guard OutputFile.fitsFileSystem(destination) else {
             throw .nameTooLong(path: destination, limit: ResolvedPath.maximumNameLength)
         }
-        // Already the same file (a rerun of a merge): rename(2) between two links of one file
-        // does nothing and would leave the temporary behind, so there is nothing to do.
-        var sourceInfo = stat()
-        var destinationInfo = stat()
-        let destinationExists = lstat(destination, &destinationInfo) == 0
-        if destinationExists, lstat(source, &sourceInfo) == 0, sourceInfo.st_dev == destinationInfo.st_dev,
-            sourceInfo.st_ino == destinationInfo.st_ino
-        {
-            return .linked
-        }
-        // Nothing there: link(2) creates the name atomically, complete, and fails rather than
-        // replace anything that appears meanwhile (then the temporary-and-rename path below
-        // replaces it). One system call instead of two for a fresh folder.
-        if !destinationExists {
-            if link(source, destination) == 0 { return .linked }
-            switch errno {
-            case EEXIST: break
-            case EXDEV, EPERM, EMLINK, ENOTSUP, EOPNOTSUPP:
-                try copy(source, to: destination)
-                return .copied
-            default: break  // the path below reports it
+        // link(2) creates the name atomically, complete, and fails rather than replace anything
+        // already there: in a fresh folder (the usual merge) this one call is all it takes.
+        if link(source, destination) == 0 { return .linked }
+        switch errno {
+        case EEXIST:
+            // Already the same file (a rerun of a merge): rename(2) between two links of one
+            // file does nothing and would leave the temporary behind, so there is nothing to do.
+            var sourceInfo = stat()
+            var destinationInfo = stat()
+            if lstat(destination, &destinationInfo) == 0, lstat(source, &sourceInfo) == 0,
+                sourceInfo.st_dev == destinationInfo.st_dev, sourceInfo.st_ino == destinationInfo.st_ino
+            {
+                return .linked
             }
+        case EXDEV, EPERM, EMLINK, ENOTSUP, EOPNOTSUPP:
+            try copy(source, to: destination)
+            return .copied
+        default: break  // the path below reports it
         }
+        // Something else is there: replaced by the rename of a linked temporary.
         let folder = ResolvedPath.parent(of: destination)
         let name = ResolvedPath.name(of: destination)
         for _ in 0..<16 {

@@ -68,8 +68,9 @@ public struct OutputDirectory: Sendable {
         let owned = try previousManifestFiles()
         let mayReplace = owned.union(alsoOwned)
         var foreign: [String] = []
+        let listing = FolderListing(folder: path, nameCount: planned.count)
         for name in planned where name != manifestName {
-            let kind = FileKind(atPath: filePath(name))
+            let kind = listing.kind(of: name)
             switch kind {
             case .missing: continue
             case .regular, .symbolicLink: if !mayReplace.contains(name) { foreign.append(name) }
@@ -86,10 +87,17 @@ public struct OutputDirectory: Sendable {
     /// Refuses when one of `names` (files of an earlier run this one will delete) holds a
     /// directory, a FIFO or any non-file.
     public func checkRemovable(_ names: Set<String>) throws(OutputError) {
+        let listing = FolderListing(folder: path, nameCount: names.count)
         for name in names.sorted() where name != manifestName {
-            let kind = FileKind(atPath: filePath(name))
+            let kind = listing.kind(of: name)
             if kind == .directory || kind == .other { throw .notAFile(path: filePath(name), kind: kind) }
         }
+    }
+
+    /// Which of `names` (plain file names) exist in the folder, a dangling link included.
+    public func existing(_ names: Set<String>) -> Set<String> {
+        let listing = FolderListing(folder: path, nameCount: names.count)
+        return names.filter { listing.kind(of: $0).exists }
     }
 
     /// Creates the folder (and parents) if needed.
@@ -123,9 +131,11 @@ public struct OutputDirectory: Sendable {
     /// Deletes files the previous manifest listed and this run did not produce: regular files
     /// and symbolic links only (a link is removed, never followed); anything else stops.
     public func removeStale(previouslyOwned: Set<String>, produced: Set<String>) throws(OutputError) {
-        for name in previouslyOwned.subtracting(produced).sorted() where name != manifestName {
+        let names = previouslyOwned.subtracting(produced).sorted()
+        let listing = FolderListing(folder: path, nameCount: names.count)
+        for name in names where name != manifestName {
             let p = filePath(name)
-            let kind = FileKind(atPath: p)
+            let kind = listing.kind(of: name)
             switch kind {
             case .missing: continue
             case .regular, .symbolicLink:

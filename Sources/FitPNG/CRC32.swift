@@ -27,11 +27,15 @@ public enum CRC32 {
 }
 
 extension CRC32 {
-    /// The CRC of `bytes` computed by zlib (the same value as ``checksum(_:)``, several times
-    /// faster): for checking whole files, such as a shard's frames before a merge.
+    /// The CRC of `bytes`, the same value as ``checksum(_:)`` computed several times faster
+    /// (carry-less multiplication where the processor has it, zlib otherwise): for checking
+    /// whole files, such as a shard's frames before a merge.
     public static func fileChecksum(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBufferPointer { buffer in
-            png_bridge_crc32(0, buffer.baseAddress, buffer.count)
-        }
+        bytes.withUnsafeBytes { fileChecksum($0) }
+    }
+
+    /// ``fileChecksum(_:)-([UInt8])`` of bytes anywhere in memory, at any alignment.
+    package static func fileChecksum(_ buffer: UnsafeRawBufferPointer) -> UInt32 {
+        png_bridge_crc32(0, buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), buffer.count)
     }
 }

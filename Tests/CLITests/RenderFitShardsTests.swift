@@ -184,6 +184,39 @@ import Testing
         #expect(frames.count == 21)
     }
 
+    /// A merge run again into its own folder: the frames are already links of the shards'
+    /// files, so they stay as they are; the folder equals one run's and holds no temporary.
+    /// And a frame replaced by another file meanwhile is put back (it is the run's to own).
+    @Test func aMergeRunAgainLeavesTheSameFolder() throws {
+        let dir = try TemporaryDirectory("shards")
+        defer { dir.remove() }
+        let expected = try Self.singleRun(dir, ["--iterations", "20"])
+        let folders = try Self.threeShards(dir, ["--iterations", "20"])
+        let out = dir.path("merged")
+        for _ in 0..<2 {
+            let merged = try Self.merge(out, folders)
+            #expect(merged.status == 0, "\(merged.standardError)")
+            #expect(
+                merged.outputLines.first?.contains("(21 hard-linked)") == true, "\(merged.standardOutput)")
+        }
+        #expect(try Self.contents(out) == expected)
+        var inOutput = stat()
+        var inShard = stat()
+        #expect(
+            lstat(out + "/frame_0000.png", &inOutput) == 0
+                && lstat(folders[0] + "/frame_0000.png", &inShard) == 0)
+        #expect(inOutput.st_ino == inShard.st_ino, "frame_0000.png is no longer the shard's file")
+
+        // A run's own frame replaced by another file (the run owns the name; writing into it
+        // would change the shard's frame too, which the merge refuses): the merge links the
+        // shard's frame over it, and leaves no temporary behind.
+        #expect(unlink(out + "/frame_0003.png") == 0)
+        try Data("not a frame".utf8).write(to: URL(fileURLWithPath: out + "/frame_0003.png"))
+        let again = try Self.merge(out, folders)
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(try Self.contents(out) == expected)
+    }
+
     // MARK: Bad input: exit 73, one line naming the shard, nothing written
 
     static func expectRefused(_ result: ProcessResult, mentioning text: String, nothingAt out: String) {

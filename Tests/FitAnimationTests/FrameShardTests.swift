@@ -1,6 +1,7 @@
 import FitAnimation
 import FitOutput
 import FitPNG
+import FitTrainer
 import Foundation
 import Testing
 
@@ -90,12 +91,32 @@ import Testing
         }
     }
 
-    /// zlib's CRC-32 (used for whole files) is the PNG chunk CRC.
+    /// The fast CRC-32 used for whole files is the PNG chunk CRC (the table-driven one, an
+    /// independent implementation): at every length around its 16- and 64-byte steps and the
+    /// zlib tail, at every alignment, and on a large buffer.
     @Test func fileChecksumIsTheChunkCRC() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 15)
         let bytes = (0..<100_003).map { _ in UInt8.random(in: 0...255, using: &generator) }
         #expect(CRC32.fileChecksum(bytes) == CRC32.checksum(bytes))
         #expect(CRC32.fileChecksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.fileChecksum([]) == 0)
+        var mismatches: [String] = []
+        bytes.withUnsafeBytes { all in
+            for offset in 0..<16 {
+                for length in 0...600 {
+                    let part = UnsafeRawBufferPointer(rebasing: all[offset..<(offset + length)])
+                    if CRC32.fileChecksum(part) != CRC32.checksum(part) {
+                        mismatches.append("\(length) bytes at offset \(offset)")
+                    }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        // All ones and all zeros: the register's start and end inversions matter most there.
+        for byte: UInt8 in [0, 0xFF] {
+            let run = [UInt8](repeating: byte, count: 4_099)
+            #expect(CRC32.fileChecksum(run) == CRC32.checksum(run))
+        }
     }
 
     /// Shards of one run hold the folder's lock together; a full run (exclusive) cannot start

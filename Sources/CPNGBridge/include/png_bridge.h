@@ -187,8 +187,9 @@ png_bridge_status png_bridge_decoder_read_rgba(png_bridge_decoder *decoder, uint
 
 void png_bridge_decoder_destroy(png_bridge_decoder *decoder);
 
-/// zlib's `crc32` of `count` bytes continued from `crc` (0 to start): the PNG chunk CRC, at
-/// zlib's speed (several bytes per step), for checking whole files.
+/// The CRC-32 of `count` bytes continued from `crc` (0 to start), the same value as zlib's
+/// `crc32` (the PNG chunk CRC), for checking whole files: folded 64 bytes at a step with
+/// carry-less multiplication on x86-64 processors that have it, zlib's otherwise.
 uint32_t png_bridge_crc32(uint32_t crc, const uint8_t *bytes, size_t count);
 
 #ifdef __cplusplus
