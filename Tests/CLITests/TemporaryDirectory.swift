@@ -1,13 +1,14 @@
 import Foundation
 
 /// A fresh, empty directory under the system's temporary directory, removed by ``remove()``
-/// (call it in a `defer`). Each test gets its own, so tests can run in parallel.
+/// (call it in a `defer`). Each test gets its own, so tests can run in parallel. Its name,
+/// `cli-test-<label>-<UUID>`, starts with the prefix that Scripts/temp-leftovers.sh looks for.
 struct TemporaryDirectory {
     let url: URL
 
-    init(_ label: String = "cli-test") throws {
+    init(_ label: String = "folder") throws {
         url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
+            .appendingPathComponent("cli-test-\(label)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 

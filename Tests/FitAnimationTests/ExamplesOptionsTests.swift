@@ -34,8 +34,9 @@ import Testing
 
     @Test(arguments: refusals)
     func aBadSharedOptionIsRefusedWithRenderFitsMessageBeforeAnythingIsWritten(_ refusal: Refusal) throws {
-        let out = try Fixtures.temporaryFolder() + "/refused"
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = root + "/refused"
         let run = try ExampleProcess.run(refusal.example, ["--out", out, "--quick"] + refusal.arguments)
         #expect(run.status == 64)
         #expect(run.standardError.contains(refusal.message), "\(run.standardError)")

@@ -8,8 +8,9 @@ import Testing
 /// them because this test target depends on their targets), with their outputs checked.
 @Suite struct ExamplesTests {
     @Test func articleWritesEveryFigureTheFramesTheAnimationAndAnIndexThatOnlyLinksToThem() throws {
-        let out = try Fixtures.temporaryFolder() + "/article"
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = root + "/article"
         let run = try ExampleProcess.run("article", ["--out", out, "--quick"])
         try #require(run.status == 0, "\(run.standardError)")
 
@@ -127,8 +128,9 @@ import Testing
     }
 
     @Test func learningRatesWritesTheGridFigureAndAnAnimationOfAllRuns() throws {
-        let out = try Fixtures.temporaryFolder() + "/learning-rates"
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = root + "/learning-rates"
         let run = try ExampleProcess.run("learning-rates", ["--out", out, "--quick"])
         try #require(run.status == 0, "\(run.standardError)")
         // 1500 × 640: five columns of panels (see ComparisonFigure).
@@ -185,8 +187,9 @@ import Testing
     }
 
     @Test func yourDataFitsTheBundledCSVAndWritesFramesAndFigures() throws {
-        let out = try Fixtures.temporaryFolder() + "/your-data"
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = root + "/your-data"
         let run = try ExampleProcess.run("your-data", ["--out", out, "--quick"])
         try #require(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.hasPrefix("60 points from "))
@@ -203,8 +206,9 @@ import Testing
     /// The figures name their axes after the CSV's header (hours, grade), as the frames of
     /// `render-fit --data` do: the example's result figure is the one drawn with those names.
     @Test func yourDataFiguresTakeTheirAxisLabelsFromTheHeader() throws {
-        let out = try Fixtures.temporaryFolder() + "/your-data"
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = root + "/your-data"
         let run = try ExampleProcess.run("your-data", ["--out", out, "--quick"])
         try #require(run.status == 0, "\(run.standardError)")
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -250,8 +254,9 @@ import Testing
     }
 
     @Test func libraryWritesItsFigureAsPNGAndPDF() throws {
-        let out = try Fixtures.temporaryFolder() + "/library"
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = root + "/library"
         let run = try ExampleProcess.run("library", ["--out", out])
         try #require(run.status == 0, "\(run.standardError)")
         // 960 × 400 layout units at scale 2.

@@ -7,6 +7,7 @@ import Testing
     @Test(arguments: FigureFormat.allCases)
     func writesEveryFigure(format: FigureFormat) throws {
         let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let scene = try Fixtures.scene()
         let job = FiguresJob(
             figures: ArticleFigures(scene: scene, trueLine: (3, 2)), folder: folder, format: format)
@@ -25,6 +26,5 @@ import Testing
             }
         }
         #expect(FileManager.default.fileExists(atPath: folder + "/figures.json"))
-        print("FIGURES", folder)
     }
 }

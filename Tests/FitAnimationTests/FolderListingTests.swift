@@ -5,10 +5,9 @@ import Testing
 /// The output layer asks a folder listing instead of `lstat` when it checks many names; the
 /// answers must be `lstat`'s for every kind of entry, or the ownership rules change.
 @Suite struct FolderListingTests {
-    /// A folder holding one entry of every kind, among names that are missing.
-    private static func makeFolder() throws -> (path: String, names: [String]) {
-        let path = NSTemporaryDirectory() + "render-fit-listing-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    /// Fills the empty folder `path` with one entry of every kind; returns their names among
+    /// names that are missing.
+    private static func fill(_ path: String) throws -> [String] {
         try Data("x".utf8).write(to: URL(fileURLWithPath: path + "/file.png"))
         try FileManager.default.createDirectory(
             atPath: path + "/folder.png", withIntermediateDirectories: false)
@@ -30,13 +29,14 @@ import Testing
             "file.png", "folder.png", "dangling.png", "link.png", "fifo.png", "\u{FFFD}.png", "\u{FF}",
         ]
         let missing = (0..<40).map { "frame_\($0).png" } + ["\u{1}\u{FFFD}", ".", ".."]
-        return (path, present + missing)
+        return present + missing
     }
 
     @Test("a listing answers what lstat answers, for few and for many names")
     func sameAsLstat() throws {
-        let (path, names) = try Self.makeFolder()
+        let path = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: path) }
+        let names = try Self.fill(path)
         for count in [1, FolderListing.minimumNames, names.count] {
             let listing = FolderListing(folder: path, nameCount: count)
             for name in names {
@@ -52,12 +52,13 @@ import Testing
 
     @Test("a folder that does not exist holds nothing; one that is a file is asked name by name")
     func missingFolder() throws {
-        let path = NSTemporaryDirectory() + "render-fit-listing-" + UUID().uuidString
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = root + "/listing"
         let names = (0..<40).map { "frame_\($0).png" }
         let listing = FolderListing(folder: path, nameCount: names.count)
         #expect(names.allSatisfy { listing.kind(of: $0) == .missing })
         try Data("x".utf8).write(to: URL(fileURLWithPath: path))
-        defer { unlink(path) }
         let inFile = FolderListing(folder: path, nameCount: names.count)
         #expect(names.allSatisfy { inFile.kind(of: $0) == FileKind(atPath: path + "/" + $0) })
     }

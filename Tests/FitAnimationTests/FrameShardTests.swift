@@ -122,10 +122,7 @@ import Testing
     /// Shards of one run hold the folder's lock together; a full run (exclusive) cannot start
     /// while any of them writes, and the lock file goes with the last one.
     @Test func sharedLocksAdmitEachOtherButNotAnExclusiveHolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "lock-\(UUID().uuidString)"
-        ).path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // Another process stands for the shards (one process shares its own locks).
         let holder = Process()

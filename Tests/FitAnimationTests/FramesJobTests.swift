@@ -7,6 +7,7 @@ import Testing
 @Suite struct FramesJobTests {
     @Test func writesFramesHistoryAndManifest() throws {
         let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let scene = try Fixtures.scene()
         let job = FramesJob(
             scene: scene, output: OutputDirectory(path: folder), animation: nil, jobs: 2, quiet: true)

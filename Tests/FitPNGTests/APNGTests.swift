@@ -29,13 +29,19 @@ struct APNGTests {
         options: PNGEncoder.Options = .init()
     ) throws -> (unused: String, bytes: [UInt8], folder: String) {
         let folder = try TestSupport.temporaryFolder()
-        let collector = Collector()
-        let writer = try APNGWriter(
-            width: frames[0].width, height: frames[0].height, frameCount: frames.count,
-            delay: delay, loopCount: loops, encoder: options, sink: collector.sink)
-        for frame in frames { try writer.append(frame) }
-        try writer.finish()
-        return ("", collector.bytes, folder)
+        // The caller removes the folder it gets back; when writing fails it gets none.
+        do {
+            let collector = Collector()
+            let writer = try APNGWriter(
+                width: frames[0].width, height: frames[0].height, frameCount: frames.count,
+                delay: delay, loopCount: loops, encoder: options, sink: collector.sink)
+            for frame in frames { try writer.append(frame) }
+            try writer.finish()
+            return ("", collector.bytes, folder)
+        } catch {
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
     }
 
     @Test func framesAndDelaysRoundTrip() throws {

@@ -19,11 +19,10 @@ struct RGBRowDecodeTests {
         let bytes = try PNGEncoder().encode(image)
         // The encoder stores an opaque image as colour type 2 (RGB): the path under test.
         #expect(bytes[25] == 2)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "rgb-rows-\(width)-\(UUID().uuidString).png"
-        ).path
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/rgb-rows-\(width).png"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
         for checks in [true, false] {
             #expect(try PNGDecoder(checksAdler32: checks).decode(bytes) == image)
             // The streaming file path too.

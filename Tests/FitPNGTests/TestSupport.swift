@@ -28,7 +28,9 @@ enum TestSupport {
         return try RGBAImage(width: width, height: height, pixels: pixels)
     }
 
-    /// A fresh empty folder under the system's temporary directory.
+    /// A fresh empty folder under the system's temporary directory. The caller removes it in a
+    /// `defer` right after the call (also when the test fails), so that a run leaves nothing in
+    /// the temporary directory.
     static func temporaryFolder() throws -> String {
         let path = NSTemporaryDirectory() + "fitpng-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)

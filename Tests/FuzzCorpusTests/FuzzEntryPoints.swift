@@ -147,6 +147,10 @@ enum FuzzEntryPoints {
 
     private static func compareFile(_ bytes: [UInt8]) throws(FuzzInvariantViolation) -> FuzzOutcome {
         let path = scratchFile.path
+        // Removed once the input is checked, passed or not, so that neither the corpus replay of
+        // `swift test` nor the fuzzer leaves it in the temporary directory (a crash may: that is
+        // a finding).
+        defer { try? FileManager.default.removeItem(at: scratchFile) }
         do {
             try Data(bytes).write(to: scratchFile)
         } catch {
@@ -205,7 +209,7 @@ enum FuzzEntryPoints {
     }
 
     /// One file per process: the fuzzer runs one input at a time, and parallel test processes
-    /// do not share it.
+    /// do not share it. `compareFile` removes it after each input.
     private static let scratchFile = FileManager.default.temporaryDirectory
         .appendingPathComponent("render-fit-fuzz-\(getpid()).png")
 

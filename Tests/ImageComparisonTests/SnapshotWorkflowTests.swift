@@ -5,18 +5,22 @@ import ImageSnapshotTesting
 import Testing
 
 /// The snapshot workflow, in temporary folders so the suite never writes into the repository.
+/// A class, so that `deinit` removes each test's folder when the test ends, failed or not.
 @Suite("image snapshot workflow")
-struct SnapshotWorkflowTests {
+final class SnapshotWorkflowTests {
     let root: String
     let white: RGBAImage
     let dotted: RGBAImage
 
     init() throws {
         root = NSTemporaryDirectory() + "snapshot-workflow-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         white = try TestImages.filled(24, 16, TestImages.white)
         dotted = TestImages.painting(white, x: 10, y: 6, width: 2, height: 2, (255, 0, 0, 255))
+        // Last, once every property is set: from here on a throw still runs `deinit`.
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
 
     /// A location as a test file `<root>/Tests/DemoTests/DemoTests.swift` would get it.
     func location(_ name: String) -> SnapshotLocation {

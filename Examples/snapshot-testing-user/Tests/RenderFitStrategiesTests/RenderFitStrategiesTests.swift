@@ -20,13 +20,37 @@ enum Sample {
     }
 }
 
+/// swift-snapshot-testing keeps a copy of every failing snapshot in
+/// `$SNAPSHOT_ARTIFACTS/<test file>/<test>.<name>.png` (the temporary directory when the variable
+/// is not set), for the user to look at. The failures of these tests are deliberate: the tests
+/// remove the copies they caused, and the folder once it is empty.
+enum DeliberateFailureCopies {
+    static func remove(_ names: [String], testFile: String = #filePath) {
+        let root =
+            ProcessInfo.processInfo.environment["SNAPSHOT_ARTIFACTS"] ?? NSTemporaryDirectory()
+        let folder = URL(fileURLWithPath: root, isDirectory: true)
+            .appendingPathComponent(URL(fileURLWithPath: testFile).deletingPathExtension().lastPathComponent)
+        for name in names {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        // rmdir(2) removes only an empty folder: anything else in it stays.
+        _ = rmdir(folder.path)
+    }
+}
+
 /// render-fit's strategies for swift-snapshot-testing, through its `verifySnapshot` (which
-/// returns the failure message instead of failing) in a temporary folder.
-@Suite("swift-snapshot-testing strategies")
+/// returns the failure message instead of failing) in a temporary folder. Serialized: the tests
+/// share swift-snapshot-testing's copies folder, which one test's `deinit` may remove while
+/// another would be writing into it.
+@Suite("swift-snapshot-testing strategies", .serialized)
 final class RenderFitStrategiesTests {
     let folder = NSTemporaryDirectory() + "sst-render-fit-" + UUID().uuidString
 
-    deinit { try? FileManager.default.removeItem(atPath: folder) }
+    /// Runs when each test ends, failed or not.
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
+        DeliberateFailureCopies.remove(["image.white.png", "figure.plot.png", "unreadableReference.bad.png"])
+    }
 
     @Test("Snapshotting<RGBAImage, RGBAImage>.image: record, pass, fail with our metrics and artifacts")
     func image() throws {
@@ -98,6 +122,10 @@ final class RenderFitStrategiesTests {
 final class RenderFitStrategiesXCTests: XCTestCase {
     func testFigureStrategyRecordsPassesAndFails() throws {
         let folder = NSTemporaryDirectory() + "sst-render-fit-xc-" + UUID().uuidString
+        defer {
+            try? FileManager.default.removeItem(atPath: folder)
+            DeliberateFailureCopies.remove(["testFigureStrategyRecordsPassesAndFails.plot.png"])
+        }
         let figure = try Sample.figure(slope: 1)
         XCTAssertNotNil(
             verifySnapshot(of: figure, as: .image, named: "plot", record: .missing, snapshotDirectory: folder)
@@ -109,6 +137,5 @@ final class RenderFitStrategiesXCTests: XCTestCase {
             of: try Sample.figure(slope: 2), as: .image, named: "plot", record: .missing,
             snapshotDirectory: folder)
         XCTAssertTrue(failure?.contains("render-fit image comparison") == true, failure ?? "passed")
-        try? FileManager.default.removeItem(atPath: folder)
     }
 }
