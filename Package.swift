@@ -61,17 +61,21 @@ let package = Package(
         .target(name: "CPNGBridge", dependencies: ["CPNG"], linkerSettings: [.linkedLibrary("z")]),
 
         // MARK: Layers
-        .target(name: "FitTrainer"),
+        // One way to show user-controlled text in a one-line message (escapes, length limit).
+        // It imports nothing: the trainer and the output layer, side by side at the bottom,
+        // both quote user text (cells, file names), and neither may import the other.
+        .target(name: "FitMessages"),
+        .target(name: "FitTrainer", dependencies: ["FitMessages"]),
         // Every file the project writes goes through here: exclusive temporaries renamed into
         // place, interrupt clean-up, the per-folder lock, ownership lists. Foundation and libc.
-        .target(name: "FitOutput"),
+        .target(name: "FitOutput", dependencies: ["FitMessages"]),
         .target(name: "FitPlot"),
         .target(name: "FitCairo", dependencies: ["FitPlot", "CCairo"]),
         .target(name: "FitPNG", dependencies: ["CPNGBridge"]),
         .target(name: "ImageComparison", dependencies: ["FitPNG", "FitOutput"]),
         .target(
             name: "FitAnimation",
-            dependencies: ["FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitOutput"]
+            dependencies: ["FitMessages", "FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitOutput"]
         ),
         .target(name: "ImageSnapshotTesting", dependencies: ["ImageComparison", "FitPNG", "FitOutput"]),
         // Figure strategies need the Cairo backend to draw: they sit above test support and the
@@ -98,21 +102,21 @@ let package = Package(
         .target(
             name: "RenderFitOptions",
             dependencies: [
-                "FitTrainer", "FitAnimation",
+                "FitMessages", "FitTrainer", "FitAnimation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "RenderFitCLI",
             dependencies: [
-                "FitTrainer", "FitAnimation", "FitOutput", "RenderFitOptions",
+                "FitMessages", "FitTrainer", "FitAnimation", "FitOutput", "RenderFitOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "CompareImagesCLI",
             dependencies: [
-                "ImageComparison", "FitPNG", "FitOutput",
+                "FitMessages", "ImageComparison", "FitPNG", "FitOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -136,7 +140,7 @@ let package = Package(
         .executableTarget(
             name: "LearningRatesExample",
             dependencies: [
-                "FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation", "FitOutput",
+                "FitMessages", "FitTrainer", "FitPlot", "FitCairo", "FitPNG", "FitAnimation", "FitOutput",
                 "RenderFitOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -162,6 +166,7 @@ let package = Package(
         ),
 
         // MARK: Tests
+        .testTarget(name: "FitMessagesTests", dependencies: ["FitMessages"]),
         .testTarget(name: "FitTrainerTests", dependencies: ["FitTrainer"], exclude: ["PeerReferences"]),
         .testTarget(
             name: "FitPlotTests",
@@ -182,7 +187,8 @@ let package = Package(
         .testTarget(
             name: "FitAnimationTests",
             dependencies: [
-                "FitAnimation", "FitTrainer", "FitPNG", "FitOutput", "ImageSnapshotTesting", "FigureSnapshotTesting",
+                "FitAnimation", "FitTrainer", "FitPNG", "FitOutput", "ImageSnapshotTesting",
+                "FigureSnapshotTesting",
                 // Built so that ExamplesTests can run them as users do.
                 "ArticleExample", "LearningRatesExample", "YourDataExample", "LibraryExample",
             ],

@@ -47,7 +47,7 @@ bin=$(swift build "${swift_flags[@]}" --show-bin-path)
 # 2. The fuzzer binary: the shared entry file and libFuzzer's main, linked against the objects
 #    of step 1. SwiftPM names the executable module's `main` CompareImagesCLI_main, so linking
 #    it does not clash with libFuzzer's `main`.
-modules=(FitTrainer FitOutput FitPNG CPNGBridge ImageComparison CompareImagesCLI ArgumentParser ArgumentParserToolInfo)
+modules=(FitMessages FitTrainer FitOutput FitPNG CPNGBridge ImageComparison CompareImagesCLI ArgumentParser ArgumentParserToolInfo)
 # Only the objects of the module's current sources (SwiftPM lists them in Module.build/sources):
 # a source file deleted since an earlier build leaves its stale .o behind.
 objects=()

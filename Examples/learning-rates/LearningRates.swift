@@ -6,6 +6,7 @@
 //     swift run learning-rates [--out DIR] [--quick] [--animation-format png|mp4|webm|gif] [--jobs N]
 import ArgumentParser
 import FitAnimation
+import FitMessages
 import FitOutput
 import FitTrainer
 import Foundation
@@ -49,7 +50,8 @@ struct LearningRates: ParsableCommand {
 
     func validate() throws {
         guard Self.animationFormats.contains(animationFormat) else {
-            throw ValidationError("--animation-format '\(animationFormat)': use png, mp4, webm or gif")
+            throw ValidationError(
+                "--animation-format '\(MessageText.quoted(animationFormat))': use png, mp4, webm or gif")
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FitMessages
 import Foundation
 import ImageComparison
 
@@ -140,7 +141,7 @@ struct CompareImages: ParsableCommand {
         }
         for text in ignore where ComparisonMask.Rectangle(parsing: text) == nil {
             throw ValidationError(
-                "invalid --ignore '\(MarkupText.cleaned(text))': give X,Y,W,H as integers, X and Y at least 0, W and H at least 1"
+                "invalid --ignore '\(MessageText.quoted(text))': give X,Y,W,H as integers, X and Y at least 0, W and H at least 1"
             )
         }
         for (name, path) in [("--report", report), ("--junit", junit), ("--mask", mask)]
@@ -184,12 +185,9 @@ struct CompareImages: ParsableCommand {
                 Foundation.exit(0)
             }
             let message = (error as? CompareImagesError)?.description ?? Self.message(for: error)
-            // One line whatever a path holds: newlines and other controls become U+FFFD.
-            let line = String(
-                String.UnicodeScalarView(
-                    message.unicodeScalars.map {
-                        $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : $0
-                    }))
+            // One line whatever a path holds: line breaks, escape sequences and bidirectional
+            // controls are escaped as every quoted value is.
+            let line = MessageText.escaped(message)
             FileHandle.standardError.write(Data("compare-images: \(line)\n".utf8))
             Foundation.exit(ExitStatus.badInput.rawValue)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FitMessages
 import FitPNG
 import Foundation
 import ImageComparison
@@ -150,9 +151,11 @@ struct FolderComparison {
         return (result, outcome, image)
     }
 
-    /// The summary table printed without `--json`.
+    /// The summary table printed without `--json`. File names, folders and errors are shown as
+    /// messages show user text (`MessageText`): a name cannot break its row or rewrite the
+    /// terminal, and the columns are padded to the names as shown.
     private func table(_ results: [FileResult]) -> String {
-        let shown = terminalSafe
+        let shown = MessageText.escaped
         let nameWidth = max(4, results.map { shown($0.name).count }.max() ?? 0)
         func pad(_ text: String, _ width: Int) -> String {
             text + String(repeating: " ", count: max(0, width - text.count))
@@ -176,9 +179,9 @@ struct FolderComparison {
                 if let diff = result.diff { line += "  diff: \(diff)" }
             case .missing: line += "in \(command.expected) only"
             case .extra: line += "in \(command.actual) only"
-            case .error: line += terminalSafe(result.error ?? "")
+            case .error: line += result.error ?? ""
             }
-            lines.append(line)
+            lines.append(MessageText.escaped(line))
         }
         let count = { (status: Status) in results.filter { $0.status == status }.count }
         lines.append(

@@ -1,3 +1,5 @@
+import FitMessages
+
 /// The panels a frame can show side by side (`render-fit --panels`): each is a
 /// ``FramePanel`` laid out in its own cell of the frame, in the order given.
 public enum PanelKind: String, Codable, Sendable, CaseIterable {
@@ -52,18 +54,10 @@ public enum PanelListError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case .empty: "--panels '' is not allowed; use \(Self.allowed)"
         case .emptyName(let list):
-            "--panels '\(Self.quoted(list))' has an empty name; use \(Self.allowed)"
-        case .unknown(let name): "--panels: unknown panel '\(Self.quoted(name))'; use \(Self.allowed)"
-        case .duplicate(let name): "--panels: '\(name)' is given twice; use \(Self.allowed)"
+            "--panels '\(MessageText.quoted(list))' has an empty name; use \(Self.allowed)"
+        case .unknown(let name): "--panels: unknown panel '\(MessageText.quoted(name))'; use \(Self.allowed)"
+        case .duplicate(let name):
+            "--panels: '\(MessageText.quoted(name))' is given twice; use \(Self.allowed)"
         }
-    }
-
-    /// The value with control characters escaped, so that the message stays one line.
-    static func quoted(_ text: String) -> String {
-        let limited = text.unicodeScalars.count > 60 ? String(text.unicodeScalars.prefix(60)) + "…" : text
-        return limited.unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
-                ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
-        }.joined()
     }
 }

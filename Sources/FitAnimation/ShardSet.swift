@@ -1,4 +1,5 @@
 import Dispatch
+import FitMessages
 import FitOutput
 import FitPNG
 import Foundation
@@ -142,15 +143,7 @@ public struct ShardSet: Sendable, Equatable {
 
     /// How `a`'s run differs from `b`'s, or nil when they are the same run.
     private static func difference(_ a: ShardManifest, _ b: ShardManifest) -> String? {
-        if a.arguments != b.arguments {
-            let common = min(a.arguments.count, b.arguments.count)
-            let i = (0..<common).first { a.arguments[$0] != b.arguments[$0] } ?? common
-            func around(_ list: [String]) -> String {
-                let shown = list[max(0, i - 1)..<min(list.count, i + 2)].joined(separator: " ")
-                return shown.isEmpty ? "nothing" : "'\(Self.printable(shown))'"
-            }
-            return "\(around(a.arguments)) where the other has \(around(b.arguments))"
-        }
+        if a.arguments != b.arguments { return differingArguments(a.arguments, b.arguments) }
         if a.frameCount != b.frameCount {
             return "\(a.frameCount) frames where the other has \(b.frameCount)"
         }
@@ -158,11 +151,17 @@ public struct ShardSet: Sendable, Equatable {
         return nil
     }
 
-    /// `text` with control characters shown as `?`, at most 120 characters: a message is one line.
-    static func printable(_ text: String) -> String {
-        let cleaned = String(
-            text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
-        return cleaned.count > 120 ? String(cleaned.prefix(120)) + "…" : cleaned
+    /// Where two shards' command lines differ: the first differing argument with its neighbours
+    /// on each side, each argument quoted by `MessageText` (so every one of them shows, however
+    /// long its neighbour, and the message stays one line).
+    package static func differingArguments(_ a: [String], _ b: [String]) -> String {
+        let common = min(a.count, b.count)
+        let i = (0..<common).first { a[$0] != b[$0] } ?? common
+        func around(_ list: [String]) -> String {
+            let shown = list[max(0, i - 1)..<min(list.count, i + 2)].map { MessageText.quoted($0) }
+            return shown.isEmpty ? "nothing" : "'\(shown.joined(separator: " "))'"
+        }
+        return "\(around(a)) where the other has \(around(b))"
     }
 
     /// The largest frame file read back (the PNG decoder's own limit).

@@ -1,3 +1,4 @@
+import FitMessages
 import Foundation
 
 #if canImport(Glibc)
@@ -95,7 +96,10 @@ public enum FilePlacement {
         let fd = open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             throw .cannotWrite(
-                path: destination, reason: "cannot read '\(source)': \(String(cString: strerror(errno)))")
+                path: destination,
+                reason:
+                    "cannot read '\(MessageText.quoted(source, limit: MessageText.pathLimit))': \(String(cString: strerror(errno)))"
+            )
         }
         defer { close(fd) }
         let file = try OutputFile(path: destination)
@@ -105,7 +109,10 @@ public enum FilePlacement {
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .cannotWrite(
-                    path: destination, reason: "cannot read '\(source)': \(String(cString: strerror(errno)))")
+                    path: destination,
+                    reason:
+                        "cannot read '\(MessageText.quoted(source, limit: MessageText.pathLimit))': \(String(cString: strerror(errno)))"
+                )
             }
             if n == 0 { break }
             let result: Result<Void, OutputError> = buffer.withUnsafeBytes { all in

@@ -1,3 +1,4 @@
+import FitMessages
 import Foundation
 
 #if canImport(Glibc)
@@ -141,7 +142,7 @@ private final class HeldLock: Sendable {
                 throw .cannotLock(
                     folder: folder,
                     reason:
-                        "'\(path)' holds something other than a process id; it is not render-fit's, move it away"
+                        "'\(MessageText.quoted(path, limit: MessageText.pathLimit))' holds something other than a process id; it is not render-fit's, move it away"
                 )
             }
             // An exclusive holder names itself; shared holders are many, so the file stays

@@ -1,3 +1,5 @@
+import FitMessages
+
 /// Problems with an output folder or the files written into it.
 public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
     /// An output folder's path names an existing file, not a folder.
@@ -25,42 +27,46 @@ public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A file name too long for the file system once the temporary suffix is added.
     case nameTooLong(path: String, limit: Int)
 
-    /// A message that names the path, the reason and what to do.
+    /// A message that names the path, the reason and what to do; paths and names are shown as
+    /// `MessageText` shows user text, so that a hostile name keeps the message on one line.
     public var description: String {
+        let quotedPath = { (text: String) in MessageText.quoted(text, limit: MessageText.pathLimit) }
         switch self {
         case .outIsAFile(let path):
-            return "'\(path)' is an existing file; give a folder (it is created if needed)"
+            return "'\(quotedPath(path))' is an existing file; give a folder (it is created if needed)"
         case .cannotCreateFolder(let path, let reason):
-            return "cannot create folder '\(path)': \(reason)"
+            return "cannot create folder '\(quotedPath(path))': \(reason)"
         case .cannotWrite(let path, let reason):
-            return "cannot write '\(path)': \(reason)"
+            return "cannot write '\(quotedPath(path))': \(reason)"
         case .cannotRemove(let path, let reason):
-            return "cannot remove stale file '\(path)': \(reason)"
+            return "cannot remove stale file '\(quotedPath(path))': \(reason)"
         case .foreignFiles(let folder, let names, let manifest):
-            let shown = names.prefix(5).joined(separator: ", ")
+            let shown = names.prefix(5).map(quotedPath).joined(separator: ", ")
             let more = names.count > 5 ? " and \(names.count - 5) more" : ""
             return
-                "'\(folder)' already holds \(shown)\(more), not written by render-fit (\(manifest) does not list them);"
+                "'\(quotedPath(folder))' already holds \(shown)\(more), not written by render-fit (\(manifest) does not list them);"
                 + " move them away or choose another folder; nothing was written"
         case .notAFile(let path, let kind):
             return
-                "'\(path)' is \(kind.article), not a file render-fit wrote; move it away or choose another folder;"
+                "'\(quotedPath(path))' is \(kind.article), not a file render-fit wrote; move it away or choose another folder;"
                 + " nothing was written"
         case .unreadableManifest(let path, let reason):
-            return "'\(path)' exists but is not a render-fit manifest (\(reason));"
+            return "'\(quotedPath(path))' exists but is not a render-fit manifest (\(reason));"
                 + " move it away or choose another folder; nothing was written"
         case .manifestTooLarge(let path, let bytes, let limit):
-            return "'\(path)' is \(bytes) bytes, more than the \(limit) bytes a render-fit manifest may have;"
+            return
+                "'\(quotedPath(path))' is \(bytes) bytes, more than the \(limit) bytes a render-fit manifest may have;"
                 + " move it away or choose another folder; nothing was written"
         case .folderLocked(let folder, let pid):
             let who = pid.map { "another render-fit run (process \($0))" } ?? "another render-fit run"
-            return "'\(folder)' is being written by \(who); wait for it to finish or choose another folder;"
+            return
+                "'\(quotedPath(folder))' is being written by \(who); wait for it to finish or choose another folder;"
                 + " nothing was written"
         case .cannotLock(let folder, let reason):
-            return "cannot lock '\(folder)' for writing: \(reason); nothing was written"
+            return "cannot lock '\(quotedPath(folder))' for writing: \(reason); nothing was written"
         case .nameTooLong(let path, let limit):
             return
-                "'\(path)': the file name is too long (with its temporary suffix it would exceed \(limit) bytes);"
+                "'\(quotedPath(path))': the file name is too long (with its temporary suffix it would exceed \(limit) bytes);"
                 + " choose a shorter name; nothing was written"
         }
     }

@@ -1,7 +1,9 @@
+import FitMessages
+
 /// Why a CSV file could not be read as an x,y point cloud. Lines and columns count from 1.
-/// Every quoted cell is at most ``CSVDataError/quotedLimit`` characters, control and
-/// bidirectional-formatting characters written as `\u{…}` escapes, so a hostile file cannot
-/// flood or rewrite the terminal.
+/// Every cell and header name is quoted by `MessageText.quoted(_:limit:)` (at most 60
+/// Unicode scalars, control, format and separator characters written as `\u{…}`), so a
+/// hostile file cannot flood or rewrite the terminal.
 public enum CSVDataError: Error, Equatable, CustomStringConvertible {
     /// The file could not be read at all (missing, a directory, no permission).
     case unreadable(path: String, reason: String)
@@ -36,36 +38,6 @@ public enum CSVDataError: Error, Equatable, CustomStringConvertible {
     /// A `--columns` number beyond the fields of the file.
     case columnOutOfRange(number: Int, fields: Int)
 
-    /// The most characters of a cell an error quotes.
-    public static let quotedLimit = 60
-
-    /// `text` for a message: its first ``quotedLimit`` characters (then `…`), with control
-    /// characters (C0, DEL, C1), line and paragraph separators and bidirectional formatting
-    /// characters as `\u{…}` escapes.
-    public static func quoted(_ text: String) -> String {
-        var result = ""
-        var count = 0
-        for scalar in text.unicodeScalars {
-            if count == quotedLimit {
-                result += "…"
-                break
-            }
-            let value = scalar.value
-            let isControl = value < 0x20 || (0x7F...0x9F).contains(value)
-            let isBidi = (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E
-                || value == 0x200F || value == 0xFEFF
-            // U+2028/U+2029 break a line in many terminals and editors (found by Scripts/fuzz.sh csv).
-            let isSeparator = value == 0x2028 || value == 0x2029
-            if isControl || isBidi || isSeparator {
-                result += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-            count += 1
-        }
-        return result
-    }
-
     /// A message that names the file, line and column, the likely cause, and what is allowed.
     public var description: String {
         switch self {
@@ -89,32 +61,41 @@ public enum CSVDataError: Error, Equatable, CustomStringConvertible {
             return "line \(line), column \(column) (\(role)): '\(text)' "
                 + (isNumber
                     ? "is not finite; NaN and infinite values are not allowed"
-                    : "is not a number; cells must be decimal numbers such as -0.5 or 2.5e-3" + Self.numberHint(text))
+                    : "is not a number; cells must be decimal numbers such as -0.5 or 2.5e-3"
+                        + Self.numberHint(text))
         case .raggedRow(let line, let columns):
             return "line \(line) has \(columns) column\(columns == 1 ? "" : "s"); "
                 + "every row must have exactly 2 (x,y)"
         case .needsColumns(let line, let fields, let delimiter):
-            return "line \(line) has \(fields) fields separated by \(delimiter): pass --columns X,Y to choose "
+            return
+                "line \(line) has \(fields) fields separated by \(delimiter): pass --columns X,Y to choose "
                 + "x and y by header name or number, or keep exactly 2 columns"
         case .fieldCountMismatch(let line, let found, let expected, let delimiter):
-            return "line \(line) has \(found) field\(found == 1 ? "" : "s") separated by \(delimiter) but the first "
+            return
+                "line \(line) has \(found) field\(found == 1 ? "" : "s") separated by \(delimiter) but the first "
                 + "line has \(expected); a separator is missing or extra in this row"
         case .tooManyRows(let line, let limit):
             return "line \(line) exceeds the limit of \(limit) data rows"
         case .lineTooLong(let line, let limit):
-            return "line \(line) is longer than \(limit) bytes, the most a line may have; is this a CSV file of numbers?"
+            return
+                "line \(line) is longer than \(limit) bytes, the most a line may have; is this a CSV file of numbers?"
         case .unterminatedQuote(let line, let column):
-            return "line \(line), column \(column): a double quote opens a field that is not closed on the same line"
+            return
+                "line \(line), column \(column): a double quote opens a field that is not closed on the same line"
         case .invalidColumnSelection(let text):
-            return "'\(text)' is not allowed; give two columns X,Y, each a header name or a 1-based number, such as year,price or 1,3"
+            return
+                "'\(text)' is not allowed; give two columns X,Y, each a header name or a 1-based number, such as year,price or 1,3"
         case .unknownColumn(let name, let header):
             guard !header.isEmpty else {
-                return "column '\(Self.quoted(name))' cannot be found: the file has no header line; give column numbers such as 1,2"
+                return
+                    "column '\(MessageText.quoted(name))' cannot be found: the file has no header line; give column numbers such as 1,2"
             }
-            let shown = header.prefix(12).map { "'\(Self.quoted($0))'" }.joined(separator: ", ")
-            return "column '\(Self.quoted(name))' is not in the header; it has \(shown)\(header.count > 12 ? ", …" : "")"
+            let shown = header.prefix(12).map { "'\(MessageText.quoted($0))'" }.joined(separator: ", ")
+            return
+                "column '\(MessageText.quoted(name))' is not in the header; it has \(shown)\(header.count > 12 ? ", …" : "")"
         case .columnOutOfRange(let number, let fields):
-            return "column \(number) does not exist; the file has \(fields) field\(fields == 1 ? "" : "s") per line"
+            return
+                "column \(number) does not exist; the file has \(fields) field\(fields == 1 ? "" : "s") per line"
         }
     }
 

@@ -1,3 +1,5 @@
+import FitMessages
+
 /// How a CSV file separates its fields, found from its first non-blank line.
 ///
 /// The delimiter is `;` when that line has a `;` outside double quotes (a spreadsheet export in
@@ -74,11 +76,13 @@ public struct CSVColumnSelection: Sendable, Equatable {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty }) else {
-            throw .invalidColumnSelection(CSVDataError.quoted(text))
+            throw .invalidColumnSelection(MessageText.quoted(text))
         }
         func reference(_ part: String) throws(CSVDataError) -> Reference {
             if part.allSatisfy(\.isNumber) {
-                guard let number = Int(part), number >= 1 else { throw .invalidColumnSelection(CSVDataError.quoted(text)) }
+                guard let number = Int(part), number >= 1 else {
+                    throw .invalidColumnSelection(MessageText.quoted(text))
+                }
                 return .number(number)
             }
             return .name(part)

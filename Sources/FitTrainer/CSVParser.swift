@@ -1,3 +1,5 @@
+import FitMessages
+
 /// The byte-level reader behind ``CSVDataLoader``: lines, fields, quotes, numbers.
 /// It works on raw bytes (Foundation's `Data` indexing is slow per byte) and reuses one field
 /// buffer for every line, so a ten-million-row file costs no allocation per row beyond the
@@ -60,7 +62,9 @@ struct CSVParser {
         let blankDelimiter = delimiter == UInt8(ascii: "\t")
         while true {
             // Leading blanks (a tab delimiter is never a blank here).
-            while index < range.upperBound, bytes[index] == UInt8(ascii: " ") || (!blankDelimiter && Self.isBlank(bytes[index])) {
+            while index < range.upperBound,
+                bytes[index] == UInt8(ascii: " ") || (!blankDelimiter && Self.isBlank(bytes[index]))
+            {
                 index += 1
             }
             if index < range.upperBound, bytes[index] == Self.quote {
@@ -104,7 +108,8 @@ struct CSVParser {
     }
 
     private func text(_ field: Field) -> String {
-        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)
+        let raw = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self)
         return field.quoted ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
     }
 
@@ -168,11 +173,14 @@ struct CSVParser {
                 }
                 return .failure(
                     .fieldCountMismatch(
-                        line: lineNumber, found: fields.count, expected: expectedFields, delimiter: dialect.name))
+                        line: lineNumber, found: fields.count, expected: expectedFields,
+                        delimiter: dialect.name))
             }
             let xValue: Double
             let yValue: Double
-            switch (cell(columns.x, role: "x", dialect: dialect), cell(columns.y, role: "y", dialect: dialect)) {
+            switch (
+                cell(columns.x, role: "x", dialect: dialect), cell(columns.y, role: "y", dialect: dialect)
+            ) {
             case (.success(let a), .success(let b)): (xValue, yValue) = (a, b)
             case (.failure(let error), _), (_, .failure(let error)): return .failure(error)
             }
@@ -183,10 +191,13 @@ struct CSVParser {
             y.append(yValue)
         }
         guard let dialect else { return .failure(.empty) }
-        guard x.count >= CSVDataLoader.minimumPointCount else { return .failure(.tooFewPoints(found: x.count)) }
+        guard x.count >= CSVDataLoader.minimumPointCount else {
+            return .failure(.tooFewPoints(found: x.count))
+        }
         do {
             let names = header.map { ($0[columns.x], $0[columns.y]) }
-            return .success(CSVDataLoader.Table(data: try DataSet(x: x, y: y), names: names, dialect: dialect))
+            return .success(
+                CSVDataLoader.Table(data: try DataSet(x: x, y: y), names: names, dialect: dialect))
         } catch {
             // Unreachable: the columns have equal, non-zero length and finite values.
             return .failure(.tooFewPoints(found: x.count))
@@ -194,11 +205,14 @@ struct CSVParser {
     }
 
     /// 0-based x and y field indices.
-    private func resolveColumns(header: [String]?, dialect: CSVDialect) -> Result<(x: Int, y: Int), CSVDataError> {
+    private func resolveColumns(header: [String]?, dialect: CSVDialect) -> Result<
+        (x: Int, y: Int), CSVDataError
+    > {
         guard let selection else {
             if fields.count == 2 { return .success((0, 1)) }
             if fields.count > 2 {
-                return .failure(.needsColumns(line: lineNumber, fields: fields.count, delimiter: dialect.name))
+                return .failure(
+                    .needsColumns(line: lineNumber, fields: fields.count, delimiter: dialect.name))
             }
             return .failure(.raggedRow(line: lineNumber, columns: fields.count))
         }
@@ -231,14 +245,15 @@ struct CSVParser {
             if value.isFinite { return .success(value) }
         }
         let isNumber = number(field, dialect: dialect) != nil
-        let shown = CSVDataError.quoted(text(field))
+        let shown = MessageText.quoted(text(field))
         if selection == nil {
             return .failure(
                 isNumber
                     ? .nonFinite(line: lineNumber, column: index + 1, text: shown)
                     : .nonNumeric(line: lineNumber, column: index + 1, text: shown))
         }
-        return .failure(.badSelectedCell(line: lineNumber, column: index + 1, role: role, text: shown, finite: isNumber))
+        return .failure(
+            .badSelectedCell(line: lineNumber, column: index + 1, role: role, text: shown, finite: isNumber))
     }
 }
 
@@ -247,7 +262,9 @@ extension String {
     fileprivate func trimmingBlanks() -> String {
         var scalars = Substring(self)
         while let first = scalars.first, first == " " || first == "\t" { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last == " " || last == "\t" || last == "\r" { scalars = scalars.dropLast() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\r" {
+            scalars = scalars.dropLast()
+        }
         return String(scalars)
     }
 

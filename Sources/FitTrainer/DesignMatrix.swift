@@ -1,3 +1,5 @@
+import FitMessages
+
 /// The article's X: one row per point, columns x^d, …, x², x, 1 for a polynomial of
 /// degree d (degree 1 gives the article's n×2 matrix [x, 1]), so that predictions are X·a.
 ///
@@ -73,7 +75,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case .empty:
             return "there are no points; at least one is needed"
         case .unknownModel(let text):
-            return "model '\(text)' is not known; use \(ModelKind.allowedText)"
+            return "model '\(MessageText.quoted(text))' is not known; use \(ModelKind.allowedText)"
         case .unsupportedHiddenUnits(let count):
             return "\(count) hidden units is not supported; use 1 to \(TanhNetwork.maximumHiddenUnits)"
         }

@@ -1,3 +1,4 @@
+import FitMessages
 import Foundation
 
 /// Command-line arguments must be valid UTF-8: Swift would otherwise repair an invalid byte
@@ -17,7 +18,7 @@ enum ArgumentEncoding {
             if shown.hasPrefix("--") {
                 option = String(shown.prefix { $0 != "=" })
             } else if let previous, previous.hasPrefix("-") {
-                option = previous
+                option = MessageText.quoted(previous)
             } else {
                 option = "argument \(index)"
             }
@@ -28,23 +29,26 @@ enum ArgumentEncoding {
         return nil
     }
 
-    /// The argument with every byte of an invalid UTF-8 sequence shown as `\xNN`.
+    /// The argument with every byte of an invalid UTF-8 sequence shown as `\xNN` and its valid
+    /// characters as `MessageText` shows them; at most `MessageText.pathLimit` scalars and bytes,
+    /// then `…` (the argument is usually a path, and the bad byte may be anywhere in it).
     private static func escaped(_ pointer: UnsafeMutablePointer<CChar>) -> String {
         let bytes = Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer))).map {
             UInt8(bitPattern: $0)
         }
         var out = ""
         var index = 0
+        var shown = 0
         while index < bytes.count {
+            if shown == MessageText.pathLimit { return out + "…" }
+            shown += 1
             // The longest valid UTF-8 sequence starting here (1 to 4 bytes), else one escaped byte.
             var matched = false
             for length in 1...4 where index + length <= bytes.count {
                 if let scalar = String(validating: bytes[index..<index + length], as: UTF8.self),
                     scalar.unicodeScalars.count == 1
                 {
-                    out +=
-                        scalar.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
-                        ? scalar : "?"
+                    out += MessageText.escaped(scalar)
                     index += length
                     matched = true
                     break

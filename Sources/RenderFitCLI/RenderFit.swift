@@ -1,5 +1,6 @@
 import ArgumentParser
 import FitAnimation
+import FitMessages
 import FitOutput
 import FitTrainer
 import Foundation
@@ -105,22 +106,22 @@ struct RenderFit: ParsableCommand {
             }
             if compared.key == .model, let initial = model.initialParameters {
                 throw ValidationError(
-                    "--init '\(initial)' cannot be combined with \(option): the models have different parameters; each run starts from its model's default"
+                    "--init '\(MessageText.quoted(initial))' cannot be combined with \(option): the models have different parameters; each run starts from its model's default"
                 )
             }
             if compared.key == .model, image.panelList.contains(.landscape) {
                 throw ValidationError(
-                    "\(option) cannot be drawn with --panels \(image.panels): a landscape shows the loss over one model's parameters; leave landscape out to compare models"
+                    "\(option) cannot be drawn with --panels \(PanelKind.listText(image.panelList)): a landscape shows the loss over one model's parameters; leave landscape out to compare models"
                 )
             }
             if let history = output.history {
                 throw ValidationError(
-                    "--history '\(history)' cannot be combined with --compare; --out DIR holds each run's history-1.csv, history-2.csv, …"
+                    "--history '\(MessageText.quoted(history, limit: MessageText.pathLimit))' cannot be combined with --compare; --out DIR holds each run's history-1.csv, history-2.csv, …"
                 )
             }
             if let figures = output.figures {
                 throw ValidationError(
-                    "--figures '\(figures)' draws one run's article figures; it cannot be combined with --compare"
+                    "--figures '\(MessageText.quoted(figures, limit: MessageText.pathLimit))' draws one run's article figures; it cannot be combined with --compare"
                 )
             }
             guard output.out != nil || output.animation != nil else {
@@ -133,7 +134,7 @@ struct RenderFit: ParsableCommand {
                 let points = data.points ?? TutorialDataSet.defaultCount
                 if data.data == nil, let size = sizes.first(where: { $0 > points }) {
                     throw ValidationError(
-                        "--compare '\(CompareOptions.shown(comparison.compare ?? ""))': batch size \(size) is not allowed; use a whole number from 1 to \(points), the number of points"
+                        "--compare '\(MessageText.quoted(comparison.compare ?? ""))': batch size \(size) is not allowed; use a whole number from 1 to \(points), the number of points"
                     )
                 }
             case .learningRates, .models: break
@@ -170,6 +171,8 @@ struct RenderFit: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as UsageError {
+            // Our own messages are one line by construction: a line break in one comes from a
+            // value (a path), and is shown escaped rather than joined away.
             fail(error.description, status: 64)
         } catch let error as OutputError {
             fail(error.description, status: 73)
@@ -183,19 +186,24 @@ struct RenderFit: ParsableCommand {
             }
             if error is ExitCode { Self.exit(withError: error) }
             let isMerge = CommandLine.arguments.dropFirst().first == RenderFitMerge.name
-            fail(isMerge ? RenderFitMerge.message(for: error) : message(for: error), status: code.rawValue)
+            fail(
+                oneLine(isMerge ? RenderFitMerge.message(for: error) : message(for: error)),
+                status: code.rawValue)
         }
     }
 
     private static func fail(_ message: String, status: Int32) -> Never {
         // A failure caused by Ctrl-C: let the interrupt handler clean up and exit instead.
         InterruptCleanup.shared.waitIfTerminating()
-        StandardError.writeLine("render-fit: " + oneLine(message))
+        // Whatever a part of the message still holds that could break the line or rewrite the
+        // terminal (a path in a system error, a value argument-parser repeats) is escaped as
+        // every quoted value is.
+        StandardError.writeLine("render-fit: " + MessageText.escaped(message))
         Self.exit(withError: ExitCode(status))
     }
 
-    /// Collapses a possibly multi-line message into one line.
-    private static func oneLine(_ message: String) -> String {
+    /// Collapses argument-parser's possibly multi-line message into one line.
+    static func oneLine(_ message: String) -> String {
         message.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("Usage:") && !$0.hasPrefix("See '") }

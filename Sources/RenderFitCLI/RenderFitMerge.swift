@@ -120,7 +120,7 @@ struct RenderFitMerge: ParsableCommand {
             command = try RenderFit.parse(arguments)
         } catch {
             throw OutputError(
-                "shard '\(shards.members[0].path)' records arguments this render-fit does not accept (\(RenderFit.message(for: error))); rerun the shards; nothing was written"
+                "shard '\(shards.members[0].path)' records arguments this render-fit does not accept (\(RenderFit.oneLine(RenderFit.message(for: error)))); rerun the shards; nothing was written"
             )
         }
         var settings = try RenderFitSettings(command: command, arguments: arguments)

@@ -1,4 +1,5 @@
 import FitAnimation
+import FitMessages
 import FitOutput
 import FitTrainer
 import Foundation
@@ -90,7 +91,7 @@ struct RenderFitSettings: Sendable {
             do {
                 columns = try CSVColumnSelection(parsing: text)
             } catch {
-                throw UsageError("--columns '\(text)': \(error.description)")
+                throw UsageError("--columns '\(MessageText.quoted(text))': \(error.description)")
             }
         } else {
             columns = nil

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FitAnimation
+import FitMessages
 import FitTrainer
 
 /// `--compare KEY=V1,V2,…`: several runs in one animation, differing in one setting.
@@ -25,14 +26,14 @@ public struct CompareOptions: ParsableArguments {
     /// names the value and what is allowed otherwise.
     public func parsed() throws -> (comparison: RunComparison, values: Values)? {
         guard let compare else { return nil }
-        let option = "--compare '\(Self.shown(compare))'"
+        let option = "--compare '\(MessageText.quoted(compare))'"
         guard let equals = compare.firstIndex(of: "=") else {
             throw ValidationError("\(option) is not allowed; use KEY=V1,V2,… with KEY \(Self.allowedKeys)")
         }
         let name = String(compare[..<equals]).trimmingCharacters(in: .whitespaces)
         guard let key = RunComparison.Key(rawValue: name) else {
             throw ValidationError(
-                "\(option): '\(Self.shown(name))' cannot be compared; use \(Self.allowedKeys)")
+                "\(option): '\(MessageText.quoted(name))' cannot be compared; use \(Self.allowedKeys)")
         }
         let texts = compare[compare.index(after: equals)...].split(
             separator: ",", omittingEmptySubsequences: false
@@ -55,7 +56,7 @@ public struct CompareOptions: ParsableArguments {
                 try texts.map { text in
                     guard let rate = Double(text), LearningRateOption.problem(rate) == nil else {
                         throw ValidationError(
-                            "\(option): '\(Self.shown(text))' is not a learning rate; use \(LearningRateOption.allowed)"
+                            "\(option): '\(MessageText.quoted(text))' is not a learning rate; use \(LearningRateOption.allowed)"
                         )
                     }
                     return rate
@@ -65,7 +66,7 @@ public struct CompareOptions: ParsableArguments {
                 try texts.map { text in
                     guard let kind = OptimizerConfiguration.Kind(argument: text) else {
                         throw ValidationError(
-                            "\(option): '\(Self.shown(text))' is not an optimizer; use \(EnumArgument.allowed(OptimizerConfiguration.Kind.self))"
+                            "\(option): '\(MessageText.quoted(text))' is not an optimizer; use \(EnumArgument.allowed(OptimizerConfiguration.Kind.self))"
                         )
                     }
                     return kind
@@ -75,7 +76,7 @@ public struct CompareOptions: ParsableArguments {
                 try texts.map { text in
                     guard let size = Int(text), size >= 1 else {
                         throw ValidationError(
-                            "\(option): '\(Self.shown(text))' is not a batch size; use \(TrainingOptions.allowedBatchSizes)"
+                            "\(option): '\(MessageText.quoted(text))' is not a batch size; use \(TrainingOptions.allowedBatchSizes)"
                         )
                     }
                     return size
@@ -85,7 +86,8 @@ public struct CompareOptions: ParsableArguments {
                 try texts.map { text in
                     guard let model = try? ModelKind(parsing: text) else {
                         throw ValidationError(
-                            "\(option): '\(Self.shown(text))' is not a model; use \(ModelKind.allowedText)")
+                            "\(option): '\(MessageText.quoted(text))' is not a model; use \(ModelKind.allowedText)"
+                        )
                     }
                     return model
                 })
@@ -100,20 +102,10 @@ public struct CompareOptions: ParsableArguments {
             }
         for (index, value) in canonical.enumerated() where canonical[..<index].contains(value) {
             throw ValidationError(
-                "\(option): '\(Self.shown(texts[index]))' is given twice; each run needs its own value")
+                "\(option): '\(MessageText.quoted(texts[index]))' is given twice; each run needs its own value"
+            )
         }
         return (RunComparison(key: key, values: texts), values)
-    }
-
-    /// `text` with control characters (C0, DEL, C1) shown as `\u{1B}`, so that a message never
-    /// carries a terminal escape sequence from the command line.
-    public static func shown(_ text: String) -> String {
-        String(
-            text.unicodeScalars.flatMap { scalar -> [Character] in
-                let v = scalar.value
-                guard v < 0x20 || (0x7F...0x9F).contains(v) else { return [Character(scalar)] }
-                return Array("\\u{" + String(v, radix: 16, uppercase: true) + "}")
-            })
     }
 
     private static func example(_ key: RunComparison.Key) -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FitMessages
 import FitTrainer
 
 /// Where the points come from: a generated set or a CSV file, and how to read and scale them.
@@ -61,10 +62,12 @@ public struct DataOptions: ParsableArguments {
             ]
             where given {
                 throw ValidationError(
-                    "--\(flag) cannot be combined with --data '\(data)'; they describe generated points")
+                    "--\(flag) cannot be combined with --data '\(MessageText.quoted(data, limit: MessageText.pathLimit))'; they describe generated points"
+                )
             }
         } else if let columns {
-            throw ValidationError("--columns '\(columns)' needs --data; generated points have no columns")
+            throw ValidationError(
+                "--columns '\(MessageText.quoted(columns))' needs --data; generated points have no columns")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FitMessages
 import FitTrainer
 
 /// What is fitted and where it starts.
@@ -49,7 +50,7 @@ public struct ModelOptions: ParsableArguments {
         let values = cells.compactMap(Double.init)
         guard cells.count == names.count, values.count == names.count, values.allSatisfy(\.isFinite) else {
             throw ValidationError(
-                "--init '\(text)' is not allowed; the model \(model) needs exactly \(names.count) finite numbers \(example)"
+                "--init '\(MessageText.quoted(text))' is not allowed; the model \(model) needs exactly \(names.count) finite numbers \(example)"
             )
         }
         return values

@@ -175,6 +175,31 @@ struct CompareImagesCLITests {
         #expect(run.stdout.contains("1 pass") && run.stdout.contains("1 error"))
     }
 
+    @Test("hostile file names: the table and the error line show them escaped, each row one line")
+    func hostileNames() throws {
+        let expected = try folder.subfolder("e")
+        let actual = try folder.subfolder("a")
+        // U+202E would reverse the rest of the row, ESC restyle the terminal, LF split the row.
+        let name = "x\u{202E}gnp.\u{1B}[31m\n.png"
+        _ = try folder.write(white, "e/\(name)")
+        _ = try folder.write(dotted, "a/\(name)")
+        let table = try CompareImagesProcess.run([expected, actual])
+        #expect(table.status == 1)
+        let rows = table.stdout.split(separator: "\n")
+        #expect(rows.count == 3, "\(table.stdout)")  // header, the file, the summary
+        #expect(rows[1].hasPrefix("x\\u{202E}gnp.\\u{1B}[31m\\u{A}.png  FAIL"), "\(table.stdout)")
+        // A missing input named with the same characters: one escaped line on standard error.
+        let missing = try CompareImagesProcess.run([
+            folder.path("e/\(name)"), folder.path("gone\u{202E}.png"),
+        ])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.split(separator: "\n").count == 1, "\(missing.stderr)")
+        #expect(missing.stderr.contains("gone\\u{202E}.png"), "\(missing.stderr)")
+        for text in [table.stdout, missing.stderr] {
+            #expect(!text.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{1B}" })
+        }
+    }
+
     @Test("folders that match exit 0")
     func matchingFolders() throws {
         let expected = try folder.subfolder("e")

@@ -145,6 +145,30 @@ import Testing
         #expect(try temporary.contents() == Self.fixtures)  // no "out" directory
     }
 
+    /// Values that would reverse (U+202E), restyle (ESC) or break (LF, U+2028) the terminal's
+    /// line reach the message escaped as `MessageText` shows them, on one line: a `--panels`
+    /// list, a `--compare` value, an `--init` text, and a path no check quotes itself.
+    @Test(arguments: [
+        (["--panels", "fit,\u{202E}evil"], "--panels: unknown panel '\\u{202E}evil'"),
+        (
+            ["--compare", "learning-rate=0.1,\u{1B}[31m\u{202E}"],
+            "'\\u{1B}[31m\\u{202E}' is not a learning rate"
+        ),
+        (["--init", "1,\u{2028}2"], "--init '1,\\u{2028}2' is not allowed"),
+        (["--history", "@/h\u{202E}\n.txt"], "h\\u{202E}\\u{A}.txt"),
+    ])
+    func hostileValuesAreEscapedOnOneLine(arguments: [String], shown: String) throws {
+        let temporary = try TemporaryDirectory()
+        defer { temporary.remove() }
+        let result = try ProcessRunner.run(
+            "render-fit",
+            ["--out", temporary.path("out")]
+                + arguments.map { $0.replacingOccurrences(of: "@", with: temporary.url.path) })
+        Self.expectUsageError(result, mentions: [shown])
+        let line = result.standardError.dropLast()  // the newline that ends the message
+        #expect(!line.unicodeScalars.contains { MessageTextScalars.unsafe($0) }, "\(result.standardError)")
+    }
+
     @Test func outputPathNamingAFileIsRejected() throws {
         let temporary = try TemporaryDirectory()
         defer { temporary.remove() }
@@ -161,5 +185,13 @@ import Testing
     @Test func missingOutputOptionIsAUsageError() throws {
         let result = try ProcessRunner.run("render-fit", [])
         Self.expectUsageError(result, mentions: ["--out"])
+    }
+}
+
+/// What no message may hold raw (the categories `MessageText` escapes), checked independently
+/// of its implementation.
+enum MessageTextScalars {
+    static func unsafe(_ scalar: Unicode.Scalar) -> Bool {
+        [.control, .format, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory)
     }
 }

@@ -55,6 +55,27 @@ import Testing
         }
     }
 
+    /// Two shards' arguments that differ in a value holding a right-to-left override and a line
+    /// break: the message names the argument and its neighbours on one line, escaped, and a
+    /// long neighbour is cut at 60 scalars instead of hiding the argument that differs.
+    @Test func differingShardArgumentsAreQuotedOnOneLine() {
+        let a = ["--out", "frames", "--learning-rate", "0.1\u{202E}\n", "--jobs", "2"]
+        let b = ["--out", "frames", "--learning-rate", "0.2", "--jobs", "2"]
+        let shown = ShardSet.differingArguments(a, b)
+        #expect(
+            shown
+                == "'--learning-rate 0.1\\u{202E}\\u{A} --jobs' where the other has '--learning-rate 0.2 --jobs'",
+            "\(shown)")
+        #expect(!shown.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\n" })
+        let path = "/" + String(repeating: "d", count: 200)
+        let long = ShardSet.differingArguments(
+            ["--data", path, "--seed", "1"], ["--data", path, "--jobs", "2"])
+        #expect(long == "'\(path.prefix(60))… --seed 1' where the other has '\(path.prefix(60))… --jobs 2'")
+        #expect(
+            ShardSet.differingArguments(["--seed", "1"], ["--seed", "1", "--quiet"])
+                == "'1' where the other has '1 --quiet'")
+    }
+
     /// A part rendered alone has the bytes of the same frames rendered with all the others.
     @Test func aRangeRendersTheSameBytesAsTheWholeRun() throws {
         let source = MovingDotSource()

@@ -82,7 +82,27 @@ import Testing
     @Test func controlCharactersInAPanelNameStayOnOneLine() {
         let message = PanelListError.unknown(name: "fit\nrm -rf").description
         #expect(!message.contains("\n"))
-        #expect(message.contains("\\u{a}"))
+        #expect(message.contains("'fit\\u{A}rm -rf'"))
+    }
+
+    /// A right-to-left override in a `--panels` value would reverse the rest of the line on a
+    /// terminal: it is escaped, in the list and in the name, and long values are cut at 60.
+    @Test func aBidiOverrideInAPanelListIsEscaped() {
+        #expect(throws: PanelListError.unknown(name: "\u{202E}evil")) {
+            try PanelKind.parseList("fit,\u{202E}evil")
+        }
+        let unknown = PanelListError.unknown(name: "\u{202E}evil").description
+        #expect(unknown.hasPrefix("--panels: unknown panel '\\u{202E}evil'; use "), "\(unknown)")
+        let empty = PanelListError.emptyName(list: "fit,,\u{202E}loss\u{2029}").description
+        #expect(empty.hasPrefix("--panels 'fit,,\\u{202E}loss\\u{2029}' has an empty name"), "\(empty)")
+        for message in [unknown, empty] {
+            #expect(
+                !message.unicodeScalars.contains {
+                    $0.properties.generalCategory == .format || $0.value < 0x20
+                })
+        }
+        let long = PanelListError.unknown(name: String(repeating: "x", count: 100)).description
+        #expect(long.contains("'" + String(repeating: "x", count: 60) + "…'"))
     }
 
     // MARK: Layout

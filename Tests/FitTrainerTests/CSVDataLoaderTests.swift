@@ -155,10 +155,12 @@ import Testing
     @Test func columnsPickTwoFieldsByNameOrNumber() throws {
         let text = "id;year;price;note\n1;1990;1013,25;a\n2;1991;1020,5;\"b;c\"\n"
         for selection in ["year,price", "2,3", "YEAR,3"] {
-            let table = try CSVDataLoader.parseTable(Data(text.utf8), columns: CSVColumnSelection(parsing: selection))
+            let table = try CSVDataLoader.parseTable(
+                Data(text.utf8), columns: CSVColumnSelection(parsing: selection))
             #expect(table.data.x == [1990, 1991] && table.data.y == [1013.25, 1020.5], "\(selection)")
         }
-        let reversed = try CSVDataLoader.parseTable(Data(text.utf8), columns: CSVColumnSelection(parsing: "price,year"))
+        let reversed = try CSVDataLoader.parseTable(
+            Data(text.utf8), columns: CSVColumnSelection(parsing: "price,year"))
         #expect(reversed.data.x == [1013.25, 1020.5] && reversed.columnNames?.x == "price")
         #expect(throws: CSVDataError.unknownColumn(name: "cost", header: ["id", "year", "price", "note"])) {
             try CSVDataLoader.parseTable(Data(text.utf8), columns: CSVColumnSelection(parsing: "year,cost"))
@@ -166,7 +168,8 @@ import Testing
         #expect(throws: CSVDataError.columnOutOfRange(number: 5, fields: 4)) {
             try CSVDataLoader.parseTable(Data(text.utf8), columns: CSVColumnSelection(parsing: "1,5"))
         }
-        #expect(throws: CSVDataError.badSelectedCell(line: 2, column: 4, role: "y", text: "a", finite: false)) {
+        #expect(throws: CSVDataError.badSelectedCell(line: 2, column: 4, role: "y", text: "a", finite: false))
+        {
             try CSVDataLoader.parseTable(Data(text.utf8), columns: CSVColumnSelection(parsing: "2,4"))
         }
         #expect(throws: CSVDataError.self) { try CSVColumnSelection(parsing: "year") }
@@ -189,7 +192,24 @@ import Testing
         #expect(message.contains("\\u{1B}[2J"), "\(message)")
         #expect(!message.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E })
         #expect(message.count < 200, "\(message)")
-        #expect(CSVDataError.quoted(String(repeating: "é", count: 61)) == String(repeating: "é", count: 60) + "…")
-        #expect(CSVDataError.quoted("a\tb\r") == "a\\u{9}b\\u{D}")
+        // 60 scalars: ESC, "[2J" and 56 A, then the cut.
+        #expect(message.contains("'\\u{1B}[2J" + String(repeating: "A", count: 56) + "…'"), "\(message)")
+    }
+
+    /// A cell and a header name holding a right-to-left override (which would reverse the rest
+    /// of the line on a terminal) and a line break: one line, both escaped as `MessageText` does.
+    @Test func aBidiOverrideInACellOrAHeaderNameIsEscaped() throws {
+        let cell = errorMessage(parsing: "x,y\n1,2\n3,\"4\u{202E}\u{2028}5\"\n") ?? ""
+        #expect(cell.contains("'4\\u{202E}\\u{2028}5' is not a number"), "\(cell)")
+        #expect(!cell.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{2028}" || $0 == "\n" })
+        let text = "id,\"pri\u{202E}ce\"\n1,2\n3,4\n"
+        do {
+            _ = try CSVDataLoader.parseTable(Data(text.utf8), columns: CSVColumnSelection(parsing: "id,cost"))
+            Issue.record("an unknown column was accepted")
+        } catch {
+            let header = error.description
+            #expect(
+                header == "column 'cost' is not in the header; it has 'id', 'pri\\u{202E}ce'", "\(header)")
+        }
     }
 }
