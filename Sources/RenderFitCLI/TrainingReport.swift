@@ -121,19 +121,26 @@ struct TrainingReport {
 
     /// Training that ended more than 1 % above the least-squares loss (line, poly), and how to
     /// get closer.
+    ///
+    /// Points that lie on the model's curve have an optimum of about 0 (rounding leaves 1e-32 or
+    /// so): a percentage of it means nothing, and a loss a billionth of the starting one is as
+    /// close as training gets. Both are measured against the loss before training.
     func aboveOptimumWarning() -> String? {
         guard let optimum, let last = history.losses.last, last.isFinite else { return nil }
-        guard last > optimum.loss * 1.01 + 1e-300 else { return nil }
-        let percent = optimum.loss > 0 ? String(format: "%.0f %%", (last / optimum.loss - 1) * 100) : "far"
+        let negligible = (history.losses.first.map(abs) ?? 0) * 1e-9
+        guard last > optimum.loss * 1.01 + negligible + 1e-300 else { return nil }
+        let lossText = "\(Self.format(dataUnitsLoss(last))) vs \(Self.format(dataUnitsLoss(optimum.loss)))"
+        let stopped =
+            optimum.loss > negligible
+            ? "training stopped \(String(format: "%.0f %%", (last / optimum.loss - 1) * 100)) above the least-squares optimum (loss \(lossText))"
+            : "training stopped above the least-squares optimum, which is 0: the points lie on the model's curve (loss \(lossText))"
         var fixes = ["more --iterations"]
         if let bound = stableLearningRate, history.optimizer.kind == .gd, history.learningRate < bound / 2 {
             fixes.append(
                 "a larger --learning-rate below \(Self.significant(bound)) (such as \(suggestedRate(bound)))")
         }
         if history.standardization == nil { fixes.append("--standardize") }
-        return "render-fit: warning: training stopped \(percent) above the least-squares optimum (loss "
-            + "\(Self.format(dataUnitsLoss(last))) vs \(Self.format(dataUnitsLoss(optimum.loss)))); try "
-            + fixes.joined(separator: ", ")
+        return "render-fit: warning: \(stopped); try " + fixes.joined(separator: ", ")
     }
 
     private func parameterList(_ parameters: [Double]) -> String {
