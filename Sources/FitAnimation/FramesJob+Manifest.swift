@@ -67,9 +67,17 @@ extension FramesJob {
     /// 10,000 frames needs no more memory than a run of 100.
     func writeManifest(complete: Bool, files: [String]) throws {
         guard let output else { return }
+        try streamManifest(complete: complete, files: files, into: try OutputFile(path: output.manifestPath))
+            .commit()
+    }
+
+    /// Writes `manifest.json` into `file` (an ``OutputFile`` of the manifest's path, not yet
+    /// committed) and returns it: a merge fills it while the frames are linked, and publishes
+    /// it once they are there.
+    func streamManifest(complete: Bool, files: [String], into file: OutputFile) throws -> OutputFile {
+        guard let output else { return file }
         let m = manifest(complete: complete, files: [], includeFrames: false)
         let naming = FrameNaming(lastIndex: frameCount - 1)
-        let file = try OutputFile(path: output.manifestPath)
         let json = StreamingJSONWriter(fd: file.fileDescriptor)
         do {
             json.beginObject()
@@ -202,7 +210,7 @@ extension FramesJob {
             throw OutputError.cannotWrite(
                 path: output.manifestPath, reason: String(cString: strerror(failure)))
         }
-        try file.commit()
+        return file
     }
 
     /// Data limits as `RunManifest.DataLimits` encodes them (keys sorted): the run's and each

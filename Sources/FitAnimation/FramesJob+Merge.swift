@@ -24,7 +24,9 @@ extension FramesJob {
             throw AnimationError.rendering("merge writes into a folder; give one")
         }
         InterruptCleanup.shared.install()
-        guard ShardManifest.Digest(of: historyBytes) == shards.history, shards.frameCount == scene.frameCount
+        let historyTexts = historyFiles.map { $0.history.csvText() }
+        guard ShardManifest.Digest(of: historyTexts.flatMap { Array($0.utf8) }) == shards.history,
+            shards.frameCount == scene.frameCount
         else {
             throw ShardError.otherHistory(
                 path: shards.members[0].path, reference: "the run trained again from its arguments")
@@ -73,22 +75,40 @@ extension FramesJob {
                 inFolder: ResolvedPath.parent(of: animation.path), of: [ResolvedPath.name(of: animation.path)]
             )
         }
-        try beginWriting(output, previouslyOwned: previouslyOwned, planned: planned)
+        try beginWriting(
+            output, previouslyOwned: previouslyOwned, planned: planned, historyTexts: historyTexts)
 
+        // The frames are placed while the complete manifest is written beside them, unpublished:
+        // linking is the kernel's work on one core (one folder's entries are added one at a
+        // time), the manifest's text the other core's. Both are there before it is published.
         var summary = MergeSummary(shards: shards.members.count, frames: scene.frameCount)
-        for member in shards.members where member.folder.resolvedPath != output.resolvedPath {
-            for frame in member.manifest.frames {
-                switch try FilePlacement.place(
-                    member.folder.filePath(frame.file), at: output.filePath(frame.file))
-                {
-                case .linked: summary.linked += 1
-                case .copied: summary.copied += 1
+        let finalFiles = finalFiles(output, previouslyOwned: previouslyOwned, planned: planned)
+        let manifest = try OutputFile(path: output.manifestPath)
+        let placed = try Self.concurrently(
+            { () throws -> (linked: Int, copied: Int) in
+                var counts = (linked: 0, copied: 0)
+                for member in shards.members where member.folder.resolvedPath != output.resolvedPath {
+                    for frame in member.manifest.frames {
+                        switch try FilePlacement.place(
+                            member.folder.filePath(frame.file), at: output.filePath(frame.file))
+                        {
+                        case .linked: counts.linked += 1
+                        case .copied: counts.copied += 1
+                        }
+                    }
                 }
-            }
-        }
+                return counts
+            },
+            { [handoff = Handoff(manifest)] () throws in
+                _ = try streamManifest(complete: true, files: finalFiles, into: handoff.value)
+            })
+        (summary.linked, summary.copied) = placed
         if let animation { try writeAnimation(animation, from: output, naming: naming) }
 
-        summary.removedStale = try finishWriting(output, previouslyOwned: previouslyOwned, planned: planned)
+        let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
+        summary.removedStale = output.existing(stale.filter(FrameNaming.isFrameName)).count
+        try output.removeStale(previouslyOwned: stale, produced: [])
+        try manifest.commit()
         // manifest.json owns the frames now; the shard manifests beside it are spent.
         for member in inOutput where FileKind(atPath: member.path) == .regular {
             if unlink(member.path) != 0, errno != ENOENT {
@@ -97,6 +117,33 @@ extension FramesJob {
         }
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return summary
+    }
+
+    /// Runs `first` on this thread and `second` on another, and returns `first`'s result once
+    /// both ended; the first error thrown (`first`'s before `second`'s) is rethrown.
+    private static func concurrently<T>(
+        _ first: () throws -> T, _ second: @escaping @Sendable () throws -> Void
+    )
+        throws -> T
+    {
+        let secondError = Locked<(any Error)?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            do { try second() } catch { secondError.withLock { $0 = error } }
+            done.signal()
+        }
+        let result = Result { try first() }
+        done.wait()
+        let value = try result.get()
+        if let error = secondError.withLock({ $0 }) { throw error }
+        return value
+    }
+
+    /// A value handed to the one thread of ``concurrently(_:_:)``'s second task: the giver does
+    /// not touch it again until that task ended (the semaphore orders the two).
+    private final class Handoff<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     /// The output folder's checks, with the frames that shard manifests in it claim counted as

@@ -161,11 +161,16 @@ public struct FramesJob: Sendable {
     /// The first writes into the output folder, once every check passed under the lock:
     /// leftovers of a killed run removed, the manifest marked incomplete (listing every file
     /// the run may write), the histories. Shared by a run and a merge.
-    func beginWriting(_ output: OutputDirectory, previouslyOwned: Set<String>, planned: [String]) throws {
+    /// `historyTexts` are the histories' CSV texts when the caller has them already.
+    func beginWriting(
+        _ output: OutputDirectory, previouslyOwned: Set<String>, planned: [String],
+        historyTexts: [String]? = nil
+    ) throws {
         output.removeLeftoverTemporaries(of: previouslyOwned.union(planned).union([output.manifestName]))
         try writeManifest(complete: false, files: Array(previouslyOwned.union(planned)).sorted())
-        for (name, history) in historyFiles {
-            try OutputFile.write(history.csvText(), toPath: output.filePath(name))
+        let texts = historyTexts ?? historyFiles.map { $0.history.csvText() }
+        for ((name, _), text) in zip(historyFiles, texts) {
+            try OutputFile.write(text, toPath: output.filePath(name))
         }
     }
 
@@ -179,8 +184,17 @@ public struct FramesJob: Sendable {
         let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
         let removed = output.existing(stale.filter(FrameNaming.isFrameName)).count
         try output.removeStale(previouslyOwned: stale, produced: [])
-        let keptOwned = output.existing(previouslyOwned.subtracting(stale))
-        try writeManifest(complete: true, files: Array(keptOwned.union(planned)).sorted())
+        try writeManifest(
+            complete: true, files: finalFiles(output, previouslyOwned: previouslyOwned, planned: planned))
         return removed
+    }
+
+    /// The files the complete manifest lists: the planned ones, and those of an earlier run
+    /// that stay (not stale, still there). Writing the planned files does not change which of
+    /// the others are there, so a merge asks before it links.
+    func finalFiles(_ output: OutputDirectory, previouslyOwned: Set<String>, planned: [String]) -> [String] {
+        let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
+        let keptOwned = output.existing(previouslyOwned.subtracting(stale).subtracting(planned))
+        return Array(keptOwned.union(planned)).sorted()
     }
 }
