@@ -13,7 +13,7 @@ import Foundation
 /// its frames), then complete once every frame is written.
 public struct ShardManifest: Codable, Equatable, Sendable {
     /// The largest shard manifest read back (the manifest of a one-shard, 1,000,001-frame run
-    /// is about 110 MB).
+    /// is about 56 MB).
     public static let maximumBytes = 256 << 20
 
     /// One frame file the shard wrote.
