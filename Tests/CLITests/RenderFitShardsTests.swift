@@ -307,7 +307,11 @@ import Testing
 
     /// The frames' columns of an edited manifest that cannot describe frames of the run (an
     /// index past the run, a size without its CRC): refused as unreadable, never trusted.
-    @Test(arguments: ["past the run", "a size without its CRC", "more frames than the run"])
+    @Test(arguments: [
+        "past the run", "a size without its CRC", "more frames than the run", "before the run",
+        "a run of no frames",
+        "a run of minus one frame",
+    ])
     func framesThatDoNotFitTheRunAreRefused(edit: String) throws {
         let dir = try TemporaryDirectory("shards")
         defer { dir.remove() }
@@ -317,7 +321,10 @@ import Testing
             switch edit {
             case "past the run": json["firstFrame"] = Int.max - 10
             case "a size without its CRC": frames["crc32"]!.removeLast()
-            default: frames["bytes"]! += Array(repeating: 1, count: 200)
+            case "more frames than the run": frames["bytes"]! += Array(repeating: 1, count: 200)
+            case "before the run": json["firstFrame"] = -5
+            case "a run of no frames": json["frameCount"] = 0
+            default: json["frameCount"] = -1
             }
             json["frames"] = frames
         }
