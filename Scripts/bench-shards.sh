@@ -11,7 +11,7 @@
 #   Scripts/bench-shards.sh [RUNS] [SHARDS]     (default: 5 runs, 2 shards: this machine's cores)
 #
 # SIZE=WxH renders frames of that size (default: render-fit's, 640×480); BENCH_DIR is where
-# the frames go (default: $TMPDIR or /tmp). Every timed command starts after the previous
+# the frames go (default: $TMPDIR or /tmp); SKIP_MERGE_BENCH=1 stops after the 1,000 frames. Every timed command starts after the previous
 # outputs were deleted and `sync` returned, and the order of the three ways of rendering
 # 1,000 frames turns with each run, so that no variant pays for another's deletions.
 set -euo pipefail
