@@ -23,10 +23,22 @@ package struct FolderListing {
     /// The folder's entries and their kinds, or nil to ask `lstat` for each name.
     private let entries: [String: FileKind]?
 
-    /// Reads `folder` once when `nameCount` names will be asked.
+    /// Reads `folder` once when `nameCount` names will be asked, unless the folder is so much
+    /// larger than the names that asking them one by one costs less (see ``worthListing``).
     package init(folder: String, nameCount: Int) {
         self.folder = folder
-        entries = nameCount < Self.minimumNames ? nil : Self.read(folder)
+        var info = stat()
+        let size = stat(folder, &info) == 0 ? Int(info.st_size) : 0
+        entries = Self.worthListing(folderBytes: size, nameCount: nameCount) ? Self.read(folder) : nil
+    }
+
+    /// Whether a folder whose `stat` size is `folderBytes` is worth listing for `nameCount`
+    /// names: at least ``minimumNames`` of them, and a folder of at most 64 KiB plus 512 bytes
+    /// a name. A folder's size grows with its entries (ext4: about 32 bytes an entry of a
+    /// short name; tmpfs: 20), so a user's folder of a million files, where a run writes 101
+    /// frames, is not read whole (nor held in memory) to answer 101 questions.
+    package static func worthListing(folderBytes: Int, nameCount: Int) -> Bool {
+        nameCount >= minimumNames && folderBytes <= (64 << 10) + nameCount * 512
     }
 
     /// What `name` (a plain file name) is in the folder, without following a final link.

@@ -62,4 +62,15 @@ import Testing
         let inFile = FolderListing(folder: path, nameCount: names.count)
         #expect(names.allSatisfy { inFile.kind(of: $0) == FileKind(atPath: path + "/" + $0) })
     }
+
+    @Test("a folder far larger than the names is asked name by name")
+    func largeFoldersAreNotListed() {
+        let few = FolderListing.minimumNames - 1
+        #expect(!FolderListing.worthListing(folderBytes: 4096, nameCount: few))
+        #expect(FolderListing.worthListing(folderBytes: 4096, nameCount: 101))
+        // 10,000 frames in their own folder on ext4 (about 320 KB): listed.
+        #expect(FolderListing.worthListing(folderBytes: 320 << 10, nameCount: 10_000))
+        // 101 frames planned in a folder of a million files (about 32 MB): one lstat each.
+        #expect(!FolderListing.worthListing(folderBytes: 32 << 20, nameCount: 101))
+    }
 }
