@@ -109,6 +109,17 @@ struct RenderFitMerge: ParsableCommand {
                 "shard '\(shards.members[0].path)' records the output option \(option.prefix { $0 != "=" }), which a shard never writes; rerun the shards; nothing was written"
             )
         }
+        // The merge trains the run again, so it reads the shards' data file itself: on another
+        // machine it must be at the same path. Said here, naming the shard, rather than as a
+        // usage error about an option that this command line does not have.
+        if let option = shards.arguments.firstIndex(of: "--data"), option + 1 < shards.arguments.count {
+            let data = shards.arguments[option + 1]
+            if FileKind.isDirectory(data) || !FileManager.default.isReadableFile(atPath: data) {
+                throw OutputError(
+                    "shard '\(shards.members[0].path)' was trained on --data '\(data)', which cannot be read on this machine; the merge trains the run again from that file, so make it readable at that path; nothing was written"
+                )
+            }
+        }
         // The run's own arguments, with this merge's outputs.
         var arguments = shards.arguments + ["--out", out, "--quiet"]
         if let animation { arguments += ["--animation", animation] }

@@ -335,6 +335,30 @@ import Testing
             nothingAt: out)
     }
 
+    /// The merge trains the run again from the shards' data file: missing on the merging
+    /// machine, it is named with the shard (exit 73), not reported as a usage error about an
+    /// option the merge's command line does not have; changed, the histories differ.
+    @Test func aDataFileMissingOrChangedWhereTheMergeRunsIsNamed() throws {
+        let dir = try TemporaryDirectory("shards")
+        defer { dir.remove() }
+        var text = "x,y\n"
+        for k in 0..<30 { text += "\(Double(k) / 10),\(2 * Double(k) / 10 + 1 + Double(k % 3) / 10)\n" }
+        let data = dir.path("points.csv")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: data))
+        let folders = try Self.threeShards(dir, ["--data", data, "--iterations", "20"])
+        let out = dir.path("merged")
+        #expect(rename(data, data + ".away") == 0)
+        Self.expectRefused(
+            try Self.merge(out, folders),
+            mentioning:
+                "shard-1-of-3.json' was trained on --data '\(data)', which cannot be read on this machine",
+            nothingAt: out)
+        try Data(text.replacingOccurrences(of: "0.0,1.0", with: "0.0,5.0").utf8).write(
+            to: URL(fileURLWithPath: data))
+        Self.expectRefused(
+            try Self.merge(out, folders), mentioning: "(was the --data file changed?)", nothingAt: out)
+    }
+
     @Test func aChangedOrReplacedFrameIsNamed() throws {
         let dir = try TemporaryDirectory("shards")
         defer { dir.remove() }
