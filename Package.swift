@@ -88,7 +88,8 @@ let package = Package(
         .target(
             name: "SnapshotTestingRenderFit",
             dependencies: [
-                "FigureSnapshotTesting", "ImageSnapshotTesting", "ImageComparison", "FitPlot", "FitPNG", "FitOutput",
+                "FigureSnapshotTesting", "ImageSnapshotTesting", "ImageComparison", "FitPlot", "FitPNG",
+                "FitOutput",
                 .product(
                     name: "SnapshotTesting", package: "swift-snapshot-testing",
                     condition: .when(traits: ["SwiftSnapshotTesting"])),
@@ -184,11 +185,13 @@ let package = Package(
             dependencies: ["ImageComparison", "FitPNG", "ImageSnapshotTesting"],
             exclude: ["__Snapshots__", "SSIMReferences"]
         ),
+        // ffprobe for the test targets that read animations back.
+        .target(name: "FFprobeSupport", path: "Tests/FFprobeSupport"),
         .testTarget(
             name: "FitAnimationTests",
             dependencies: [
                 "FitAnimation", "FitTrainer", "FitPNG", "FitOutput", "ImageSnapshotTesting",
-                "FigureSnapshotTesting",
+                "FigureSnapshotTesting", "FFprobeSupport",
                 // Built so that ExamplesTests can run them as users do.
                 "ArticleExample", "LearningRatesExample", "YourDataExample", "LibraryExample",
             ],
@@ -211,7 +214,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG", "FitOutput"],
+            dependencies: [
+                "RenderFitCLI", "CompareImagesCLI", "FitTrainer", "FitPNG", "FitOutput", "FFprobeSupport",
+            ],
             exclude: ["Fixtures"]
         ),
     ],

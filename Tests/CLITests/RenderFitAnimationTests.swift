@@ -1,3 +1,4 @@
+import FFprobeSupport
 import FitPNG
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import FFprobeSupport
 import FitAnimation
 import FitPNG
 import FitTrainer
@@ -36,7 +37,7 @@ import Testing
             #expect(size > 1000 && size < 400_000, "animation.mp4 is \(size) bytes")
             #expect(!FileManager.default.fileExists(atPath: out + "/frames/animation.png"))
             // The last frame is held 2 s: 21 frames at 25 fps play 0.84 s, then the hold.
-            let duration = try #require(try Self.ffprobeDuration(out + "/" + animation))
+            let duration = try #require(try FFprobe.duration(out + "/" + animation))
             #expect(abs(duration - 2.84) < 0.1, "animation.mp4 lasts \(duration) s")
         } else {
             try expectAnimation(at: out + "/" + animation, frames: 21, width: 640, height: 480)
@@ -93,21 +94,6 @@ import Testing
             let path = String(line.dropFirst(6).split(separator: " ")[0])
             #expect(FileManager.default.fileExists(atPath: path), "\(path) was announced but is missing")
         }
-    }
-
-    /// A video's duration in seconds according to ffprobe.
-    static func ffprobeDuration(_ path: String) throws -> Double? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     @Test func articleRerunsIntoItsOwnFolderButLeavesAForeignIndexAlone() throws {

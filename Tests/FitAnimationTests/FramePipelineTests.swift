@@ -1,3 +1,4 @@
+import FFprobeSupport
 import FitAnimation
 import FitOutput
 import FitPNG
@@ -150,7 +151,7 @@ final class CollectingSink: FrameSink, @unchecked Sendable {
         let sink = try FFmpegSink(path: path + "/dot.mp4", container: .mp4, width: 96, height: 64, fps: 8)
         try FramePipeline(source: source, jobs: 2, quiet: true).run(into: [sink])
         #expect(try FileManager.default.contentsOfDirectory(atPath: path) == ["dot.mp4"])
-        #expect(try ffprobeFrameCount(path + "/dot.mp4") == source.frameCount)
+        #expect(try FFprobe.frameCount(path + "/dot.mp4") == source.frameCount)
     }
 
     @Test func aFailingSinkCancelsTheOthersAndLeavesNoPartialAnimation() throws {
@@ -172,21 +173,5 @@ final class CollectingSink: FrameSink, @unchecked Sendable {
         var source = MovingDotSource()
         source.frameCount = 0
         #expect(throws: AnimationError.self) { try FrameRenderer(source: source) }
-    }
-
-    /// Frame count of a video according to ffprobe.
-    func ffprobeFrameCount(_ path: String) throws -> Int? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries",
-            "stream=nb_read_frames", "-of", "csv=p=0", path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

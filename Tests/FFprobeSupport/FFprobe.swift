@@ -1,10 +1,11 @@
 import Foundation
 
-/// ffprobe, as the animation tests read videos and GIFs back (ffmpeg is installed by
-/// `Scripts/setup.sh --with-ffmpeg`).
-enum FFprobe {
+/// ffprobe, as the animation tests of every test target read videos and GIFs back (ffmpeg is
+/// installed by `Scripts/setup.sh --with-ffmpeg`). A target of its own so that CLITests and
+/// FitAnimationTests share one copy.
+public enum FFprobe {
     /// One ffprobe value of the first video stream, or of the format.
-    static func value(_ entry: String, _ path: String, count: Bool = false) throws -> String {
+    public static func value(_ entry: String, _ path: String, count: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
@@ -19,7 +20,12 @@ enum FFprobe {
     }
 
     /// Frame count of a video or GIF, decoded frame by frame.
-    static func frameCount(_ path: String) throws -> Int? {
+    public static func frameCount(_ path: String) throws -> Int? {
         Int(try value("stream=nb_read_frames", path, count: true))
+    }
+
+    /// Duration of a video or GIF in seconds, as its container records it.
+    public static func duration(_ path: String) throws -> Double? {
+        Double(try value("format=duration", path))
     }
 }
