@@ -24,8 +24,8 @@ extension FramesJob {
             throw AnimationError.rendering("merge writes into a folder; give one")
         }
         InterruptCleanup.shared.install()
-        let historyTexts = historyFiles.map { $0.history.csvText() }
-        guard ShardManifest.Digest(of: historyTexts.flatMap { Array($0.utf8) }) == shards.history,
+        let texts = historyTexts
+        guard ShardManifest.Digest(of: Self.bytes(of: texts)) == shards.history,
             shards.frameCount == scene.frameCount
         else {
             throw ShardError.otherHistory(
@@ -76,7 +76,7 @@ extension FramesJob {
             )
         }
         try beginWriting(
-            output, previouslyOwned: previouslyOwned, planned: planned, historyTexts: historyTexts)
+            output, previouslyOwned: previouslyOwned, planned: planned, texts: texts)
 
         // The frames are placed while the complete manifest is written beside them, unpublished:
         // linking is the kernel's work on one core (one folder's entries are added one at a
@@ -105,9 +105,8 @@ extension FramesJob {
         (summary.linked, summary.copied) = placed
         if let animation { try writeAnimation(animation, from: output, naming: naming) }
 
-        let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
-        summary.removedStale = output.existing(stale.filter(FrameNaming.isFrameName)).count
-        try output.removeStale(previouslyOwned: stale, produced: [])
+        summary.removedStale = try removeStaleFiles(
+            output, previouslyOwned: previouslyOwned, planned: planned)
         try manifest.commit()
         // manifest.json owns the frames now; the shard manifests beside it are spent.
         for member in inOutput where FileKind(atPath: member.path) == .regular {

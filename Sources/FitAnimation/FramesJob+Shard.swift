@@ -27,7 +27,10 @@ extension FramesJob {
 
     /// The history's bytes as `history.csv` holds them (a comparison's `history-1.csv`,
     /// `history-2.csv`, … one after the other): what shards and merge compare.
-    public var historyBytes: [UInt8] { historyFiles.flatMap { Array($0.history.csvText().utf8) } }
+    public var historyBytes: [UInt8] { Self.bytes(of: historyTexts) }
+
+    /// ``historyTexts`` one after the other, as bytes.
+    static func bytes(of texts: [String]) -> [UInt8] { texts.flatMap { Array($0.utf8) } }
 
     /// Files that the shard manifests in `folder` claim (any split, any run): render-fit's own,
     /// so a shard or a merge may replace them. A list that cannot be read claims nothing.

@@ -66,6 +66,9 @@ public struct FramesJob: Sendable {
         return scene.runs.enumerated().map { (RunComparison.historyName(ofRun: $0), $1.history) }
     }
 
+    /// The text of each of ``historyFiles``, in the same order.
+    public var historyTexts: [String] { historyFiles.map { $0.history.csvText() } }
+
     /// What a run did.
     public struct Summary: Sendable {
         /// Frames rendered.
@@ -161,15 +164,13 @@ public struct FramesJob: Sendable {
     /// The first writes into the output folder, once every check passed under the lock:
     /// leftovers of a killed run removed, the manifest marked incomplete (listing every file
     /// the run may write), the histories. Shared by a run and a merge.
-    /// `historyTexts` are the histories' CSV texts when the caller has them already.
+    /// `texts` are ``historyTexts`` when the caller has them already.
     func beginWriting(
-        _ output: OutputDirectory, previouslyOwned: Set<String>, planned: [String],
-        historyTexts: [String]? = nil
+        _ output: OutputDirectory, previouslyOwned: Set<String>, planned: [String], texts: [String]? = nil
     ) throws {
         output.removeLeftoverTemporaries(of: previouslyOwned.union(planned).union([output.manifestName]))
         try writeManifest(complete: false, files: Array(previouslyOwned.union(planned)).sorted())
-        let texts = historyTexts ?? historyFiles.map { $0.history.csvText() }
-        for ((name, _), text) in zip(historyFiles, texts) {
+        for ((name, _), text) in zip(historyFiles, texts ?? historyTexts) {
             try OutputFile.write(text, toPath: output.filePath(name))
         }
     }
@@ -181,11 +182,20 @@ public struct FramesJob: Sendable {
     func finishWriting(_ output: OutputDirectory, previouslyOwned: Set<String>, planned: [String]) throws
         -> Int
     {
+        let removed = try removeStaleFiles(output, previouslyOwned: previouslyOwned, planned: planned)
+        try writeManifest(
+            complete: true, files: finalFiles(output, previouslyOwned: previouslyOwned, planned: planned))
+        return removed
+    }
+
+    /// Removes the frames and histories of an earlier run that this one does not produce;
+    /// returns the number of frames removed.
+    func removeStaleFiles(_ output: OutputDirectory, previouslyOwned: Set<String>, planned: [String]) throws
+        -> Int
+    {
         let stale = staleFrames(previouslyOwned: previouslyOwned, planned: planned)
         let removed = output.existing(stale.filter(FrameNaming.isFrameName)).count
         try output.removeStale(previouslyOwned: stale, produced: [])
-        try writeManifest(
-            complete: true, files: finalFiles(output, previouslyOwned: previouslyOwned, planned: planned))
         return removed
     }
 

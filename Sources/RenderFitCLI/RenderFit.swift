@@ -178,14 +178,13 @@ struct RenderFit: ParsableCommand {
             fail(error.description, status: 73)
         } catch {
             let code = exitCode(for: error)
+            let isMerge = CommandLine.arguments.dropFirst().first == RenderFitMerge.name
             if code == .success {
                 // --help arrives as an "error" that should print normally.
-                let isMerge = CommandLine.arguments.dropFirst().first == RenderFitMerge.name
                 print(isMerge ? RenderFitMerge.fullMessage(for: error) : fullMessage(for: error))
                 Self.exit()
             }
             if error is ExitCode { Self.exit(withError: error) }
-            let isMerge = CommandLine.arguments.dropFirst().first == RenderFitMerge.name
             fail(
                 oneLine(isMerge ? RenderFitMerge.message(for: error) : message(for: error)),
                 status: code.rawValue)

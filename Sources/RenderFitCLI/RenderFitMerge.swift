@@ -109,14 +109,16 @@ struct RenderFitMerge: ParsableCommand {
                 "shard '\(shards.members[0].path)' records the output option \(option.prefix { $0 != "=" }), which a shard never writes; rerun the shards; nothing was written"
             )
         }
-        // The merge trains the run again, so it reads the shards' data file itself: on another
-        // machine it must be at the same path. Said here, naming the shard, rather than as a
-        // usage error about an option that this command line does not have.
-        if let option = shards.arguments.firstIndex(of: "--data"), option + 1 < shards.arguments.count {
-            let data = shards.arguments[option + 1]
-            if FileKind.isDirectory(data) || !FileManager.default.isReadableFile(atPath: data) {
+        // The merge trains the run again, so it reads the shards' input files itself (the path
+        // options a shard records, ShardArguments.paths): on another machine they must be at the
+        // same paths. Said here, naming the shard, rather than as a usage error about an option
+        // that this command line does not have.
+        for (index, option) in shards.arguments.enumerated().dropLast()
+        where ShardArguments.paths.contains(option) {
+            let path = shards.arguments[index + 1]
+            if FileKind.isDirectory(path) || !FileManager.default.isReadableFile(atPath: path) {
                 throw OutputError(
-                    "shard '\(shards.members[0].path)' was trained on --data '\(data)', which cannot be read on this machine; the merge trains the run again from that file, so make it readable at that path; nothing was written"
+                    "shard '\(shards.members[0].path)' was trained on \(option) '\(path)', which cannot be read on this machine; the merge trains the run again from that file, so make it readable at that path; nothing was written"
                 )
             }
         }
