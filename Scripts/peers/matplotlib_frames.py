@@ -11,45 +11,28 @@ each frame only updates the line's y data and two texts (`set_ydata`, `set_text`
 `savefig`, one PNG per history row. No blitting tricks beyond that: savefig redraws the
 whole canvas, which is what matplotlib does for a file.
 """
-import csv
-import json
-import os
 import sys
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
-import numpy as np  # noqa: E402
+
+from fit_peer import FitPanel, frame_path, load  # noqa: E402
 
 
 def main(data_csv, history_csv, manifest_json, out_dir):
-    data = np.loadtxt(data_csv, delimiter=",", skiprows=1)
-    x, y = data[:, 0], data[:, 1]
-    with open(history_csv, newline="") as f:
-        rows = [(int(r["iteration"]), float(r["a1"]), float(r["a2"]), float(r["loss"])) for r in csv.DictReader(f)]
-    with open(manifest_json) as f:
-        limits = json.load(f)["dataLimits"]
-    os.makedirs(out_dir, exist_ok=True)
+    x, y, rows, manifest = load(data_csv, history_csv, manifest_json, out_dir)
+    limits = manifest["dataLimits"]
 
     fig, ax = plt.subplots(figsize=(6.4, 4.8), dpi=100)
-    ax.scatter(x, y, color="#ff7f0e", label="data")
+    fit = FitPanel(ax, x, y, limits["x"])
     ax.set_xlim(*limits["x"])
     ax.set_ylim(*limits["y"])
-    ax.set_xlabel("x")
-    ax.set_ylabel("y")
-    line_x = np.array(limits["x"])
-    (line,) = ax.plot(line_x, line_x * 0, color="#1f77b4", linewidth=1.5)
-    title = ax.set_title("")
-    equation = ax.text(0.03, 0.95, "", transform=ax.transAxes, color="#1f77b4", ha="left", va="top")
 
-    width = len(str(len(rows) - 1))
-    for index, (iteration, slope, intercept, loss) in enumerate(rows):
-        line.set_ydata(slope * line_x + intercept)
-        title.set_text(f"Iteration {iteration} — loss {loss:.4f}")
-        sign = "−" if intercept < 0 else "+"
-        equation.set_text(f"y = {slope:.2f}x {sign} {abs(intercept):.2f}")
-        fig.savefig(os.path.join(out_dir, f"frame_{index:0{max(4, width)}d}.png"), dpi=100)
+    for index, row in enumerate(rows):
+        fit.show(*row)
+        fig.savefig(frame_path(out_dir, index, len(rows)), dpi=100)
     plt.close(fig)
 
 

@@ -22,10 +22,7 @@ The figure is built once; each frame updates only the artists that change and ca
 `savefig`, one PNG per history row. savefig redraws the whole canvas, which is what
 matplotlib does for a file.
 """
-import csv
-import json
 import math
-import os
 import sys
 
 import matplotlib
@@ -35,8 +32,7 @@ import matplotlib.colors  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 import numpy as np  # noqa: E402
 
-BLUE = "#1f77b4"
-ORANGE = "#ff7f0e"
+from fit_peer import BLUE, FitPanel, frame_path, load  # noqa: E402
 
 
 def levels_for(low, high):
@@ -67,15 +63,9 @@ def axes_at(fig, panel, width, height):
 
 
 def main(data_csv, history_csv, manifest_json, out_dir):
-    data = np.loadtxt(data_csv, delimiter=",", skiprows=1)
-    x, y = data[:, 0], data[:, 1]
-    with open(history_csv, newline="") as f:
-        rows = [(int(r["iteration"]), float(r["a1"]), float(r["a2"]), float(r["loss"])) for r in csv.DictReader(f)]
-    with open(manifest_json) as f:
-        manifest = json.load(f)
+    x, y, rows, manifest = load(data_csv, history_csv, manifest_json, out_dir)
     panels = {p["name"]: p for p in manifest["panels"]}
     width, height = manifest["image"]["width"], manifest["image"]["height"]
-    os.makedirs(out_dir, exist_ok=True)
     iterations = np.array([r[0] for r in rows], dtype=float)
     a1 = np.array([r[1] for r in rows])
     a2 = np.array([r[2] for r in rows])
@@ -84,14 +74,7 @@ def main(data_csv, history_csv, manifest_json, out_dir):
     fig = plt.figure(figsize=(width / 100, height / 100), dpi=100)
 
     # Fit panel.
-    ax = axes_at(fig, panels["fit"], width, height)
-    ax.scatter(x, y, color=ORANGE, label="data")
-    ax.set_xlabel("x")
-    ax.set_ylabel("y")
-    line_x = np.array(panels["fit"]["dataLimits"]["x"])
-    (fit_line,) = ax.plot(line_x, line_x * 0, color=BLUE, linewidth=1.5)
-    title = ax.set_title("")
-    equation = ax.text(0.03, 0.95, "", transform=ax.transAxes, color=BLUE, ha="left", va="top")
+    fit = FitPanel(axes_at(fig, panels["fit"], width, height), x, y, panels["fit"]["dataLimits"]["x"])
 
     # Loss panel.
     ax = axes_at(fig, panels["loss"], width, height)
@@ -139,12 +122,8 @@ def main(data_csv, history_csv, manifest_json, out_dir):
     ax.set_ylabel("a₂")
     ax.set_title("Loss landscape")
 
-    digits = max(4, len(str(len(rows) - 1)))
     for index, (iteration, slope, intercept, loss) in enumerate(rows):
-        fit_line.set_ydata(slope * line_x + intercept)
-        title.set_text(f"Iteration {iteration} — loss {loss:.4f}")
-        sign = "−" if intercept < 0 else "+"
-        equation.set_text(f"y = {slope:.2f}x {sign} {abs(intercept):.2f}")
+        fit.show(iteration, slope, intercept, loss)
         loss_line.set_data(iterations[: index + 1], losses[: index + 1])
         loss_point.set_offsets([[iteration, loss]])
         halo.set_data(a1[: index + 1], a2[: index + 1])
@@ -155,7 +134,7 @@ def main(data_csv, history_csv, manifest_json, out_dir):
             step.set_UVC([a1[index + 1] - slope], [a2[index + 1] - intercept])
         else:
             step.set_UVC([0.0], [0.0])
-        fig.savefig(os.path.join(out_dir, f"frame_{index:0{digits}d}.png"), dpi=100)
+        fig.savefig(frame_path(out_dir, index, len(rows)), dpi=100)
     plt.close(fig)
 
 
