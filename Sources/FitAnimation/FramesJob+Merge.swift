@@ -32,7 +32,7 @@ extension FramesJob {
                 path: shards.members[0].path, reference: "the run trained again from its arguments")
         }
         let inOutput = shards.members.filter { $0.folder.resolvedPath == output.resolvedPath }
-        let shardOwned = Set(inOutput.flatMap(\.manifest.files))
+        let shardOwned = shards.ownedFrames(in: output.path)
         _ = try checkMerge(output: output, shardOwned: shardOwned)
 
         // The shard folders first (they exist): a shard still writing stops the merge before
